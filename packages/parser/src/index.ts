@@ -1,0 +1,2 @@
+export * from './types.ts';
+export { foldArabic, toAsciiDigits } from './normalize/arabic.ts';
