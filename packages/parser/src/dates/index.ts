@@ -1,0 +1,403 @@
+// Dates as outlets write them: machine formats (ISO 8601, RFC 2822, SQL-style), numeric day-first dates,
+// and written dates in Arabic (standard, Levantine, Maghrebi, Egyptian spellings; Hijri), English, French.
+// Pure: a relative word resolves only against a reference date passed in, never against the clock.
+
+import { foldArabic, toAsciiDigits } from '../normalize/arabic.ts';
+import type { DatePrecision, DateSource, ParsedDate } from '../types.ts';
+
+export type ParseDateOptions = { referenceDate?: string };
+
+/** A date found in text, with how it was found: written out (`text`) or resolved from a relative word. */
+export type FoundDate = ParsedDate & { source: Extract<DateSource, 'text' | 'relative-text'> };
+
+const DAY_MS = 86_400_000;
+
+// Folded spellings (see foldArabic: أ/إ/آ → ا, ى → ي, ة → ه). Longer names are matched first, so
+// "كانون الاول" wins over any shorter overlap.
+const GREGORIAN_MONTHS: readonly (readonly string[])[] = [
+  ['يناير', 'كانون الثاني', 'جانفي', 'janvier', 'january', 'jan', 'janv'],
+  ['فبراير', 'شباط', 'فيفري', 'فبرابر', 'fevrier', 'february', 'feb', 'fev', 'fevr'],
+  ['مارس', 'اذار', 'mars', 'march', 'mar'],
+  ['ابريل', 'نيسان', 'افريل', 'avril', 'april', 'apr', 'avr'],
+  ['مايو', 'ايار', 'ماي', 'mai', 'may'],
+  ['يونيو', 'يونيه', 'حزيران', 'جوان', 'juin', 'june', 'jun'],
+  ['يوليو', 'يوليه', 'يوليوز', 'تموز', 'جويليه', 'جويليا', 'juillet', 'july', 'jul', 'juil'],
+  ['اغسطس', 'اغسطوس', 'اب', 'غشت', 'اوت', 'aout', 'august', 'aug'],
+  ['سبتمبر', 'ايلول', 'شتنبر', 'septembre', 'september', 'sep', 'sept'],
+  ['اكتوبر', 'تشرين الاول', 'octobre', 'october', 'oct'],
+  ['نوفمبر', 'تشرين الثاني', 'نونبر', 'novembre', 'november', 'nov'],
+  ['ديسمبر', 'كانون الاول', 'دجنبر', 'دسمبر', 'decembre', 'december', 'dec', 'dece'],
+];
+
+const HIJRI_MONTHS: readonly (readonly string[])[] = [
+  ['محرم'],
+  ['صفر'],
+  ['ربيع الاول'],
+  ['ربيع الثاني', 'ربيع الاخر'],
+  ['جمادي الاولي', 'جمادي الاول'],
+  ['جمادي الاخره', 'جمادي الثانيه', 'جمادي الاخر', 'جمادي الثاني'],
+  ['رجب'],
+  ['شعبان'],
+  ['رمضان'],
+  ['شوال'],
+  ['ذو القعده', 'ذي القعده'],
+  ['ذو الحجه', 'ذي الحجه'],
+];
+
+type MonthName = { name: string; month: number; hijri: boolean };
+
+const MONTH_NAMES: MonthName[] = [
+  ...GREGORIAN_MONTHS.flatMap((names, i) => names.map((name) => ({ name, month: i + 1, hijri: false }))),
+  ...HIJRI_MONTHS.flatMap((names, i) => names.map((name) => ({ name, month: i + 1, hijri: true }))),
+].sort((a, b) => b.name.length - a.name.length);
+
+const MONTH_BY_NAME = new Map(MONTH_NAMES.map((m) => [m.name, m]));
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// Letters on either side mean the name is part of another word ("مارس" inside "يمارس").
+const MONTH_RE = new RegExp(
+  `(?<![\\p{L}])(${MONTH_NAMES.map((m) => escape(m.name).replace(/ /g, '\\s+')).join('|')})\\.?(?![\\p{L}])`,
+  'gu',
+);
+
+const TZ_OFFSETS: Record<string, number> = {
+  z: 0,
+  gmt: 0,
+  ut: 0,
+  utc: 0,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+  bst: 60,
+  cet: 60,
+  cest: 120,
+  eet: 120,
+  eest: 180,
+};
+
+/** Text reduced to one script-neutral form: folded Arabic, ASCII digits, Latin without accents, lower case. */
+function simplify(text: string): string {
+  return foldArabic(toAsciiDigits(text))
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function isValidDay(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+function toIso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+function parseOffset(zone: string | undefined): number | null {
+  if (!zone) return 0;
+  const z = zone.toLowerCase();
+  if (z in TZ_OFFSETS) return TZ_OFFSETS[z] ?? 0;
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(z);
+  if (!m) return null;
+  const minutes = Number(m[2]) * 60 + Number(m[3]);
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+type Parts = {
+  year: number;
+  month: number;
+  day: number;
+  hour?: number;
+  minute?: number;
+  second?: number;
+  offsetMinutes?: number;
+  precision: DatePrecision;
+};
+
+function build(p: Parts): ParsedDate | null {
+  if (p.year < 1800 || p.year > 2200) return null;
+  if (!isValidDay(p.year, p.month, p.day)) return null;
+  const hour = p.hour ?? 0;
+  const minute = p.minute ?? 0;
+  const second = p.second ?? 0;
+  if (hour > 23 || minute > 59 || second > 60) return null;
+  const ms = Date.UTC(p.year, p.month - 1, p.day, hour, minute, Math.min(second, 59)) - (p.offsetMinutes ?? 0) * 60_000;
+  return { iso: toIso(ms), precision: p.precision };
+}
+
+function timePrecision(second: string | undefined): DatePrecision {
+  return second === undefined ? 'minute' : 'second';
+}
+
+function to24(hour: number, meridiem: string | undefined): number {
+  if (!meridiem) return hour;
+  const pm = /^(pm|p\.m\.|م|مساء)$/.test(meridiem);
+  const am = /^(am|a\.m\.|ص|صباحا)$/.test(meridiem);
+  if (pm && hour < 12) return hour + 12;
+  if (am && hour === 12) return 0;
+  return hour;
+}
+
+const ISO_RE =
+  /^(\d{4})-(\d{2})(?:-(\d{2})(?:[t ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(z|[+-]\d{2}(?::?\d{2})?)?)?)?$/;
+
+function parseIso(s: string): ParsedDate | null {
+  const m = ISO_RE.exec(s);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, sec, zone] = m;
+  if (d === undefined) return build({ year: Number(y), month: Number(mo), day: 1, precision: 'month' });
+  if (h === undefined) return build({ year: Number(y), month: Number(mo), day: Number(d), precision: 'day' });
+  const offset = parseOffset(zone && zone.length === 3 ? `${zone}00` : zone);
+  if (offset === null) return null;
+  return build({
+    year: Number(y),
+    month: Number(mo),
+    day: Number(d),
+    hour: Number(h),
+    minute: Number(mi),
+    second: sec === undefined ? undefined : Number(sec),
+    offsetMinutes: offset,
+    precision: timePrecision(sec),
+  });
+}
+
+const RFC2822_RE =
+  /^(?:[a-z]{3,9},?\s*)?(\d{1,2})\s+([a-z]{3,9})\.?\s+(\d{4}|\d{2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*([+-]\d{4}|[a-z]{1,4})?$/;
+
+function parseRfc2822(s: string): ParsedDate | null {
+  const m = RFC2822_RE.exec(s);
+  if (!m) return null;
+  const [, d, monName, y, h, mi, sec, zone] = m;
+  const month = MONTH_BY_NAME.get(monName ?? '');
+  if (!month || month.hijri) return null;
+  let year = Number(y);
+  if (year < 100) year += year < 50 ? 2000 : 1900;
+  if (h === undefined) return build({ year, month: month.month, day: Number(d), precision: 'day' });
+  const offset = parseOffset(zone);
+  if (offset === null) return null;
+  return build({
+    year,
+    month: month.month,
+    day: Number(d),
+    hour: Number(h),
+    minute: Number(mi),
+    second: sec === undefined ? undefined : Number(sec),
+    offsetMinutes: offset,
+    precision: timePrecision(sec),
+  });
+}
+
+const TIME_SUFFIX = String.raw`(?:\s*(?:,|،|-|–|at|a|à|الساعه|h)?\s*(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|ص|م|صباحا|مساء)?(?:\s*(gmt|utc|z|[+-]\d{2}:?\d{2}))?)?`;
+
+// Numeric dates are read day-first (the order used across the Arab world and France); a first number
+// above 12 with a second at most 12 is unambiguous, and a second above 12 means month-first.
+const NUMERIC_RE = new RegExp(String.raw`(?<!\d)(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})(?!\d)${TIME_SUFFIX}`);
+const YMD_SLASH_RE = new RegExp(String.raw`(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)${TIME_SUFFIX}`);
+
+function withTime(
+  base: { year: number; month: number; day: number },
+  h: string | undefined,
+  mi: string | undefined,
+  sec: string | undefined,
+  meridiem: string | undefined,
+  zone: string | undefined,
+): ParsedDate | null {
+  if (h === undefined) return build({ ...base, precision: 'day' });
+  const offset = parseOffset(zone);
+  return build({
+    ...base,
+    hour: to24(Number(h), meridiem),
+    minute: Number(mi),
+    second: sec === undefined ? undefined : Number(sec),
+    offsetMinutes: offset ?? 0,
+    precision: timePrecision(sec),
+  });
+}
+
+function parseNumeric(s: string): ParsedDate | null {
+  const ymd = YMD_SLASH_RE.exec(s);
+  if (ymd) {
+    const [, y, mo, d, h, mi, sec, mer, zone] = ymd;
+    return withTime({ year: Number(y), month: Number(mo), day: Number(d) }, h, mi, sec, mer, zone);
+  }
+  const m = NUMERIC_RE.exec(s);
+  if (!m) return null;
+  const [, a, , b, y, h, mi, sec, mer, zone] = m;
+  let day = Number(a);
+  let month = Number(b);
+  if (month > 12 && day <= 12) [day, month] = [month, day];
+  return withTime({ year: Number(y), month, day }, h, mi, sec, mer, zone);
+}
+
+/**
+ * Tabular Islamic calendar (30-year cycle, civil epoch 16 July 622 Julian). Outlets' Hijri dates follow
+ * local moon sighting or Umm al-Qura, so the result may be a day off; callers get day precision at best.
+ */
+export function hijriToGregorian(year: number, month: number, day: number): { year: number; month: number; day: number } {
+  const daysSinceEpoch =
+    day + Math.ceil(29.5 * (month - 1)) + (year - 1) * 354 + Math.floor((3 + 11 * year) / 30) - 1;
+  // JD of the Islamic epoch (1948439.5) minus JD of 1970-01-01 (2440587.5).
+  const unixDays = daysSinceEpoch - 492_148;
+  const d = new Date(unixDays * DAY_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+function markMonths(s: string): string {
+  // Months become markers: «M12» for December, «H9» for Ramadan; paired spellings such as
+  // "كانون الاول/ ديسمبر" collapse into one marker.
+  return s
+    .replace(MONTH_RE, (name) => {
+      const m = MONTH_BY_NAME.get(name.replace(/\.$/, '').replace(/\s+/g, ' '));
+      return m ? ` «${m.hijri ? 'H' : 'M'}${m.month}» ` : name;
+    })
+    .replace(/«M(\d+)»\s*(?:[/\-(]|\s)\s*«M\1»\s*\)?/g, '«M$1»')
+    .replace(/\s+/g, ' ');
+}
+
+const WRITTEN_DMY = new RegExp(
+  String.raw`(?<!\d)(\d{1,2})(?:st|nd|rd|th|er| er)?\s*(?:de |of )?«([MH])(\d+)»,?\s*(?:de )?(\d{4})(?!\d)\s*(?:هـ|ه|h|م)?(?![\p{L}])${TIME_SUFFIX}`,
+  'u',
+);
+const WRITTEN_MDY = new RegExp(
+  String.raw`«M(\d+)»\s*(\d{1,2})(?:st|nd|rd|th)?,?\s*(\d{4})(?!\d)${TIME_SUFFIX}`,
+  'u',
+);
+const WRITTEN_MY = /«([MH])(\d+)»,?\s*(\d{4})(?!\d)/u;
+
+function parseWritten(s: string): ParsedDate | null {
+  const marked = markMonths(s);
+  const dmy = WRITTEN_DMY.exec(marked);
+  if (dmy) {
+    const [, d, kind, mo, y, h, mi, sec, mer, zone] = dmy;
+    if (kind === 'H') {
+      const hy = Number(y);
+      if (hy < 1300 || hy > 1600) return null;
+      const g = hijriToGregorian(hy, Number(mo), Number(d));
+      return Number(d) <= 30 ? build({ ...g, precision: 'day' }) : null;
+    }
+    return withTime({ year: Number(y), month: Number(mo), day: Number(d) }, h, mi, sec, mer, zone);
+  }
+  const mdy = WRITTEN_MDY.exec(marked);
+  if (mdy) {
+    const [, mo, d, y, h, mi, sec, mer, zone] = mdy;
+    return withTime({ year: Number(y), month: Number(mo), day: Number(d) }, h, mi, sec, mer, zone);
+  }
+  const my = WRITTEN_MY.exec(marked);
+  if (my && my[1] === 'M') return build({ year: Number(my[3]), month: Number(my[2]), day: 1, precision: 'month' });
+  return null;
+}
+
+const WEEKDAYS: readonly (readonly string[])[] = [
+  ['الاحد', 'sunday', 'dimanche'],
+  ['الاثنين', 'الإثنين', 'monday', 'lundi'],
+  ['الثلاثاء', 'tuesday', 'mardi'],
+  ['الاربعاء', 'wednesday', 'mercredi'],
+  ['الخميس', 'thursday', 'jeudi'],
+  ['الجمعه', 'friday', 'vendredi'],
+  ['السبت', 'saturday', 'samedi'],
+];
+
+const TODAY_RE = /(?<![\p{L}])(اليوم|today|aujourd'hui|aujourd’hui)(?![\p{L}])/u;
+const YESTERDAY_RE = /(?<![\p{L}])(امس|البارحه|yesterday|hier)(?![\p{L}])/u;
+const AGO_RE =
+  /(?:منذ|قبل|il y a)\s*(\d+)?\s*(دقيقه|دقائق|دقيقتين|ساعه|ساعات|ساعتين|يوم|ايام|يومين|minutes?|heures?|jours?)|(\d+)\s*(minutes?|mins?|hours?|hrs?|days?)\s*ago/u;
+
+function startOfDay(ms: number): number {
+  return Math.floor(ms / DAY_MS) * DAY_MS;
+}
+
+function parseReference(referenceDate: string | undefined): number | null {
+  if (!referenceDate) return null;
+  const ref = parseIso(simplify(referenceDate));
+  return ref ? Date.parse(ref.iso) : null;
+}
+
+/** Relative expressions against the reference time; the most conservative precision the words allow. */
+function parseRelative(s: string, refMs: number): ParsedDate | null {
+  const ago = AGO_RE.exec(s);
+  if (ago) {
+    const unit = ago[2] ?? ago[4] ?? '';
+    const dual = /(دقيقتين|ساعتين|يومين)/.test(unit);
+    const n = Number(ago[1] ?? ago[3] ?? (dual ? 2 : 1));
+    if (/^(دقيق|min)/.test(unit)) return { iso: toIso(refMs - n * 60_000), precision: 'minute' };
+    if (/^(ساع|hour|hr|heure)/.test(unit)) return { iso: toIso(refMs - n * 3_600_000), precision: 'hour' };
+    return { iso: toIso(startOfDay(refMs - n * DAY_MS)), precision: 'day' };
+  }
+  if (YESTERDAY_RE.test(s)) return { iso: toIso(startOfDay(refMs - DAY_MS)), precision: 'day' };
+  if (TODAY_RE.test(s)) return { iso: toIso(startOfDay(refMs)), precision: 'day' };
+  // A bare weekday: the latest such day on or before the reference (news reports past days).
+  for (const [i, names] of WEEKDAYS.entries()) {
+    const hit = names.some((n) => new RegExp(`(?<![\\p{L}])(?:يوم )?${simplify(n)}(?![\\p{L}])`, 'u').test(s));
+    if (!hit) continue;
+    const refDay = new Date(refMs).getUTCDay();
+    const back = (refDay - i + 7) % 7;
+    return { iso: toIso(startOfDay(refMs - back * DAY_MS)), precision: 'day' };
+  }
+  return null;
+}
+
+function parseAbsolute(s: string): ParsedDate | null {
+  return parseIso(s) ?? parseRfc2822(s) ?? parseNumeric(s) ?? parseWritten(s);
+}
+
+type Resolved = { date: ParsedDate; relative: boolean };
+
+function resolve(text: string, opts: ParseDateOptions | undefined): Resolved | null {
+  const s = simplify(text);
+  if (!s) return null;
+  const absolute = parseAbsolute(s);
+  if (absolute) return { date: absolute, relative: false };
+  const refMs = parseReference(opts?.referenceDate);
+  if (refMs === null) return null;
+  const relative = parseRelative(s, refMs);
+  return relative ? { date: relative, relative: true } : null;
+}
+
+/**
+ * Reads one date expression. Machine formats are read whole; written dates may sit inside a short
+ * phrase ("نشر في 24 نوفمبر 2021 - 10:30"). Relative words need `opts.referenceDate`; without it they
+ * give null, never a guess from the clock.
+ */
+export function parseDate(text: string, opts?: ParseDateOptions): ParsedDate | null {
+  return resolve(text, opts)?.date ?? null;
+}
+
+const DATELINE_MAX_CHARS = 120;
+
+/**
+ * A publication date written in a document's visible text. Only short header-like lines are read (the
+ * first lines and lines that look like a byline or dateline), because dates inside the story are about
+ * events, not publication.
+ */
+export function findDateInText(text: string, opts?: ParseDateOptions & { headerLines?: number }): FoundDate | null {
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+  const header = lines.slice(0, opts?.headerLines ?? 4);
+  const bylineish = lines.filter((l) =>
+    /^(نشر|بتاريخ|تاريخ النشر|آخر تحديث|اخر تحديث|published|updated|posted|publié|mis à jour|le \d)/i.test(l),
+  );
+  const candidates = [...new Set([...header, ...bylineish])].filter((l) => l.length <= DATELINE_MAX_CHARS);
+  for (const line of candidates) {
+    const absolute = parseAbsolute(simplify(line));
+    if (absolute) return { ...absolute, source: 'text' };
+  }
+  const refMs = parseReference(opts?.referenceDate);
+  if (refMs === null) return null;
+  // Relative words count only in a short line that is about the date itself, not in a sentence of the story.
+  for (const line of candidates) {
+    if (line.split(/\s+/).length > 6) continue;
+    const relative = parseRelative(simplify(line), refMs);
+    if (relative) return { ...relative, source: 'relative-text' };
+  }
+  return null;
+}
