@@ -1,0 +1,169 @@
+// The `rasid` command line. Each command is a small function; they share the pipeline and the database client.
+import { parseArgs } from 'node:util';
+import { closeDatabase, type Db, openDatabase } from '@rasid/db/client';
+import { type ParseRequest, parseRequest, readManifest } from './commands/parse.ts';
+import { printStatus } from './commands/status.ts';
+import { readEnv } from './env.ts';
+import { ingestFiles } from './jobs/ingest-files.ts';
+import { ProgressBar } from './progress.ts';
+
+const USAGE = `rasid — collect news and measure coverage
+
+Usage:
+  rasid ingest PATH... [--reference-date ISO] [--batch-size N]
+      Store the articles in files and folders (.txt, .html, .json, .jsonl, .xml and the same .gz).
+      Idempotent: ingesting the same input again stores nothing twice.
+  rasid parse FILE... [--url URL] [--format text|html|feed|record] [--reference-date ISO]
+  rasid parse --manifest FILE
+      Print what the parser makes of each file, one JSON object a line, without storing it.
+  rasid run [--once]
+      Collect from the sources in rasid.sources.json (RASID_SOURCES) on their schedules.
+  rasid status
+      Articles, sources and recent runs.
+  rasid migrate
+      Create or upgrade the database.
+
+The database is ./data/rasid.db in the repository; RASID_DB=PATH chooses another.`;
+
+class UsageError extends Error {}
+
+function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const env = readEnv();
+  const db = openDatabase(env.dbPath);
+  return fn(db).finally(() => closeDatabase(db));
+}
+
+function checkIsoDate(value: string | undefined, flag: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (Number.isNaN(Date.parse(value))) throw new UsageError(`${flag}: not an ISO 8601 date: ${value}`);
+  return new Date(value).toISOString();
+}
+
+async function runIngest(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { 'reference-date': { type: 'string' }, 'batch-size': { type: 'string' } },
+  });
+  if (positionals.length === 0) throw new UsageError('ingest: give at least one file or folder');
+  const referenceDate = checkIsoDate(values['reference-date'], '--reference-date');
+  const batchSize = values['batch-size'] ? Number(values['batch-size']) : undefined;
+  if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) {
+    throw new UsageError(`--batch-size: not a positive whole number: ${values['batch-size']}`);
+  }
+  return withDb(async (db) => {
+    let bar: ProgressBar | null = null;
+    const summary = await ingestFiles(db, positionals, {
+      referenceDate,
+      batchSize,
+      onProgress: (done, total, stats) => {
+        bar ??= new ProgressBar(total);
+        bar.update(done, `${formatCount(stats.read)} read, ${formatCount(stats.new)} new`);
+      },
+      onFailure: ({ location, reason }) => {
+        bar?.finish();
+        process.stderr.write(`failed: ${location}: ${reason}\n`);
+      },
+    });
+    (bar as ProgressBar | null)?.finish();
+    const rate = summary.seconds > 0 ? Math.round(summary.read / summary.seconds) : summary.read;
+    process.stdout.write(
+      `read ${formatCount(summary.read)}, new ${formatCount(summary.new)}, updated ${formatCount(summary.updated)}, ` +
+        `duplicate ${formatCount(summary.duplicate)}, failed ${formatCount(summary.failed)} ` +
+        `in ${summary.seconds.toFixed(1)} s (${formatCount(rate)}/s)\n`,
+    );
+    return summary.failed > 0 ? 1 : 0;
+  });
+}
+
+async function runParse(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      manifest: { type: 'string' },
+      url: { type: 'string' },
+      format: { type: 'string' },
+      'reference-date': { type: 'string' },
+    },
+  });
+  let requests: ParseRequest[];
+  if (values.manifest) {
+    if (positionals.length > 0) throw new UsageError('parse: give files or --manifest, not both');
+    requests = await readManifest(values.manifest);
+  } else {
+    if (positionals.length === 0) throw new UsageError('parse: give at least one file, or --manifest FILE');
+    const format = values.format;
+    if (format !== undefined && !['text', 'html', 'feed', 'record'].includes(format)) {
+      throw new UsageError(`--format: expected text, html, feed or record, got ${format}`);
+    }
+    const referenceDate = checkIsoDate(values['reference-date'], '--reference-date');
+    requests = positionals.map((file) => ({
+      file,
+      url: values.url,
+      format: format as ParseRequest['format'],
+      referenceDate,
+    }));
+  }
+  let failed = 0;
+  for (const request of requests) {
+    for (const output of await parseRequest(request)) {
+      if ('error' in output) {
+        failed++;
+        process.stderr.write(`failed: ${output.file}: ${output.error}\n`);
+      }
+      process.stdout.write(`${JSON.stringify(output)}\n`);
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'ingest':
+      return runIngest(args);
+    case 'parse':
+      return runParse(args);
+    case 'status':
+      return withDb(async (db) => printStatus(db));
+    case 'run': {
+      const { runWorker } = await import('./commands/run.ts');
+      const { values } = parseArgs({ args, options: { once: { type: 'boolean', default: false } } });
+      const env = readEnv();
+      return runWorker({ dbPath: env.dbPath, sourcesPath: env.sourcesPath, once: values.once ?? false, logLevel: env.logLevel });
+    }
+    case 'migrate':
+      return withDb(async (db) => {
+        process.stdout.write(`database ready: ${db.$client.name}\n`);
+        return 0;
+      });
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`unknown command: ${command}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`rasid: ${(error as Error).message}\n\n${USAGE}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`rasid: ${(error as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);

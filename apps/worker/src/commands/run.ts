@@ -1,0 +1,134 @@
+// `rasid run`: collect from every enabled source, once (`--once`, for cron or systemd timers) or on each
+// source's own schedule. One source never runs twice at once; a failing source never stops the others.
+import { promises as fs } from 'node:fs';
+import { closeDatabase, type Db, openDatabase } from '@rasid/db/client';
+import { finishRun, getSourceByName, startRun, updateSourceState, upsertSource } from '@rasid/db/queries';
+import { Cron } from 'croner';
+import pino from 'pino';
+import { ingestFiles } from '../jobs/ingest-files.ts';
+import { collectFeed } from '../jobs/collect-feed.ts';
+import { IngestPipeline } from '../pipeline.ts';
+import { readSourcesConfig, type SourceConfig, sourceLocation } from '../sources/config.ts';
+
+export type RunWorkerOptions = {
+  dbPath: string;
+  sourcesPath: string;
+  once: boolean;
+  logLevel: string;
+};
+
+type Logger = pino.Logger;
+
+/** Runs one source now and records its state; returns whether it succeeded. */
+export async function runSource(db: Db, source: SourceConfig, log: Logger): Promise<boolean> {
+  const row = getSourceByName(db, source.name);
+  if (!row) throw new Error(`source "${source.name}" is not in the database`);
+  const now = () => new Date().toISOString();
+  const started = now();
+  try {
+    if (source.kind === 'folder') {
+      await fs.mkdir(source.path, { recursive: true });
+      const summary = await ingestFiles(db, [source.path], { sourceId: row.id });
+      updateSourceState(db, row.id, {
+        lastRunAt: started,
+        lastSuccessAt: now(),
+        lastError: summary.failed > 0 ? `${summary.failed} item(s) failed; see rasid status` : null,
+        itemsSeen: summary.read,
+        itemsNew: summary.new,
+        itemsDuplicate: summary.duplicate,
+        itemsFailed: summary.failed,
+      });
+      log.info({ source: source.name, ...summary }, 'folder collected');
+      return true;
+    }
+    const runId = startRun(db, { kind: 'feed', sourceId: row.id, args: source.url });
+    const pipeline = new IngestPipeline(db, {
+      runId,
+      sourceId: row.id,
+      fetchedAt: started,
+      onFailure: (f) => log.warn({ source: source.name, ...f }, 'item failed'),
+    });
+    try {
+      const result = await collectFeed(
+        pipeline,
+        { url: source.url, outlet: source.outlet, language: source.language },
+        { etag: row.etag ?? null, lastModified: row.lastModified ?? null },
+      );
+      pipeline.flush();
+      const stats = pipeline.stats;
+      finishRun(db, runId, { ...stats, status: stats.failed > 0 ? 'partial' : 'ok', error: null });
+      updateSourceState(db, row.id, {
+        lastRunAt: started,
+        lastSuccessAt: now(),
+        lastError: null,
+        etag: result.etag,
+        lastModified: result.lastModified,
+        itemsSeen: stats.read,
+        itemsNew: stats.new,
+        itemsDuplicate: stats.duplicate,
+        itemsFailed: stats.failed,
+      });
+      log.info({ source: source.name, notModified: result.notModified, ...stats }, 'feed collected');
+      return true;
+    } catch (error) {
+      pipeline.flush();
+      finishRun(db, runId, { ...pipeline.stats, status: 'failed', error: (error as Error).message });
+      throw error;
+    }
+  } catch (error) {
+    const message = (error as Error).message;
+    updateSourceState(db, row.id, { lastRunAt: started, lastError: message, lastErrorAt: now() });
+    log.error({ source: source.name, err: message }, 'source failed');
+    return false;
+  }
+}
+
+export async function runWorker(options: RunWorkerOptions): Promise<number> {
+  const log = pino({ level: options.logLevel, base: { app: 'rasid-worker' } });
+  const sources = await readSourcesConfig(options.sourcesPath);
+  const db = openDatabase(options.dbPath);
+  for (const source of sources) {
+    upsertSource(db, {
+      name: source.name,
+      kind: source.kind,
+      location: sourceLocation(source),
+      outletHint: source.outlet ?? null,
+      languageHint: source.language ?? null,
+      schedule: source.schedule,
+      enabled: source.enabled,
+    });
+  }
+  const enabled = sources.filter((s) => s.enabled);
+  log.info({ sources: enabled.length, db: options.dbPath, config: options.sourcesPath }, 'worker started');
+
+  if (options.once) {
+    let ok = 0;
+    for (const source of enabled) if (await runSource(db, source, log)) ok++;
+    closeDatabase(db);
+    log.info({ ok, failed: enabled.length - ok }, 'run finished');
+    return ok === enabled.length ? 0 : 1;
+  }
+
+  // Every source runs once at start, then on its schedule; `protect` skips a tick while the last run is busy.
+  const jobs = enabled.map(
+    (source) =>
+      new Cron(source.schedule, { timezone: 'UTC', protect: true }, async () => {
+        // Jitter spreads sources that share a schedule, so hosts are not all hit on the same second.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 15_000));
+        await runSource(db, source, log);
+      }),
+  );
+  for (const source of enabled) await runSource(db, source, log);
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      log.info({ signal }, 'worker stopping');
+      for (const job of jobs) job.stop();
+      resolve();
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  closeDatabase(db);
+  return 0;
+}

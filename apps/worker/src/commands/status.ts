@@ -1,0 +1,28 @@
+// `rasid status`: what is stored, each source's health and the latest runs.
+import type { Db } from '@rasid/db/client';
+import { getTotals, listFailures, listRuns, listSources } from '@rasid/db/queries';
+
+export async function printStatus(db: Db, out: NodeJS.WritableStream = process.stdout): Promise<number> {
+  const totals = getTotals(db);
+  out.write(`articles ${totals.articles}, outlets ${totals.outlets}, raw documents ${totals.rawDocuments}\n`);
+  const sources = listSources(db);
+  out.write(`\nsources (${sources.length})\n`);
+  for (const s of sources) {
+    const health = s.lastError ? `error: ${s.lastError}` : s.lastSuccessAt ? `ok ${s.lastSuccessAt}` : 'never run';
+    out.write(`  ${s.enabled ? ' ' : '-'} ${s.name} [${s.kind}] ${s.location} — ${health}\n`);
+  }
+  const runs = listRuns(db, 10);
+  out.write(`\nlatest runs\n`);
+  for (const r of runs) {
+    out.write(
+      `  #${r.id} ${r.kind} ${r.status} ${r.startedAt} read ${r.read} new ${r.new} updated ${r.updated} ` +
+        `duplicate ${r.duplicate} failed ${r.failed}${r.error ? ` — ${r.error}` : ''}\n`,
+    );
+  }
+  const failures = listFailures(db, { unresolvedOnly: true, limit: 10 });
+  if (failures.length > 0) {
+    out.write(`\nunresolved failures (latest ${failures.length})\n`);
+    for (const f of failures) out.write(`  ${f.location}: ${f.reason}\n`);
+  }
+  return 0;
+}

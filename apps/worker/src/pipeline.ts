@@ -1,0 +1,77 @@
+// parse → store in batches: the one path every worker command takes from a raw document to the database.
+import type { Db } from '@rasid/db/client';
+import { recordFailure, storeArticles } from '@rasid/db/queries';
+import type { IngestItem, RunStats } from '@rasid/db/queries';
+import { type Article, type RawInput, parseDocument } from '@rasid/parser';
+
+export type Failure = { location: string; reason: string };
+
+export type PipelineOptions = {
+  runId: number | null;
+  sourceId?: number | null;
+  /** Articles stored per transaction. */
+  batchSize?: number;
+  /** When the worker collected the input (ISO); also the "first seen" time of undated articles. */
+  fetchedAt: string;
+  onFailure?: (failure: Failure) => void;
+};
+
+export class IngestPipeline {
+  readonly stats: RunStats = { read: 0, new: 0, updated: 0, duplicate: 0, failed: 0 };
+  private batch: IngestItem[] = [];
+  private readonly batchSize: number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: PipelineOptions,
+  ) {
+    this.batchSize = options.batchSize ?? 500;
+  }
+
+  /** Parses one raw document and queues it; a document that cannot be parsed is recorded, not fatal. */
+  add(input: RawInput & { location: string }): Article | null {
+    this.stats.read++;
+    let article: Article;
+    try {
+      article = parseDocument(input);
+    } catch (error) {
+      this.fail(input.location, error);
+      return null;
+    }
+    this.push(input, article);
+    return article;
+  }
+
+  /** Queues an article parsed elsewhere (a feed item) with the raw input it came from. */
+  push(input: RawInput & { location: string }, article: Article): void {
+    this.batch.push({
+      raw: {
+        location: input.location,
+        url: input.url ?? article.url,
+        format: article.format,
+        contentType: input.contentType ?? null,
+        content: input.content,
+        fetchedAt: this.options.fetchedAt,
+      },
+      article,
+    });
+    if (this.batch.length >= this.batchSize) this.flush();
+  }
+
+  /** Counts a document that failed before parsing (unreadable file, bad JSON line). */
+  fail(location: string, error: unknown): void {
+    const reason = error instanceof Error ? error.message.replace(`${location}: `, '') : String(error);
+    this.stats.failed++;
+    recordFailure(this.db, { runId: this.options.runId, sourceId: this.options.sourceId ?? null, location, reason });
+    this.options.onFailure?.({ location, reason });
+  }
+
+  flush(): void {
+    if (this.batch.length === 0) return;
+    const result = storeArticles(this.db, this.batch, { runId: this.options.runId ?? undefined });
+    this.stats.new += result.new;
+    this.stats.updated += result.updated;
+    this.stats.duplicate += result.duplicate;
+    this.batch = [];
+  }
+}

@@ -1,0 +1,57 @@
+// Sources are data: a JSON file the user edits. Validated here, then mirrored into the database so the
+// dashboard and `rasid status` can show each source's health.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const base = {
+  name: z.string().min(1),
+  outlet: z.string().min(1).optional(),
+  language: z.string().length(2).optional(),
+  /** A cron expression, UTC. */
+  schedule: z.string().min(1).default('*/30 * * * *'),
+  enabled: z.boolean().default(true),
+};
+
+const sourceSchema = z.discriminatedUnion('kind', [
+  z.object({ ...base, kind: z.literal('feed'), url: z.string().url() }),
+  z.object({ ...base, kind: z.literal('folder'), path: z.string().min(1) }),
+]);
+
+const fileSchema = z.object({ sources: z.array(sourceSchema) });
+
+export type SourceConfig = z.infer<typeof sourceSchema>;
+
+/** Reads and validates the sources file; every problem names the file and the entry. */
+export async function readSourcesConfig(file: string): Promise<SourceConfig[]> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    throw new Error(`${file}: cannot read the sources file: ${(error as NodeJS.ErrnoException).code}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = fileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${file}: ${issue?.path.join('.') || 'file'}: ${issue?.message}`);
+  }
+  const names = new Set<string>();
+  for (const source of parsed.data.sources) {
+    if (names.has(source.name)) throw new Error(`${file}: two sources are named "${source.name}"`);
+    names.add(source.name);
+  }
+  // Folder paths are relative to the sources file, wherever the worker is started from.
+  return parsed.data.sources.map((s) =>
+    s.kind === 'folder' ? { ...s, path: path.resolve(path.dirname(file), s.path) } : s,
+  );
+}
+
+export function sourceLocation(source: SourceConfig): string {
+  return source.kind === 'feed' ? source.url : source.path;
+}
