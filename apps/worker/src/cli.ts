@@ -135,7 +135,12 @@ async function main(argv: string[]): Promise<number> {
       const { runWorker } = await import('./commands/run.ts');
       const { values } = parseArgs({ args, options: { once: { type: 'boolean', default: false } } });
       const env = readEnv();
-      return runWorker({ dbPath: env.dbPath, sourcesPath: env.sourcesPath, once: values.once ?? false, logLevel: env.logLevel });
+      return runWorker({
+        dbPath: env.dbPath,
+        sourcesPath: env.sourcesPath,
+        once: values.once ?? false,
+        logLevel: env.logLevel,
+      });
     }
     case 'migrate':
       return withDb(async (db) => {

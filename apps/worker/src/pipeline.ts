@@ -1,8 +1,8 @@
 // parse → store in batches: the one path every worker command takes from a raw document to the database.
 import type { Db } from '@rasid/db/client';
-import { recordFailure, storeArticles } from '@rasid/db/queries';
 import type { IngestItem, RunStats } from '@rasid/db/queries';
-import { type Article, type RawInput, parseDocument } from '@rasid/parser';
+import { recordFailure, storeArticles } from '@rasid/db/queries';
+import { type Article, parseDocument, type RawInput } from '@rasid/parser';
 
 export type Failure = { location: string; reason: string };
 
@@ -62,7 +62,12 @@ export class IngestPipeline {
   fail(location: string, error: unknown): void {
     const reason = error instanceof Error ? error.message.replace(`${location}: `, '') : String(error);
     this.stats.failed++;
-    recordFailure(this.db, { runId: this.options.runId, sourceId: this.options.sourceId ?? null, location, reason });
+    recordFailure(this.db, {
+      runId: this.options.runId,
+      sourceId: this.options.sourceId ?? null,
+      location,
+      reason,
+    });
     this.options.onFailure?.({ location, reason });
   }
 

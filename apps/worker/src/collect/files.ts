@@ -23,7 +23,11 @@ export type InputFile = { path: string; size: number; gzipped: boolean; kind: Fo
 
 export type FileProblem = { location: string; message: string };
 
-function classify(file: string): { supported: boolean; gzipped: boolean; kind: Format | 'split' | undefined } {
+function classify(file: string): {
+  supported: boolean;
+  gzipped: boolean;
+  kind: Format | 'split' | undefined;
+} {
   const lower = file.toLowerCase();
   const gzipped = lower.endsWith('.gz');
   const ext = path.extname(gzipped ? lower.slice(0, -3) : lower);
@@ -35,7 +39,9 @@ function classify(file: string): { supported: boolean; gzipped: boolean; kind: F
  * A folder's unsupported files (READMEs, images) are passed over; a file named explicitly that cannot be
  * read is a problem to report.
  */
-export async function listInputFiles(paths: string[]): Promise<{ files: InputFile[]; problems: FileProblem[] }> {
+export async function listInputFiles(
+  paths: string[],
+): Promise<{ files: InputFile[]; problems: FileProblem[] }> {
   const files: InputFile[] = [];
   const problems: FileProblem[] = [];
 
@@ -45,7 +51,10 @@ export async function listInputFiles(paths: string[]): Promise<{ files: InputFil
       stat = await fs.stat(p);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      problems.push({ location: p, message: code === 'ENOENT' ? 'no such file or folder' : `cannot read: ${code}` });
+      problems.push({
+        location: p,
+        message: code === 'ENOENT' ? 'no such file or folder' : `cannot read: ${code}`,
+      });
       return;
     }
     if (stat.isDirectory()) {
@@ -53,7 +62,10 @@ export async function listInputFiles(paths: string[]): Promise<{ files: InputFil
       try {
         entries = (await fs.readdir(p)).sort();
       } catch (error) {
-        problems.push({ location: p, message: `cannot list folder: ${(error as NodeJS.ErrnoException).code}` });
+        problems.push({
+          location: p,
+          message: `cannot list folder: ${(error as NodeJS.ErrnoException).code}`,
+        });
         return;
       }
       for (const entry of entries) {

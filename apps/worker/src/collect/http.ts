@@ -33,7 +33,8 @@ export async function fetchDocument(url: string, options: FetchOptions = {}): Pr
   const maxBytes = options.maxBytes ?? 20 * 1024 * 1024;
   const headers: Record<string, string> = {
     'user-agent': USER_AGENT,
-    accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml, text/xml, text/html;q=0.9, */*;q=0.5',
+    accept:
+      'application/rss+xml, application/atom+xml, application/feed+json, application/xml, text/xml, text/html;q=0.9, */*;q=0.5',
   };
   if (options.etag) headers['if-none-match'] = options.etag;
   if (options.lastModified) headers['if-modified-since'] = options.lastModified;

@@ -1,7 +1,7 @@
 // `rasid parse`: what the parser makes of each file, one JSON object a line, in input order; stores nothing.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { type Article, type Format, type RawInput, parseDocument, splitDocument } from '@rasid/parser';
+import { type Article, type Format, parseDocument, type RawInput, splitDocument } from '@rasid/parser';
 import { z } from 'zod';
 import { type InputFile, readInputFile } from '../collect/files.ts';
 
@@ -90,7 +90,8 @@ export async function parseRequest(request: ParseRequest): Promise<ParseOutput[]
     bytes = await readInputFile(fileKind(file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'no such file' : code ? `cannot read: ${code}` : (error as Error).message;
+    const message =
+      code === 'ENOENT' ? 'no such file' : code ? `cannot read: ${code}` : (error as Error).message;
     return [{ file, error: message.replace(`${file}: `, '') }];
   }
   const base: RawInput = {

@@ -5,8 +5,8 @@ import { closeDatabase, type Db, openDatabase } from '@rasid/db/client';
 import { finishRun, getSourceByName, startRun, updateSourceState, upsertSource } from '@rasid/db/queries';
 import { Cron } from 'croner';
 import pino from 'pino';
-import { ingestFiles } from '../jobs/ingest-files.ts';
 import { collectFeed } from '../jobs/collect-feed.ts';
+import { ingestFiles } from '../jobs/ingest-files.ts';
 import { IngestPipeline } from '../pipeline.ts';
 import { readSourcesConfig, type SourceConfig, sourceLocation } from '../sources/config.ts';
 

@@ -8,7 +8,11 @@ export async function printStatus(db: Db, out: NodeJS.WritableStream = process.s
   const sources = listSources(db);
   out.write(`\nsources (${sources.length})\n`);
   for (const s of sources) {
-    const health = s.lastError ? `error: ${s.lastError}` : s.lastSuccessAt ? `ok ${s.lastSuccessAt}` : 'never run';
+    const health = s.lastError
+      ? `error: ${s.lastError}`
+      : s.lastSuccessAt
+        ? `ok ${s.lastSuccessAt}`
+        : 'never run';
     out.write(`  ${s.enabled ? ' ' : '-'} ${s.name} [${s.kind}] ${s.location} — ${health}\n`);
   }
   const runs = listRuns(db, 10);

@@ -1,12 +1,16 @@
 // Collecting one feed: fetch (conditionally) → each item becomes a record → the shared pipeline.
 import { decodeBytes, type FeedItem, parseFeed } from '@rasid/parser';
-import { fetchDocument, type FetchOptions } from '../collect/http.ts';
+import { type FetchOptions, fetchDocument } from '../collect/http.ts';
 import type { IngestPipeline } from '../pipeline.ts';
 
 export type FeedState = { etag: string | null; lastModified: string | null };
 
 /** A feed item as a news-export record, so the record parser does the rest and `reparse` can redo it. */
-export function feedItemToRecord(item: FeedItem, feed: { title: string | null; language: string | null }, outlet?: string) {
+export function feedItemToRecord(
+  item: FeedItem,
+  feed: { title: string | null; language: string | null },
+  outlet?: string,
+) {
   return {
     title: item.title,
     url: item.link ?? item.guid,
@@ -26,9 +30,16 @@ export async function collectFeed(
   state: FeedState,
   options: Pick<FetchOptions, 'fetchImpl' | 'timeoutMs' | 'maxBytes'> = {},
 ): Promise<FeedState & { notModified: boolean; items: number }> {
-  const result = await fetchDocument(source.url, { ...options, etag: state.etag, lastModified: state.lastModified });
+  const result = await fetchDocument(source.url, {
+    ...options,
+    etag: state.etag,
+    lastModified: state.lastModified,
+  });
   if (result.status === 'not-modified') return { ...state, notModified: true, items: 0 };
-  const text = decodeBytes(result.bytes, { contentType: result.contentType ?? undefined, location: source.url });
+  const text = decodeBytes(result.bytes, {
+    contentType: result.contentType ?? undefined,
+    location: source.url,
+  });
   const feed = parseFeed(text, { url: result.url });
   for (const [i, item] of feed.items.entries()) {
     const record = feedItemToRecord(item, feed, source.outlet);
@@ -41,5 +52,10 @@ export async function collectFeed(
       outletHint: source.outlet ? { name: source.outlet } : undefined,
     });
   }
-  return { etag: result.etag, lastModified: result.lastModified, notModified: false, items: feed.items.length };
+  return {
+    etag: result.etag,
+    lastModified: result.lastModified,
+    notModified: false,
+    items: feed.items.length,
+  };
 }

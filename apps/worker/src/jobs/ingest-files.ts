@@ -1,7 +1,7 @@
 // Ingesting local files and folders: the `rasid ingest` command and the worker's folder sources.
 import type { Db } from '@rasid/db/client';
-import { finishRun, startRun } from '@rasid/db/queries';
 import type { RunStats } from '@rasid/db/queries';
+import { finishRun, startRun } from '@rasid/db/queries';
 import { splitDocument } from '@rasid/parser';
 import { listInputFiles, readInputFile } from '../collect/files.ts';
 import { type Failure, IngestPipeline } from '../pipeline.ts';
@@ -17,7 +17,11 @@ export type IngestFilesOptions = {
 
 export type IngestSummary = RunStats & { runId: number; files: number; seconds: number };
 
-export async function ingestFiles(db: Db, paths: string[], options: IngestFilesOptions = {}): Promise<IngestSummary> {
+export async function ingestFiles(
+  db: Db,
+  paths: string[],
+  options: IngestFilesOptions = {},
+): Promise<IngestSummary> {
   const started = performance.now();
   const runId = startRun(db, { kind: 'ingest', sourceId: options.sourceId ?? null, args: paths.join(' ') });
   const pipeline = new IngestPipeline(db, {
@@ -59,7 +63,11 @@ export async function ingestFiles(db: Db, paths: string[], options: IngestFilesO
         split.inputs.forEach((input, i) => {
           pipeline.add({ ...input, location: input.location ?? `${file.path}#${i}` });
           if (i % 200 === 0) {
-            options.onProgress?.(doneBytes + (file.size * i) / split.inputs.length, totalBytes, pipeline.stats);
+            options.onProgress?.(
+              doneBytes + (file.size * i) / split.inputs.length,
+              totalBytes,
+              pipeline.stats,
+            );
           }
         });
       } else {

@@ -1,0 +1,53 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../src/env.ts';
+import { readSourcesConfig } from '../src/sources/config.ts';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'rasid-sources-'));
+
+function writeConfig(name: string, content: unknown): string {
+  const file = path.join(tmp, name);
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
+
+describe('readSourcesConfig', () => {
+  it('accepts the default configuration, with feeds in Arabic, English and French and an inbox folder', async () => {
+    const sources = await readSourcesConfig(path.join(REPO_ROOT, 'rasid.sources.json'));
+    const languages = new Set(sources.flatMap((s) => (s.kind === 'feed' ? [s.language] : [])));
+    expect(languages).toEqual(new Set(['ar', 'en', 'fr']));
+    const inbox = sources.find((s) => s.kind === 'folder');
+    expect(inbox?.kind === 'folder' && inbox.path).toBe(path.join(REPO_ROOT, 'data', 'inbox'));
+    expect(sources.every((s) => s.enabled && s.schedule.split(' ').length === 5)).toBe(true);
+  });
+
+  it.each([
+    ['not-json.json', '{"sources": [', /not-json\.json: not valid JSON/],
+    ['no-url.json', { sources: [{ name: 'x', kind: 'feed' }] }, /no-url\.json: sources\.0\.url: /],
+    [
+      'bad-kind.json',
+      { sources: [{ name: 'x', kind: 'ftp', url: 'ftp://a' }] },
+      /bad-kind\.json: sources\.0\.kind/,
+    ],
+    [
+      'twice.json',
+      {
+        sources: [
+          { name: 'a', kind: 'folder', path: 'x' },
+          { name: 'a', kind: 'folder', path: 'y' },
+        ],
+      },
+      /two sources are named "a"/,
+    ],
+  ])('rejects %s with a message naming the file and the entry', async (name, content, message) => {
+    await expect(readSourcesConfig(writeConfig(name, content))).rejects.toThrow(message);
+  });
+
+  it('names a missing file', async () => {
+    await expect(readSourcesConfig(path.join(tmp, 'missing.json'))).rejects.toThrow(
+      /missing\.json: cannot read/,
+    );
+  });
+});
