@@ -1,0 +1,361 @@
+// Main-text extraction: prune boilerplate, score the containers of text blocks (Readability-style
+// propagation with punctuation and link density), take the winner plus its content-like siblings, then
+// keep the paragraph-level blocks that read as prose.
+
+import type { AnyNode, Document, Element } from 'domhandler';
+import { isTag } from 'domhandler';
+import { type Block, collectBlocks, SKIP_TAGS } from './blocks.ts';
+import { detach, elementsOf, MAX_DEPTH } from './dom.ts';
+
+export type BodyOptions = {
+  /** Drop elements whose class/id reads as boilerplate. Turned off on a retry when too little is left. */
+  stripUnlikely: boolean;
+  /** JSON-LD articleBody, used when the page itself yields less. */
+  jsonLdBody: string | null;
+  /** The page title, to skip its repetition at the top of the body. */
+  title: string | null;
+};
+
+const DROP_TAGS = new Set([...SKIP_TAGS, 'nav', 'aside', 'footer', 'menu', 'form', 'header', 'figure']);
+
+// Class/id tokens that mark boilerplate even inside an article container.
+const STRONG_NEGATIVE =
+  /(^|[\s_-])(comments?|commentlist|disqus|respond|replies|share|shares|sharing|sharer|sharebar|social|socials|sociable|related|recommended|recommendations|more-stories|newsletter|subscribe|subscription|cookies?|consent|gdpr|breadcrumbs?|sidebar|footer|pagination|pager|outbrain|taboola|zergnet|advert|advertisement|advertising|ads|adsbygoogle|ad|dfp|sponsored|sponsor|popup|modal|skip-link|print-only|author-bio|authorbox|tags|tag-list|tagcloud|post-tags|navbar|navigation|nav|menu|toolbar|masthead|banner|promo|teaser-list|most-popular|trending|login|signup|widget|byline|dateline|post-meta|entry-meta|article-meta|meta|caption|wp-caption-text|credit|copyright|hidden|visually-hidden|sr-only|screen-reader-text|rating|vote|jump-to|toc)([\s_-]|$)/i;
+const POSITIVE =
+  /(^|[\s_-])(article|articlebody|article-body|articlecontent|content|entry|entry-content|main|post|post-body|post-content|story|story-body|text|body|blog|page-content|td-post-content|field-body|rich-text)([\s_-]|$)/i;
+const NEGATIVE_WEIGHT =
+  /(^|[\s_-])(hidden|banner|combx|comment|com-|contact|foot|footer|footnote|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|nav|menu)([\s_-]|$)/i;
+const NEGATIVE_ROLES =
+  /^(navigation|menu|menubar|complementary|banner|contentinfo|dialog|alert|search|toolbar|tablist)$/i;
+const BOILERPLATE_LINE =
+  /^(advertisement|anzeige|publicité|إعلان|اعلان|share|share this|teilen|partager|شارك|read more|weiterlesen|lire la suite|اقرأ أيضا|اقرأ أيضاً|اقرا ايضا|tweet|print|drucken|imprimer|email|e-mail)[:.!]?$/i;
+const SENTENCE_END = /[.!?؟。।"'”»)\]]$/;
+const PUNCT = /[,،;:.!?؟]/g;
+
+export function extractBody(doc: Document, opts: BodyOptions): string {
+  const root = findBody(doc);
+  prune(root, opts.stripUnlikely);
+  const blocks = collectBlocks(root);
+  const chosen = selectContent(root, blocks);
+  const text = renderBlocks(chosen, opts.title);
+  const ld = opts.jsonLdBody;
+  if (ld && ld.length > text.length * 1.5 && ld.length > 200) return ld.replace(/\s*\n\s*/g, '\n\n');
+  return text;
+}
+
+function findBody(doc: Document): Element {
+  const all = elementsOf(doc);
+  const body = all.find((el) => el.name === 'body');
+  if (body) return body;
+  const html = all.find((el) => el.name === 'html');
+  if (html) return html;
+  // A fragment without <html>: wrap it so the walkers have one root.
+  const wrapper = {
+    type: 'tag',
+    name: 'body',
+    attribs: {},
+    children: doc.children,
+    parent: null,
+  } as unknown as Element;
+  return wrapper;
+}
+
+function tokensOf(el: Element): string {
+  const cls = el.attribs.class;
+  const id = el.attribs.id;
+  if (!cls && !id) return '';
+  return `${cls ?? ''} ${id ?? ''}`;
+}
+
+function isHidden(el: Element): boolean {
+  if (el.attribs.hidden !== undefined) return true;
+  if (el.attribs['aria-hidden'] === 'true' && el.name !== 'span' && el.name !== 'i') return true;
+  const style = el.attribs.style;
+  return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+/** Removes what is never article text. Containers holding most of the page's text survive tag-based drops. */
+function prune(root: Element, stripUnlikely: boolean): void {
+  const totalChars = textLength(root);
+  const doomed: Element[] = [];
+  const stack: [Element, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [el, depth] = stack.pop() as [Element, number];
+    if (el !== root && shouldDrop(el, stripUnlikely, totalChars)) {
+      doomed.push(el);
+      continue;
+    }
+    if (depth >= MAX_DEPTH) continue;
+    for (const child of el.children) if (isTag(child)) stack.push([child, depth + 1]);
+  }
+  for (const el of doomed) detach(el);
+}
+
+function shouldDrop(el: Element, stripUnlikely: boolean, totalChars: number): boolean {
+  const name = el.name;
+  if (DROP_TAGS.has(name)) {
+    if (name === 'form' || name === 'header' || name === 'figure') {
+      // ASP.NET pages wrap the whole page in a form; some themes put the article in <header>.
+      return textLength(el) < totalChars * 0.4;
+    }
+    return true;
+  }
+  if (isHidden(el)) return true;
+  const role = el.attribs.role;
+  if (role && NEGATIVE_ROLES.test(role)) return true;
+  if (!stripUnlikely || name === 'body' || name === 'main' || name === 'article') return false;
+  if (el.attribs.itemprop === 'articleBody') return false;
+  const tokens = tokensOf(el);
+  if (!tokens || !STRONG_NEGATIVE.test(tokens)) return false;
+  // A wrapper named for the article ("article-sidebar-layout") may hold the whole story.
+  if (POSITIVE.test(tokens) && textLength(el) > totalChars * 0.5) return false;
+  return true;
+}
+
+const lengthMemo = new WeakMap<Element, number>();
+function textLength(el: Element): number {
+  const cached = lengthMemo.get(el);
+  if (cached !== undefined) return cached;
+  let n = 0;
+  const stack: AnyNode[] = [el];
+  let guard = 0;
+  while (stack.length > 0 && guard++ < 500_000) {
+    const node = stack.pop() as AnyNode;
+    if (node.type === 'text') n += (node as unknown as { data: string }).data.trim().length;
+    else if (isTag(node) && !SKIP_TAGS.has(node.name)) for (const c of node.children) stack.push(c);
+  }
+  lengthMemo.set(el, n);
+  return n;
+}
+
+type Stats = { score: number; chars: number; linkChars: number; scored: boolean };
+
+function classWeight(el: Element): number {
+  const tokens = tokensOf(el);
+  if (!tokens) return 0;
+  let w = 0;
+  if (NEGATIVE_WEIGHT.test(tokens) || STRONG_NEGATIVE.test(tokens)) w -= 25;
+  if (POSITIVE.test(tokens)) w += 25;
+  if (el.attribs.itemprop === 'articleBody') w += 50;
+  return w;
+}
+
+function tagWeight(name: string): number {
+  switch (name) {
+    case 'div':
+    case 'article':
+    case 'main':
+    case 'section':
+      return 5;
+    case 'pre':
+    case 'td':
+    case 'blockquote':
+      return 3;
+    case 'address':
+    case 'ol':
+    case 'ul':
+    case 'dl':
+    case 'dd':
+    case 'dt':
+    case 'li':
+    case 'form':
+      return -3;
+    case 'h1':
+    case 'h2':
+    case 'h3':
+    case 'h4':
+    case 'h5':
+    case 'h6':
+    case 'th':
+      return -5;
+    default:
+      return 0;
+  }
+}
+
+const CONTAINER_HOLDERS = new Set([
+  'div',
+  'section',
+  'article',
+  'main',
+  'body',
+  'td',
+  'span',
+  'center',
+  'font',
+]);
+
+/** Picks the blocks that make up the article. */
+function selectContent(root: Element, blocks: Block[]): Block[] {
+  if (blocks.length === 0) return [];
+  const stats = new Map<Element, Stats>();
+  const statOf = (el: Element): Stats => {
+    let s = stats.get(el);
+    if (!s) {
+      s = { score: 0, chars: 0, linkChars: 0, scored: false };
+      stats.set(el, s);
+    }
+    return s;
+  };
+  for (const b of blocks) {
+    const len = b.text.length;
+    // A run sitting directly in a container scores that container; a <p> scores its parent.
+    let level = 0;
+    let cur: AnyNode | null = CONTAINER_HOLDERS.has(b.el.name) ? b.el : b.el.parent;
+    const self = statOf(b.el);
+    if (!CONTAINER_HOLDERS.has(b.el.name)) {
+      self.chars += len;
+      self.linkChars += b.linkChars;
+    }
+    const contentScore = len >= 25 ? 1 + countPunct(b.text) + Math.min(Math.floor(len / 100), 3) : 0;
+    let depth = 0;
+    while (cur && isTag(cur) && depth++ < MAX_DEPTH) {
+      const s = statOf(cur);
+      s.chars += len;
+      s.linkChars += b.linkChars;
+      if (contentScore > 0 && level < 5) {
+        if (!s.scored) {
+          s.scored = true;
+          s.score += tagWeight(cur.name) + classWeight(cur);
+        }
+        s.score += level === 0 ? contentScore : level === 1 ? contentScore / 2 : contentScore / (level * 3);
+      }
+      level++;
+      if (cur === root) break;
+      cur = cur.parent;
+    }
+  }
+
+  let top: Element | null = null;
+  let topScore = -Infinity;
+  const finalScore = (el: Element): number => {
+    const s = stats.get(el);
+    if (!s || !s.scored) return -Infinity;
+    const density = s.chars > 0 ? s.linkChars / s.chars : 0;
+    return s.score * (1 - density);
+  };
+  for (const [el, s] of stats) {
+    if (!s.scored) continue;
+    const f = finalScore(el);
+    if (f > topScore) {
+      topScore = f;
+      top = el;
+    }
+  }
+  if (!top) return fallbackBlocks(blocks);
+
+  // Climb while the parent is nearly as good: the story is often split over sibling wrappers.
+  let lastScore = topScore;
+  let parent = top.parent;
+  let climbs = 0;
+  while (parent && isTag(parent) && parent !== root && climbs++ < 6) {
+    const ps = finalScore(parent);
+    if (ps === -Infinity) break;
+    if (ps > lastScore) {
+      top = parent;
+      topScore = ps;
+      lastScore = ps;
+    } else if (ps < lastScore / 3) break;
+    else lastScore = ps;
+    parent = parent.parent;
+  }
+  // A lone child carries no structure of its own: its parent holds the same text plus neighbours.
+  while (
+    top.parent &&
+    isTag(top.parent) &&
+    top.parent !== root &&
+    top.parent.children.filter(isTag).length === 1
+  ) {
+    top = top.parent;
+  }
+
+  const roots = new Set<Element>([top]);
+  const threshold = Math.max(10, topScore * 0.2);
+  const siblingsParent = top.parent;
+  if (siblingsParent && isTag(siblingsParent)) {
+    const topClass = top.attribs.class ?? '';
+    for (const sib of siblingsParent.children) {
+      if (!isTag(sib) || sib === top) continue;
+      const s = stats.get(sib);
+      if (!s) continue;
+      let bonus = 0;
+      if (topClass && sib.attribs.class === topClass) bonus = topScore * 0.2;
+      const density = s.chars > 0 ? s.linkChars / s.chars : 0;
+      if (finalScore(sib) + bonus >= threshold) roots.add(sib);
+      else if (sib.name === 'p' || CONTAINER_HOLDERS.has(sib.name)) {
+        const len = s.chars;
+        if (len > 80 && density < 0.25) roots.add(sib);
+        else if (len > 0 && len <= 80 && density === 0 && sib.name === 'p') roots.add(sib);
+      }
+    }
+  }
+
+  const inRoots = (el: Element): boolean => {
+    let cur: AnyNode | null = el;
+    let depth = 0;
+    while (cur && depth++ < MAX_DEPTH) {
+      if (isTag(cur) && roots.has(cur)) return true;
+      if (cur === root) return false;
+      cur = cur.parent;
+    }
+    return false;
+  };
+  const linkyLists = new Map<Element, boolean>();
+  const isLinkyList = (el: Element): boolean => {
+    const list = nearestList(el);
+    if (!list) return false;
+    let v = linkyLists.get(list);
+    if (v === undefined) {
+      const s = stats.get(list);
+      v = s ? s.chars > 0 && s.linkChars / s.chars > 0.5 : false;
+      linkyLists.set(list, v);
+    }
+    return v;
+  };
+  const chosen: Block[] = [];
+  for (const b of blocks) {
+    if (!inRoots(b.el)) continue;
+    const density = b.linkChars / Math.max(1, b.text.length);
+    if (density > 0.5 && b.text.length < 400) continue;
+    if (b.kind === 'li' && isLinkyList(b.el)) continue;
+    chosen.push(b);
+  }
+  const chars = chosen.reduce((n, b) => n + b.text.length, 0);
+  if (chars < 200) {
+    const fb = fallbackBlocks(blocks);
+    if (fb.reduce((n, b) => n + b.text.length, 0) > chars * 2) return fb;
+  }
+  return chosen;
+}
+
+function nearestList(el: Element): Element | null {
+  let cur: AnyNode | null = el;
+  for (let i = 0; cur && i < 4; i++) {
+    if (isTag(cur) && (cur.name === 'ul' || cur.name === 'ol' || cur.name === 'dl')) return cur;
+    cur = cur.parent;
+  }
+  return null;
+}
+
+function countPunct(text: string): number {
+  return text.match(PUNCT)?.length ?? 0;
+}
+
+/** No container stood out: keep the prose-like blocks of the page. */
+function fallbackBlocks(blocks: Block[]): Block[] {
+  return blocks.filter(
+    (b) => b.text.length >= 80 && b.linkChars / b.text.length < 0.3 && SENTENCE_END.test(b.text),
+  );
+}
+
+function renderBlocks(blocks: Block[], title: string | null): string {
+  const out: string[] = [];
+  const normTitle = title ? title.replace(/\s+/g, ' ').trim().toLowerCase() : null;
+  for (const b of blocks) {
+    const text = b.text;
+    if (b.kind === 'h1' && (out.length === 0 || (normTitle && text.toLowerCase() === normTitle))) continue;
+    if (text.length < 40 && BOILERPLATE_LINE.test(text)) continue;
+    out.push(text);
+  }
+  return out.join('\n\n');
+}

@@ -1,0 +1,186 @@
+// Publication date with provenance, strongest evidence first: JSON-LD, <meta>, <time>/microdata, the
+// URL, then dates written near the title. A page without any of these gets null: never a guess.
+
+import type { Element } from 'domhandler';
+import { parseDate } from '../dates/index.ts';
+import type { DateSource, ParsedDate } from '../types.ts';
+import { squash, textOf } from './dom.ts';
+import { firstMeta, itempropValue, type PageFacts } from './metadata.ts';
+
+export type PublishedDate = ParsedDate & { source: DateSource; fromModified?: true };
+
+const PUBLISHED_METAS = [
+  'article:published_time',
+  'article:published',
+  'og:published_time',
+  'og:article:published_time',
+  'published_time',
+  'article.published',
+  'article_date_original',
+  'datepublished',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'publication_date',
+  'publicationdate',
+  'originalpublicationdate',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dc.date.created',
+  'dcterms.created',
+  'dc.date',
+  'dcterms.date',
+  'dc:date',
+  'sailthru.date',
+  'parsely-pub-date',
+  'cxenseparse:recs:publishtime',
+  'citation_publication_date',
+  'citation_date',
+  'prism.publicationdate',
+  'bt:pubdate',
+  'og:pubdate',
+  'date_published',
+  'date',
+  'created',
+  'release_date',
+  'article:post_date',
+  'analyticsattributes.articledate',
+  'nv:date',
+  'rnews:datepublished',
+];
+const MODIFIED_METAS = [
+  'article:modified_time',
+  'og:updated_time',
+  'article:modified',
+  'datemodified',
+  'dc.date.modified',
+  'dcterms.modified',
+  'last-modified',
+  'lastmod',
+];
+
+type Ctx = { referenceDate?: string };
+
+function readDate(value: string | null | undefined, ctx: Ctx): ParsedDate | null {
+  if (!value) return null;
+  const v = value.trim();
+  if (v.length === 0 || v.length > 200) return null;
+  // Epoch seconds or milliseconds appear in some CMS metas.
+  if (/^\d{10}(\d{3})?$/.test(v)) {
+    const ms = v.length === 10 ? Number(v) * 1000 : Number(v);
+    const d = new Date(ms);
+    const y = d.getUTCFullYear();
+    return y >= 1995 && y <= 2100 ? { iso: d.toISOString(), precision: 'second' } : null;
+  }
+  try {
+    const parsed = parseDate(v, ctx);
+    if (!parsed) return null;
+    const y = Number(parsed.iso.slice(0, 4));
+    return y >= 1990 && y <= 2100 ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+function withSource(d: ParsedDate | null, source: DateSource): PublishedDate | null {
+  return d ? { ...d, source } : null;
+}
+
+export function findPublished(
+  facts: PageFacts,
+  url: string | undefined,
+  textBlocks: () => string[],
+  ctx: Ctx,
+): PublishedDate | null {
+  for (const ld of facts.jsonLd) {
+    const d = readDate(ld.datePublished, ctx);
+    if (d) return withSource(d, 'json-ld');
+  }
+  for (const key of PUBLISHED_METAS) {
+    for (const v of facts.metas.get(key) ?? []) {
+      const d = readDate(v, ctx);
+      if (d) return withSource(d, 'meta');
+    }
+  }
+  const parsely = firstMeta(facts, ['parsely-page']);
+  if (parsely) {
+    const m = /"pub_date"\s*:\s*"([^"]+)"/.exec(parsely);
+    const d = readDate(m?.[1], ctx);
+    if (d) return withSource(d, 'meta');
+  }
+  for (const el of [
+    ...(facts.itemprop.get('datePublished') ?? []),
+    ...(facts.itemprop.get('dateCreated') ?? []),
+  ]) {
+    const d = readDate(itempropValue(el), ctx);
+    if (d) return withSource(d, 'time-element');
+  }
+  const times = facts.times.filter((t) => !isModifiedTime(t));
+  // <time pubdate> and times inside the article header come first.
+  times.sort((a, b) => timeRank(a) - timeRank(b));
+  for (const t of times) {
+    const d = readDate(t.attribs.datetime, ctx) ?? readDate(squash(textOf(t)), ctx);
+    if (d) return withSource(d, 'time-element');
+  }
+  const fromUrl = dateFromUrl(url ?? facts.canonical ?? firstMeta(facts, ['og:url']) ?? '');
+  if (fromUrl) return withSource(fromUrl, 'url');
+  for (const el of facts.dateLikeEls) {
+    if (
+      /modif|updat|aktualisiert|mis à jour|تحديث|comment/i.test(
+        `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`,
+      )
+    )
+      continue;
+    const title = el.attribs.title;
+    const d = readDate(title, ctx) ?? readTextDate(squash(textOf(el)), ctx);
+    if (d) return withSource(d, 'text');
+  }
+  for (const line of textBlocks()) {
+    const d = readTextDate(line, ctx);
+    if (d) return withSource(d, 'text');
+  }
+  for (const ld of facts.jsonLd) {
+    const d = readDate(ld.dateModified, ctx);
+    if (d) return { ...d, source: 'json-ld', fromModified: true };
+  }
+  for (const key of MODIFIED_METAS) {
+    const d = readDate(facts.metas.get(key)?.[0], ctx);
+    if (d) return { ...d, source: 'meta', fromModified: true };
+  }
+  return null;
+}
+
+function isModifiedTime(t: Element): boolean {
+  const hint = `${t.attribs.class ?? ''} ${t.attribs.itemprop ?? ''} ${t.parent && 'attribs' in t.parent ? (t.parent.attribs.class ?? '') : ''}`;
+  return /modif|updat/i.test(hint);
+}
+
+function timeRank(t: Element): number {
+  if (t.attribs.pubdate !== undefined) return 0;
+  if (/publish|posted|entry-date|date/i.test(t.attribs.class ?? '')) return 1;
+  return 2;
+}
+
+/** Short lines that carry a date: "Published 25 June 2018", "12 نوفمبر 2021". */
+function readTextDate(text: string, ctx: Ctx): ParsedDate | null {
+  if (text.length < 6 || text.length > 120 || !/\d|[\u0660-\u0669]/.test(text)) return null;
+  const d = readDate(text, ctx);
+  if (
+    !d ||
+    (d.precision !== 'day' && d.precision !== 'hour' && d.precision !== 'minute' && d.precision !== 'second')
+  )
+    return null;
+  return d;
+}
+
+export function dateFromUrl(url: string): ParsedDate | null {
+  const m =
+    /[/_-]((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?:[/_.-]|$)/.exec(url) ??
+    /[/_-]((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)/.exec(url);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCMonth() !== mo - 1) return null;
+  return { iso: date.toISOString(), precision: 'day' };
+}
