@@ -17,9 +17,10 @@ export type OpenOptions = {
 
 /**
  * Resolved from this file, not from the working directory: the CLI and the dashboard run from other
- * folders (and the dashboard from a bundle), and both must find the same migrations.
+ * folders, and both must find the same migrations. Not `new URL('../drizzle', import.meta.url)`:
+ * bundlers read that pattern as an asset import and fail on a directory.
  */
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../drizzle', import.meta.url));
+export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), '../drizzle');
 
 const isMemory = (path: string) => path === ':memory:' || path === '' || path.startsWith('file::memory:');
 

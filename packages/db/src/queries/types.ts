@@ -69,3 +69,97 @@ export type StoreOutcome = 'new' | 'updated' | 'duplicate';
 export type StoreResult = { new: number; updated: number; duplicate: number; outcomes: StoreOutcome[] };
 
 export type RunStats = { read: number; new: number; updated: number; duplicate: number; failed: number };
+
+/** The language code used for articles whose language could not be told (BCP 47 "undetermined"). */
+export const UNKNOWN_LANGUAGE = 'und';
+
+/** `listArticles` filters: the chart filters plus the cell a user clicked (a bucket, an outlet, a topic). */
+export type ArticleListFilters = CoverageFilters & {
+  /** A bucket key: YYYY-MM-DD (day, or any day of the week) or YYYY-MM (month). */
+  day?: string;
+  /** How `day` is to be read; default 'day'. */
+  bucket?: TimeBucket;
+  outletId?: number;
+  /** A topic slug the article must carry (in addition to `topics`, which matches any). */
+  topic?: string;
+};
+
+export type ArticlePage = { items: ArticleSummary[]; nextCursor: string | null; total: number };
+
+export type OutletSummary = { id: number; name: string; domain: string | null; articles: number };
+export type TopicSummary = { slug: string; name: string; kind: TopicKind; articles: number };
+export type LanguageSummary = { code: string; articles: number };
+export type DateRange = { from: string | null; to: string | null };
+export type Totals = { articles: number; outlets: number; rawDocuments: number };
+
+export type RunStatus = 'running' | 'ok' | 'partial' | 'failed';
+
+export type IngestRun = RunStats & {
+  id: number;
+  kind: string;
+  sourceId: number | null;
+  args: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  status: RunStatus;
+  error: string | null;
+};
+
+export type IngestFailure = {
+  id: number;
+  runId: number | null;
+  sourceId: number | null;
+  location: string;
+  reason: string;
+  createdAt: string;
+  resolvedAt: string | null;
+};
+
+export type SourceKind = 'folder' | 'file' | 'feed' | 'sitemap' | 'page';
+
+/** What a user configures; `upsertSource` keys it by `name`. */
+export type SourceInput = {
+  name: string;
+  kind: SourceKind;
+  location: string;
+  outletHint?: string | null;
+  languageHint?: string | null;
+  schedule?: string | null;
+  enabled?: boolean;
+  config?: Record<string, unknown> | null;
+};
+
+/** What the worker records between runs. Counters are totals (set, not incremented). */
+export type SourceState = {
+  lastRunAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  itemsSeen: number;
+  itemsNew: number;
+  itemsDuplicate: number;
+  itemsFailed: number;
+  etag: string | null;
+  lastModified: string | null;
+};
+
+export type Source = Required<Omit<SourceInput, 'config'>> &
+  SourceState & {
+    id: number;
+    config: Record<string, unknown>;
+    createdAt: string;
+    updatedAt: string;
+  };
+
+/** One archived raw input, decompressed, for `rasid reparse`. */
+export type RawDocument = {
+  id: number;
+  sha256: string;
+  articleId: number | null;
+  location: string;
+  url: string | null;
+  format: string;
+  contentType: string | null;
+  fetchedAt: string;
+  content: Buffer;
+};

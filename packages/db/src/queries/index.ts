@@ -1,0 +1,8 @@
+export { bucketRange, getArticle, listArticles, listRawDocuments } from './articles.ts';
+export { getTotals, listLanguages, listOutlets, listTopics } from './catalog.ts';
+export { type CoverageStack, countArticles, countCoverage, getDateRange } from './coverage.ts';
+export { finishRun, listFailures, listRuns, recordFailure, resolveFailures, startRun } from './runs.ts';
+export { type ParsedSearch, parseSearch } from './search.ts';
+export { getSourceByName, listSources, updateSourceState, upsertSource } from './sources.ts';
+export { dedupeKeyOf, rebuildRollups, recountRollups, storeArticles } from './store.ts';
+export * from './types.ts';

@@ -1,0 +1,315 @@
+import { createHash } from 'node:crypto';
+import { deflateRawSync } from 'node:zlib';
+import type { Article } from '@rasid/parser';
+import type { Db } from '../client.ts';
+import { parseIsoUtc, utcDay } from './dates.ts';
+import { nowIso, prepare } from './statements.ts';
+import { findSubject, sectionSlug, toSearchText } from './text.ts';
+import type { IngestItem, StoreOutcome, StoreResult } from './types.ts';
+
+/**
+ * The key two inputs must share to be one article: the URL, made insensitive to what never names a
+ * different page (http/https, a leading www., the fragment, a trailing slash), or the content hash
+ * when there is no URL.
+ */
+export function dedupeKeyOf(article: Pick<Article, 'url' | 'fingerprints'>): string {
+  if (!article.url) return `sha256:${article.fingerprints.contentHash}`;
+  const raw = article.url.trim();
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return raw;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return url.href;
+  const host = url.hostname.replace(/^www\./, '');
+  const path = url.pathname.replace(/\/+$/, '');
+  return `https://${host}${url.port ? `:${url.port}` : ''}${path || '/'}${url.search}`;
+}
+
+/** The outlet's identity: its domain when known, else its name (see schema/outlets.ts). */
+function outletOf(article: Article): { key: string; name: string; domain: string | null } {
+  const domain =
+    article.outlet.domain
+      ?.trim()
+      .toLowerCase()
+      .replace(/^www\./, '') || null;
+  const name = article.outlet.name?.trim() || domain || 'unknown';
+  return { key: domain ?? `name:${name}`, name, domain };
+}
+
+type TopicLink = {
+  slug: string;
+  name: string;
+  nameAr: string | null;
+  kind: 'subject' | 'section';
+  score: number;
+  source: string;
+};
+
+function topicLinksOf(article: Article): TopicLink[] {
+  const links = new Map<string, TopicLink>();
+  for (const t of article.topics) {
+    const subject = findSubject(t.slug);
+    const link: TopicLink = {
+      slug: t.slug,
+      name: subject?.name ?? t.slug,
+      nameAr: subject?.nameAr ?? null,
+      kind: 'subject',
+      score: t.score,
+      source: t.source,
+    };
+    const seen = links.get(t.slug);
+    if (!seen || seen.score < link.score) links.set(t.slug, link);
+  }
+  const labels = article.section ? [article.section, ...article.sections] : article.sections;
+  for (const label of labels) {
+    const name = label.trim();
+    if (!name) continue;
+    const slug = sectionSlug(name);
+    if (!links.has(slug))
+      links.set(slug, { slug, name, nameAr: null, kind: 'section', score: 1, source: 'section' });
+  }
+  return [...links.values()];
+}
+
+function bytesOf(content: Uint8Array | string): Buffer {
+  return typeof content === 'string'
+    ? Buffer.from(content, 'utf8')
+    : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+}
+
+type StoredArticle = { id: number; publishedAt: string | null; firstSeenAt: string; day: string };
+
+const SQL = {
+  rawBySha: 'SELECT id FROM raw_documents WHERE sha256 = ?',
+  insertRaw: `INSERT INTO raw_documents (sha256, run_id, location, url, format, content_type, fetched_at, content, size)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  linkRaw: 'UPDATE raw_documents SET article_id = ? WHERE id = ?',
+  articleByKey: `SELECT id, published_at AS publishedAt, first_seen_at AS firstSeenAt, day
+    FROM articles WHERE dedupe_key = ?`,
+  insertOutlet:
+    'INSERT INTO outlets (key, name, domain, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING',
+  outletByKey: 'SELECT id FROM outlets WHERE key = ?',
+  insertArticle: `INSERT INTO articles (dedupe_key, url, outlet_id, title, byline, body, language, direction, section,
+    published_at, date_source, date_precision, first_seen_at, day, content_hash, simhash, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  // The desk it was first seen under stays (`section` only fills in); every desk is a topic link.
+  replaceArticleText: `UPDATE articles SET url = coalesce(url, ?), title = ?, byline = ?, body = ?, language = ?,
+    direction = ?, section = coalesce(section, ?), published_at = ?, date_source = ?, date_precision = ?,
+    first_seen_at = ?, day = ?, content_hash = ?, simhash = ?, updated_at = ? WHERE id = ?`,
+  touchArticle: `UPDATE articles SET url = coalesce(url, ?), section = coalesce(section, ?), first_seen_at = ?,
+    day = ?, updated_at = ? WHERE id = ?`,
+  insertTopic:
+    'INSERT INTO topics (slug, name, name_ar, kind) VALUES (?, ?, ?, ?) ON CONFLICT (slug) DO NOTHING',
+  topicBySlug: 'SELECT id FROM topics WHERE slug = ?',
+  // Union with what the article already has; a link seen again keeps its best score (and where it came from).
+  linkTopic: `INSERT INTO article_topics (article_id, topic_id, score, source) VALUES (?, ?, ?, ?)
+    ON CONFLICT (article_id, topic_id) DO UPDATE SET
+      source = CASE WHEN excluded.score > score THEN excluded.source ELSE source END,
+      score = max(score, excluded.score)`,
+  deleteFts: 'DELETE FROM articles_fts WHERE rowid = ?',
+  insertFts: 'INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)',
+  deleteRollupDaily: 'DELETE FROM rollup_daily WHERE day IN (SELECT value FROM json_each(?))',
+  insertRollupDaily: `INSERT INTO rollup_daily (day, outlet_id, language, count)
+    SELECT day, outlet_id, coalesce(language, ''), count(*) FROM articles
+    WHERE day IN (SELECT value FROM json_each(?))
+    GROUP BY day, outlet_id, coalesce(language, '')`,
+  deleteRollupTopic: 'DELETE FROM rollup_daily_topic WHERE day IN (SELECT value FROM json_each(?))',
+  insertRollupTopic: `INSERT INTO rollup_daily_topic (day, outlet_id, language, topic_id, count)
+    SELECT a.day, a.outlet_id, coalesce(a.language, ''), t.topic_id, count(*)
+    FROM articles a JOIN article_topics t ON t.article_id = a.id
+    WHERE a.day IN (SELECT value FROM json_each(?))
+    GROUP BY a.day, a.outlet_id, coalesce(a.language, ''), t.topic_id`,
+} as const;
+
+/** Should the incoming text replace the stored one? Its latest text wins; a dated text beats an undated one. */
+function isNewerOrSame(incoming: string | null, stored: string | null): boolean {
+  const a = parseIsoUtc(incoming);
+  const b = parseIsoUtc(stored);
+  if (a === null) return b === null;
+  return b === null || a >= b;
+}
+
+/**
+ * Stores a batch of parsed inputs in one transaction; running it again changes nothing.
+ * Per item: a raw input already stored (same bytes) is a 'duplicate'. Otherwise the raw input is
+ * archived and merged into its article (same normalised URL, or same content hash when there is no
+ * URL): 'new' when the article did not exist; 'updated' when it did — its desks and subjects are the
+ * union of all inputs and its text is the one with the latest publication date. Daily rollups are
+ * recounted for every day the batch touched, so they always equal a GROUP BY over articles.
+ */
+export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: number } = {}): StoreResult {
+  const q = {
+    rawBySha: prepare(db, SQL.rawBySha).pluck(),
+    insertRaw: prepare(db, SQL.insertRaw),
+    linkRaw: prepare(db, SQL.linkRaw),
+    articleByKey: prepare(db, SQL.articleByKey),
+    insertOutlet: prepare(db, SQL.insertOutlet),
+    outletByKey: prepare(db, SQL.outletByKey).pluck(),
+    insertArticle: prepare(db, SQL.insertArticle),
+    replaceArticleText: prepare(db, SQL.replaceArticleText),
+    touchArticle: prepare(db, SQL.touchArticle),
+    insertTopic: prepare(db, SQL.insertTopic),
+    topicBySlug: prepare(db, SQL.topicBySlug).pluck(),
+    linkTopic: prepare(db, SQL.linkTopic),
+    deleteFts: prepare(db, SQL.deleteFts),
+    insertFts: prepare(db, SQL.insertFts),
+  };
+
+  const run = db.$client.transaction((): StoreResult => {
+    const now = nowIso();
+    const result: StoreResult = { new: 0, updated: 0, duplicate: 0, outcomes: [] };
+    const days = new Set<string>();
+    // Caches live for one transaction only: ids from a rolled-back batch must not leak into the next.
+    const outletIds = new Map<string, number>();
+    const topicIds = new Map<string, number>();
+
+    const outletId = (article: Article): number => {
+      const outlet = outletOf(article);
+      let id = outletIds.get(outlet.key);
+      if (id === undefined) {
+        q.insertOutlet.run(outlet.key, outlet.name, outlet.domain, now);
+        id = q.outletByKey.get(outlet.key) as number;
+        outletIds.set(outlet.key, id);
+      }
+      return id;
+    };
+    const linkTopics = (articleId: number, article: Article): void => {
+      for (const link of topicLinksOf(article)) {
+        let id = topicIds.get(link.slug);
+        if (id === undefined) {
+          q.insertTopic.run(link.slug, link.name, link.nameAr, link.kind);
+          id = q.topicBySlug.get(link.slug) as number;
+          topicIds.set(link.slug, id);
+        }
+        q.linkTopic.run(articleId, id, link.score, link.source);
+      }
+    };
+    const indexText = (articleId: number, article: Article): void => {
+      q.insertFts.run(articleId, toSearchText(article.title), toSearchText(article.body));
+    };
+
+    for (const { raw, article } of items) {
+      const bytes = bytesOf(raw.content);
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      if (q.rawBySha.get(sha256) !== undefined) {
+        result.duplicate++;
+        result.outcomes.push('duplicate');
+        continue;
+      }
+      const fetchedAt = parseIsoUtc(raw.fetchedAt) === null ? now : raw.fetchedAt;
+      const rawId = Number(
+        q.insertRaw.run(
+          sha256,
+          opts.runId ?? null,
+          raw.location,
+          raw.url,
+          raw.format,
+          raw.contentType,
+          fetchedAt,
+          deflateRawSync(bytes),
+          bytes.byteLength,
+        ).lastInsertRowid,
+      );
+
+      const key = dedupeKeyOf(article);
+      const stored = q.articleByKey.get(key) as StoredArticle | undefined;
+      let outcome: StoreOutcome;
+      let articleId: number;
+      if (!stored) {
+        const day = utcDay(article.publishedAt) ?? utcDay(fetchedAt) ?? now.slice(0, 10);
+        articleId = Number(
+          q.insertArticle.run(
+            key,
+            article.url,
+            outletId(article),
+            article.title,
+            article.byline,
+            article.body,
+            article.language,
+            article.direction,
+            article.section,
+            article.publishedAt,
+            article.dateSource,
+            article.datePrecision,
+            fetchedAt,
+            day,
+            article.fingerprints.contentHash,
+            article.fingerprints.simhash,
+            now,
+          ).lastInsertRowid,
+        );
+        indexText(articleId, article);
+        days.add(day);
+        outcome = 'new';
+      } else {
+        articleId = stored.id;
+        const firstSeenAt =
+          (parseIsoUtc(fetchedAt) ?? 0) < (parseIsoUtc(stored.firstSeenAt) ?? 0)
+            ? fetchedAt
+            : stored.firstSeenAt;
+        days.add(stored.day);
+        if (isNewerOrSame(article.publishedAt, stored.publishedAt)) {
+          const day = utcDay(article.publishedAt) ?? utcDay(firstSeenAt) ?? stored.day;
+          q.replaceArticleText.run(
+            article.url,
+            article.title,
+            article.byline,
+            article.body,
+            article.language,
+            article.direction,
+            article.section,
+            article.publishedAt,
+            article.dateSource,
+            article.datePrecision,
+            firstSeenAt,
+            day,
+            article.fingerprints.contentHash,
+            article.fingerprints.simhash,
+            now,
+            articleId,
+          );
+          q.deleteFts.run(articleId);
+          indexText(articleId, article);
+          days.add(day);
+        } else {
+          // Older text: keep the stored one, but an undated article still moves to its earliest sighting.
+          const day = stored.publishedAt ? stored.day : (utcDay(firstSeenAt) ?? stored.day);
+          q.touchArticle.run(article.url, article.section, firstSeenAt, day, now, articleId);
+          days.add(day);
+        }
+        outcome = 'updated';
+      }
+      linkTopics(articleId, article);
+      q.linkRaw.run(articleId, rawId);
+      result[outcome]++;
+      result.outcomes.push(outcome);
+    }
+
+    if (days.size > 0) recountRollups(db, [...days]);
+    return result;
+  });
+  return run();
+}
+
+/**
+ * Rebuilds the rollup rows of the given days from `articles`. Exact by construction (no increments to
+ * drift); cheap because a batch touches few days and `articles_day_idx` finds each day's rows.
+ */
+export function recountRollups(db: Db, days: string[]): void {
+  const json = JSON.stringify(days);
+  prepare(db, SQL.deleteRollupDaily).run(json);
+  prepare(db, SQL.insertRollupDaily).run(json);
+  prepare(db, SQL.deleteRollupTopic).run(json);
+  prepare(db, SQL.insertRollupTopic).run(json);
+}
+
+/** Rebuilds every rollup row (after a repair or a manual edit of articles). */
+export function rebuildRollups(db: Db): void {
+  db.$client.transaction(() => {
+    db.$client.exec('DELETE FROM rollup_daily; DELETE FROM rollup_daily_topic;');
+    const days = prepare(db, 'SELECT DISTINCT day FROM articles').pluck().all() as string[];
+    recountRollups(db, days);
+  })();
+}
