@@ -1,0 +1,24 @@
+'use client';
+
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+
+export function Providers({ children }: { children: ReactNode }) {
+  // One client per browser tab (created in state, not at module level, so server renders never share it).
+  const [client] = useState(
+    () =>
+      new QueryClient({
+        defaultOptions: {
+          queries: {
+            staleTime: 30_000,
+            refetchOnWindowFocus: false,
+            // A 4xx is a bad link or a missing article: asking again will not help.
+            retry: (failures, error) =>
+              failures < 2 &&
+              !(error && 'status' in error && Number(error.status) >= 400 && Number(error.status) < 500),
+          },
+        },
+      }),
+  );
+  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+}

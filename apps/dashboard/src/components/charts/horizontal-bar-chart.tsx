@@ -1,0 +1,133 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { formatCount } from '@/lib/format';
+import { pickColor, truncateLabel } from './scale';
+
+export type BarItem = { key: string; label: string; count: number; note?: string };
+
+type HorizontalBarChartProps = {
+  /** "outlet", "topic": used in labels for screen readers and the table. */
+  itemName: string;
+  items: BarItem[];
+  hrefFor: (key: string) => string;
+  /** data-testid of each bar, e.g. "outlet-bar". */
+  barTestId: string;
+  colorIndex?: number;
+  initialRows?: number;
+};
+
+const width = 480;
+const rowHeight = 26;
+const labelWidth = 168;
+const countWidth = 56;
+
+/** A ranked list of bars (articles per outlet, per topic); every bar opens the matching articles. */
+export function HorizontalBarChart({
+  itemName,
+  items,
+  hrefFor,
+  barTestId,
+  colorIndex = 0,
+  initialRows = 12,
+}: HorizontalBarChartProps) {
+  const router = useRouter();
+  const [showAll, setShowAll] = useState(false);
+  const sorted = [...items].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  const visible = showAll ? sorted : sorted.slice(0, initialRows);
+  const max = Math.max(1, ...sorted.map((item) => item.count));
+  const barSpace = width - labelWidth - countWidth;
+  const height = visible.length * rowHeight + 4;
+  const summary = `Articles per ${itemName}: ${sorted
+    .slice(0, 5)
+    .map((item) => `${item.label} ${formatCount(item.count)}`)
+    .join(', ')}${sorted.length > 5 ? ` and ${sorted.length - 5} more` : ''}.`;
+
+  return (
+    <figure className="chart">
+      <svg viewBox={`0 0 ${width} ${height}`} className="chart-svg" role="img" aria-label={summary}>
+        <title>{summary}</title>
+        {visible.map((item, index) => {
+          const top = index * rowHeight + 2;
+          const barLength = Math.max(2, (item.count / max) * (barSpace - 8));
+          const go = () => router.push(hrefFor(item.key));
+          return (
+            // biome-ignore lint/a11y/useSemanticElements: SVG has no <button>; this group is the bar's control.
+            <g
+              key={item.key}
+              className="bar-group"
+              role="button"
+              tabIndex={0}
+              aria-label={`${item.label}: ${formatCount(item.count)} articles. Open the list.`}
+              data-testid={barTestId}
+              data-key={item.key}
+              data-count={item.count}
+              onClick={go}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter' || event.key === ' ') {
+                  event.preventDefault();
+                  go();
+                }
+              }}
+            >
+              <rect className="bar-hit" x={0} y={top} width={width} height={rowHeight - 2} />
+              <text
+                x={labelWidth - 10}
+                y={top + rowHeight / 2}
+                dy="0.32em"
+                textAnchor="end"
+                className="bar-label"
+              >
+                {truncateLabel(item.label, 24)}
+              </text>
+              <rect
+                className="bar-segment"
+                x={labelWidth}
+                y={top + 4}
+                width={barLength}
+                height={rowHeight - 10}
+                rx={2}
+                fill={pickColor(colorIndex)}
+              />
+              <text x={labelWidth + barLength + 6} y={top + rowHeight / 2} dy="0.32em" className="bar-count">
+                {formatCount(item.count)}
+              </text>
+              <title>{`${item.label}${item.note ? ` (${item.note})` : ''}: ${formatCount(item.count)}`}</title>
+            </g>
+          );
+        })}
+      </svg>
+      {sorted.length > initialRows ? (
+        <button type="button" className="link-button" onClick={() => setShowAll((value) => !value)}>
+          {showAll ? `Show the top ${initialRows}` : `Show all ${sorted.length} ${itemName}s`}
+        </button>
+      ) : null}
+      <details className="chart-data">
+        <summary>Show the numbers</summary>
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{itemName[0]?.toUpperCase() + itemName.slice(1)}</th>
+                <th scope="col">Articles</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((item) => (
+                <tr key={item.key}>
+                  <th scope="row" dir="auto">
+                    <Link href={hrefFor(item.key)}>{item.label}</Link>
+                    {item.note ? <span className="muted"> · {item.note}</span> : null}
+                  </th>
+                  <td className="num">{formatCount(item.count)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,259 @@
+'use client';
+
+import type { CoveragePoint } from '@rasid/db/queries';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import type { KeyboardEvent } from 'react';
+import { useMemo } from 'react';
+import type { TimeBucket } from '@/lib/filters';
+import { formatBucket, formatCount } from '@/lib/format';
+import { niceTicks, otherColor, pickColor } from './scale';
+import { fillBuckets, tickLabel } from './time-axis';
+
+type Series = { key: string | null; label: string; color: string; total: number };
+
+type StackedBarChartProps = {
+  points: CoveragePoint[];
+  bucket: TimeBucket;
+  /** What the stacks are, for the legend and screen readers ("outlet", "topic"); null when unstacked. */
+  stackName: string | null;
+  /** Where a bar (stack null) or a segment leads. */
+  hrefFor: (key: string, stack: string | null) => string;
+  maxSeries?: number;
+};
+
+const width = 960;
+const height = 300;
+const margin = { top: 12, right: 12, bottom: 44, left: 52 };
+const otherKey = '__other__';
+
+function activateOnKey(event: KeyboardEvent, go: () => void) {
+  if (event.key === 'Enter' || event.key === ' ') {
+    event.preventDefault();
+    go();
+  }
+}
+
+/** Coverage over time: one column per bucket, stacked by outlet/topic/language, drawn from API points only. */
+export function StackedBarChart({ points, bucket, stackName, hrefFor, maxSeries = 8 }: StackedBarChartProps) {
+  const router = useRouter();
+
+  const model = useMemo(() => {
+    // Series ranked by total; beyond `maxSeries` they are pooled as "Other" so colours stay distinguishable.
+    const totals = new Map<string | null, { label: string; total: number }>();
+    for (const point of points) {
+      const entry = totals.get(point.stack) ?? {
+        label: point.stackLabel ?? point.stack ?? 'Articles',
+        total: 0,
+      };
+      entry.total += point.count;
+      totals.set(point.stack, entry);
+    }
+    const ranked = [...totals.entries()].sort((a, b) => b[1].total - a[1].total);
+    const shown = ranked.slice(0, ranked.length > maxSeries ? maxSeries - 1 : maxSeries);
+    const pooled = ranked.slice(shown.length);
+    const series: Series[] = shown.map(([key, { label, total }], index) => ({
+      key,
+      label: key === null && stackName ? `No ${stackName}` : label,
+      color: key === null && stackName ? otherColor : pickColor(index),
+      total,
+    }));
+    const pooledKeys = new Set(pooled.map(([key]) => key));
+    if (pooled.length > 0) {
+      series.push({
+        key: otherKey,
+        label: `Other ${stackName ?? 'group'}s (${pooled.length})`,
+        color: otherColor,
+        total: pooled.reduce((sum, [, { total }]) => sum + total, 0),
+      });
+    }
+
+    const columns = fillBuckets(
+      points.map((point) => point.key),
+      bucket,
+    ).map((key) => ({ key, total: 0, cells: new Map<string | null, number>() }));
+    const byKey = new Map(columns.map((column) => [column.key, column]));
+    for (const point of points) {
+      const column = byKey.get(point.key);
+      if (!column) continue;
+      const seriesKey = pooledKeys.has(point.stack) ? otherKey : point.stack;
+      column.cells.set(seriesKey, (column.cells.get(seriesKey) ?? 0) + point.count);
+      column.total += point.count;
+    }
+    const max = Math.max(0, ...columns.map((column) => column.total));
+    return { series, columns, ticks: niceTicks(max) };
+  }, [points, bucket, stackName, maxSeries]);
+
+  const { series, columns, ticks } = model;
+  const top = ticks[ticks.length - 1] ?? 1;
+  const plotWidth = width - margin.left - margin.right;
+  const plotHeight = height - margin.top - margin.bottom;
+  const step = plotWidth / Math.max(1, columns.length);
+  const barWidth = Math.max(1, Math.min(48, step * 0.8));
+  const y = (value: number) => margin.top + plotHeight - (value / top) * plotHeight;
+  const labelEvery = Math.max(1, Math.ceil(columns.length / 12));
+  const grandTotal = columns.reduce((sum, column) => sum + column.total, 0);
+  const stacked = stackName !== null;
+  // A segment of "Other" cannot be drilled into as one stack; it leads to the whole bucket.
+  const segmentHref = (key: string, stack: string | null) =>
+    hrefFor(key, stack === otherKey || !stacked ? null : stack);
+
+  const summary = `Articles per ${bucket}${stacked ? ` by ${stackName}` : ''}: ${formatCount(grandTotal)} articles in ${columns.length} ${bucket}s.`;
+
+  return (
+    <figure className="chart">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        className="chart-svg"
+        role="img"
+        aria-label={summary}
+        data-testid="time-chart"
+      >
+        <title>{summary}</title>
+        {ticks.map((tick) => (
+          <g key={tick} className="axis-tick">
+            <line
+              x1={margin.left}
+              x2={width - margin.right}
+              y1={y(tick)}
+              y2={y(tick)}
+              className="grid-line"
+            />
+            <text x={margin.left - 8} y={y(tick)} dy="0.32em" textAnchor="end" className="axis-label">
+              {formatCount(tick)}
+            </text>
+          </g>
+        ))}
+        {columns.map((column, index) => {
+          const x = margin.left + index * step + (step - barWidth) / 2;
+          const label = formatBucket(column.key, bucket);
+          const previous = index === 0 ? null : (columns[index - 1]?.key ?? null);
+          const [tickText, yearText] = tickLabel(column.key, bucket, previous);
+          let base = 0;
+          return (
+            // biome-ignore lint/a11y/useSemanticElements: SVG has no <button>; this group is the bar's control.
+            <g
+              key={column.key}
+              className="bar-group"
+              role="button"
+              tabIndex={column.total > 0 ? 0 : -1}
+              aria-label={`${label}: ${formatCount(column.total)} articles. Open the list.`}
+              data-testid="time-bar"
+              data-key={column.key}
+              data-count={column.total}
+              onClick={(event) => {
+                // A click on a segment opens that stack within the bucket; keyboard users open the whole
+                // bucket from the group, or any cell from the table below.
+                const stack = event.target instanceof SVGElement ? event.target.dataset.stack : undefined;
+                router.push(
+                  stack === undefined ? hrefFor(column.key, null) : segmentHref(column.key, stack || null),
+                );
+              }}
+              onKeyDown={(event) => activateOnKey(event, () => router.push(hrefFor(column.key, null)))}
+            >
+              <rect
+                className="bar-hit"
+                x={margin.left + index * step}
+                y={margin.top}
+                width={step}
+                height={plotHeight}
+              />
+              {series.map((item) => {
+                const count = column.cells.get(item.key) ?? 0;
+                if (count === 0) return null;
+                const y0 = y(base);
+                base += count;
+                const y1 = y(base);
+                return (
+                  <rect
+                    key={String(item.key)}
+                    className="bar-segment"
+                    x={x}
+                    y={y1}
+                    width={barWidth}
+                    height={Math.max(0.5, y0 - y1)}
+                    fill={item.color}
+                    data-testid="time-segment"
+                    data-key={column.key}
+                    data-stack={item.key ?? ''}
+                    data-count={count}
+                  >
+                    <title>{`${label} · ${item.label}: ${formatCount(count)}`}</title>
+                  </rect>
+                );
+              })}
+              {index % labelEvery === 0 ? (
+                <text
+                  x={margin.left + index * step + step / 2}
+                  y={height - margin.bottom + 16}
+                  textAnchor="middle"
+                  className="axis-label"
+                >
+                  {tickText}
+                  {yearText ? (
+                    <tspan x={margin.left + index * step + step / 2} dy="1.2em" className="axis-year">
+                      {yearText}
+                    </tspan>
+                  ) : null}
+                </text>
+              ) : null}
+            </g>
+          );
+        })}
+        <line x1={margin.left} x2={width - margin.right} y1={y(0)} y2={y(0)} className="axis-line" />
+      </svg>
+      {stacked ? (
+        <figcaption>
+          <ul className="legend" aria-label={`Colours by ${stackName}`}>
+            {series.map((item) => (
+              <li key={String(item.key)}>
+                <span className="swatch" style={{ background: item.color }} aria-hidden="true" />
+                <span dir="auto">{item.label}</span>
+                <span className="legend-count">{formatCount(item.total)}</span>
+              </li>
+            ))}
+          </ul>
+        </figcaption>
+      ) : null}
+      <details className="chart-data">
+        <summary>Show the numbers</summary>
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{bucket[0]?.toUpperCase() + bucket.slice(1)}</th>
+                {stacked
+                  ? series.map((item) => (
+                      <th key={String(item.key)} scope="col" dir="auto">
+                        {item.label}
+                      </th>
+                    ))
+                  : null}
+                <th scope="col">Total</th>
+              </tr>
+            </thead>
+            <tbody>
+              {columns
+                .filter((column) => column.total > 0)
+                .map((column) => (
+                  <tr key={column.key}>
+                    <th scope="row">
+                      <Link href={hrefFor(column.key, null)}>{formatBucket(column.key, bucket)}</Link>
+                    </th>
+                    {stacked
+                      ? series.map((item) => (
+                          <td key={String(item.key)} className="num">
+                            {formatCount(column.cells.get(item.key) ?? 0)}
+                          </td>
+                        ))
+                      : null}
+                    <td className="num">{formatCount(column.total)}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,78 @@
+import type { TimeBucket } from '@/lib/filters';
+
+const dayMs = 86_400_000;
+const maxFilled = 3000;
+
+function parseDay(key: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(key)) return null;
+  const time = Date.parse(`${key}T00:00:00Z`);
+  return Number.isNaN(time) ? null : time;
+}
+
+function parseMonth(key: string): [number, number] | null {
+  const match = /^(\d{4})-(\d{2})$/.exec(key);
+  return match ? [Number(match[1]), Number(match[2])] : null;
+}
+
+/**
+ * Every bucket between the first and last key, so that a quiet week shows as a gap on the time axis
+ * instead of silently vanishing. Keys in a shape we do not recognise are returned as they are.
+ */
+export function fillBuckets(keys: string[], bucket: TimeBucket): string[] {
+  const sorted = [...new Set(keys)].sort();
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  if (!first || !last || sorted.length < 2) return sorted;
+
+  if (bucket === 'month') {
+    const start = parseMonth(first);
+    const end = parseMonth(last);
+    if (!start || !end) return sorted;
+    const out: string[] = [];
+    for (let [year, month] = start; year < end[0] || (year === end[0] && month <= end[1]); ) {
+      out.push(`${year}-${String(month).padStart(2, '0')}`);
+      if (out.length > maxFilled) return sorted;
+      month += 1;
+      if (month > 12) {
+        month = 1;
+        year += 1;
+      }
+    }
+    return out;
+  }
+
+  const start = parseDay(first);
+  const end = parseDay(last);
+  if (start === null || end === null) return sorted;
+  const step = bucket === 'week' ? 7 * dayMs : dayMs;
+  // Weekly keys are the first day of their week; if the data's keys are not a whole number of weeks
+  // apart, the format is not what we assume, so do not invent buckets.
+  if ((end - start) % step !== 0 || (end - start) / step > maxFilled) return sorted;
+  const out: string[] = [];
+  for (let time = start; time <= end; time += step) out.push(new Date(time).toISOString().slice(0, 10));
+  const known = new Set(out);
+  return sorted.every((key) => known.has(key)) ? out : sorted;
+}
+
+/** A short tick label; the year is added on the first tick and whenever it changes. */
+export function tickLabel(
+  key: string,
+  bucket: TimeBucket,
+  previousKey: string | null,
+): [string, string | null] {
+  const year = key.slice(0, 4);
+  const showYear = previousKey === null || previousKey.slice(0, 4) !== year;
+  if (bucket === 'month') {
+    const month = parseMonth(key);
+    if (!month) return [key, null];
+    const name = new Date(Date.UTC(month[0], month[1] - 1, 1)).toLocaleString('en-GB', {
+      month: 'short',
+      timeZone: 'UTC',
+    });
+    return [name, showYear ? year : null];
+  }
+  const time = parseDay(key);
+  if (time === null) return [key, null];
+  const label = new Date(time).toLocaleString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return [label, showYear ? year : null];
+}

@@ -1,0 +1,170 @@
+'use client';
+
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import type { FacetsResponse } from '@/lib/api';
+import { emptyFilters, type Filters, hasAnyFilter } from '@/lib/filters';
+import { formatCount, formatLanguage } from '@/lib/format';
+
+type FilterBarProps = {
+  filters: Filters;
+  facets: FacetsResponse | undefined;
+  onChange: (next: Filters) => void;
+};
+
+const topicGroups = [
+  { kind: 'subject', label: 'Subjects' },
+  { kind: 'section', label: 'Sections (as the outlet files them)' },
+  { kind: 'watch', label: 'Watch lists' },
+] as const;
+
+/** The filters every view shares. Each change is written to the URL by the page. */
+export function FilterBar({ filters, facets, onChange }: FilterBarProps) {
+  const id = useId();
+  const [query, setQuery] = useState(filters.q ?? '');
+  // Follow the URL when it changes underneath us (back button, a shared link, "Clear").
+  useEffect(() => setQuery(filters.q ?? ''), [filters.q]);
+
+  const outlets = facets?.outlets ?? [];
+  const topics = facets?.topics ?? [];
+  const languages = facets?.languages ?? [];
+  const selectedOutlets = new Set(filters.outlet);
+  const outletSummary =
+    filters.outlet.length === 0
+      ? 'All outlets'
+      : filters.outlet.length === 1
+        ? (outlets.find((outlet) => outlet.id === filters.outlet[0])?.name ?? '1 outlet')
+        : `${filters.outlet.length} outlets`;
+
+  const submitSearch = (event: FormEvent) => {
+    event.preventDefault();
+    const q = query.trim();
+    onChange({ ...filters, q: q === '' ? undefined : q });
+  };
+
+  const toggleOutlet = (outletId: number, checked: boolean) => {
+    const next = new Set(filters.outlet);
+    if (checked) next.add(outletId);
+    else next.delete(outletId);
+    onChange({ ...filters, outlet: [...next] });
+  };
+
+  return (
+    <section className="filter-bar" aria-label="Filters">
+      <div className="field">
+        <label htmlFor={`${id}-from`}>From</label>
+        <input
+          id={`${id}-from`}
+          type="date"
+          value={filters.from ?? ''}
+          min={facets?.dateRange.from ?? undefined}
+          max={filters.to ?? facets?.dateRange.to ?? undefined}
+          onChange={(event) => onChange({ ...filters, from: event.target.value || undefined })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-to`}>To</label>
+        <input
+          id={`${id}-to`}
+          type="date"
+          value={filters.to ?? ''}
+          min={filters.from ?? facets?.dateRange.from ?? undefined}
+          max={facets?.dateRange.to ?? undefined}
+          onChange={(event) => onChange({ ...filters, to: event.target.value || undefined })}
+        />
+      </div>
+      <div className="field">
+        <span className="field-label" id={`${id}-outlets`}>
+          Outlets
+        </span>
+        <details className="multi-select" data-testid="outlet-filter">
+          <summary aria-describedby={`${id}-outlets`}>{outletSummary}</summary>
+          <fieldset className="multi-select-panel" aria-labelledby={`${id}-outlets`}>
+            {outlets.length === 0 ? <p className="muted">No outlets yet.</p> : null}
+            {outlets.map((outlet) => (
+              <label key={outlet.id} className="check">
+                <input
+                  type="checkbox"
+                  checked={selectedOutlets.has(outlet.id)}
+                  onChange={(event) => toggleOutlet(outlet.id, event.target.checked)}
+                />
+                <span dir="auto">{outlet.name}</span>
+                <span className="muted">{formatCount(outlet.articles)}</span>
+              </label>
+            ))}
+          </fieldset>
+        </details>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-topic`}>Topic</label>
+        <select
+          id={`${id}-topic`}
+          value={filters.topic.length > 1 ? '__several__' : (filters.topic[0] ?? '')}
+          onChange={(event) =>
+            onChange({ ...filters, topic: event.target.value ? [event.target.value] : [] })
+          }
+        >
+          <option value="">All topics</option>
+          {filters.topic.length > 1 ? (
+            <option value="__several__" disabled>
+              {filters.topic.length} topics (from the link)
+            </option>
+          ) : null}
+          {topicGroups.map((group) => {
+            const members = topics.filter((topic) => topic.kind === group.kind);
+            if (members.length === 0) return null;
+            return (
+              <optgroup key={group.kind} label={group.label}>
+                {members.map((topic) => (
+                  <option key={topic.slug} value={topic.slug}>
+                    {topic.name} ({formatCount(topic.articles)})
+                  </option>
+                ))}
+              </optgroup>
+            );
+          })}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-lang`}>Language</label>
+        <select
+          id={`${id}-lang`}
+          value={filters.lang.length > 1 ? '__several__' : (filters.lang[0] ?? '')}
+          onChange={(event) => onChange({ ...filters, lang: event.target.value ? [event.target.value] : [] })}
+        >
+          <option value="">All languages</option>
+          {filters.lang.length > 1 ? (
+            <option value="__several__" disabled>
+              {filters.lang.length} languages (from the link)
+            </option>
+          ) : null}
+          {languages.map((language) => (
+            <option key={language.code} value={language.code}>
+              {formatLanguage(language.code)} ({formatCount(language.articles)})
+            </option>
+          ))}
+        </select>
+      </div>
+      <search className="field-search">
+        <form className="field" onSubmit={submitSearch}>
+          <label htmlFor={`${id}-q`}>Search</label>
+          <div className="search-row">
+            <input
+              id={`${id}-q`}
+              type="search"
+              dir="auto"
+              placeholder="Words in title or text, e.g. اسرائيل"
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+            />
+            <button type="submit">Search</button>
+          </div>
+        </form>
+      </search>
+      {hasAnyFilter(filters) ? (
+        <button type="button" className="link-button clear-filters" onClick={() => onChange(emptyFilters)}>
+          Clear filters
+        </button>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,319 @@
+'use client';
+
+import { usePathname, useRouter } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { HorizontalBarChart } from '@/components/charts/horizontal-bar-chart';
+import { StackedBarChart } from '@/components/charts/stacked-bar-chart';
+import { FilterBar } from '@/components/filter-bar';
+import { EmptyDatabase, EmptyState, ErrorState, LoadingState } from '@/components/states';
+import {
+  emptyFilters,
+  type Filters,
+  type StackDimension,
+  stackDimensions,
+  type TimeBucket,
+  timeBuckets,
+  toSearchParams,
+} from '@/lib/filters';
+import { formatCount, formatDay } from '@/lib/format';
+import { useCoverage, useFacets } from '@/lib/queries';
+import { useUrlFilters } from '@/lib/use-url-filters';
+
+// View settings of the overview (not filters): they live in the URL too, but never travel to /articles.
+const viewKeys = ['bucket', 'stackBy'] as const;
+
+function readBucket(value: string | null): TimeBucket {
+  return (timeBuckets as readonly string[]).includes(value ?? '') ? (value as TimeBucket) : 'week';
+}
+
+function readStack(value: string | null): StackDimension | null {
+  if (value === 'none') return null;
+  return (stackDimensions as readonly string[]).includes(value ?? '') ? (value as StackDimension) : 'outlet';
+}
+
+function articlesHref(filters: Filters, extra: Record<string, string>): string {
+  const params = toSearchParams(filters);
+  for (const [key, value] of Object.entries(extra)) params.set(key, value);
+  return `/articles?${params}`;
+}
+
+/** Where a click on the time chart leads: the bucket, narrowed to the segment's outlet/topic/language. */
+function timeDrillHref(
+  filters: Filters,
+  bucket: TimeBucket,
+  stackBy: StackDimension | null,
+  key: string,
+  stack: string | null,
+): string {
+  const extra: Record<string, string> = { day: key, bucket };
+  if (stack !== null && stackBy === 'outlet') extra.outletId = stack;
+  if (stack !== null && stackBy === 'topic') extra.inTopic = stack;
+  // Languages are a plain filter: narrowing {ar, fr} to fr is the same set as the segment.
+  const narrowed = stack !== null && stackBy === 'language' ? { ...filters, lang: [stack] } : filters;
+  return articlesHref(narrowed, extra);
+}
+
+export function Overview() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const { filters, error: urlError, setFilters, searchParams } = useUrlFilters();
+  const bucket = readBucket(searchParams.get('bucket'));
+  const stackBy = readStack(searchParams.get('stackBy'));
+
+  const facets = useFacets();
+  const ready = !urlError;
+  const byTime = useCoverage(filters, bucket, stackBy, ready);
+  const byOutlet = useCoverage(filters, 'outlet', null, ready);
+  const byTopic = useCoverage(filters, 'topic', null, ready);
+
+  const setView = (key: (typeof viewKeys)[number], value: string) => {
+    const params = new URLSearchParams(searchParams.toString());
+    params.set(key, value);
+    router.replace(`${pathname}?${params}`, { scroll: false });
+  };
+
+  if (urlError) {
+    return (
+      <ErrorState
+        title="This link has a filter the dashboard cannot read"
+        error={urlError}
+        hint={
+          <button type="button" className="link-button" onClick={() => setFilters(emptyFilters)}>
+            Start again without filters
+          </button>
+        }
+      />
+    );
+  }
+  if (facets.isError) return <ErrorState title="Could not load the dashboard" error={facets.error} />;
+  if (facets.data && facets.data.totals.articles === 0) return <EmptyDatabase />;
+
+  const total = byTime.data?.total;
+  const outletItems = (byOutlet.data?.points ?? []).map((point) => ({
+    key: point.key,
+    label: point.label,
+    count: point.count,
+  }));
+  const topicKinds = new Map((facets.data?.topics ?? []).map((topic) => [topic.slug, topic.kind]));
+  const topicItems = (byTopic.data?.points ?? []).map((point) => ({
+    key: point.key,
+    label: point.label,
+    count: point.count,
+    note: topicKinds.get(point.key) === 'section' ? 'section' : undefined,
+  }));
+  const timeKeys = (byTime.data?.points ?? []).filter((point) => point.count > 0).map((point) => point.key);
+  const firstKey = timeKeys.reduce<string | null>(
+    (min, key) => (min === null || key < min ? key : min),
+    null,
+  );
+  const lastKey = timeKeys.reduce<string | null>((max, key) => (max === null || key > max ? key : max), null);
+
+  return (
+    <div className="stack-lg">
+      <FilterBar filters={filters} facets={facets.data} onChange={(next) => setFilters(next, viewKeys)} />
+
+      <section className="stats" aria-label="Totals">
+        <Stat
+          label="Matching articles"
+          value={total === undefined ? '…' : formatCount(total)}
+          testId="total"
+        />
+        <Stat label="Outlets" value={byOutlet.data ? formatCount(outletItems.length) : '…'} />
+        <Stat
+          label="Published between"
+          value={
+            byTime.data && firstKey && lastKey && bucket === 'day'
+              ? `${formatDay(firstKey)} – ${formatDay(lastKey)}`
+              : facets.data?.dateRange.from && facets.data.dateRange.to
+                ? `${formatDay(facets.data.dateRange.from)} – ${formatDay(facets.data.dateRange.to)}`
+                : '—'
+          }
+          small
+        />
+        <Stat
+          label="In the database"
+          value={facets.data ? formatCount(facets.data.totals.articles) : '…'}
+          note={
+            facets.data
+              ? `${formatCount(facets.data.totals.outlets)} outlets · ${formatCount(facets.data.totals.rawDocuments)} documents collected`
+              : undefined
+          }
+        />
+      </section>
+
+      {total === 0 ? (
+        <EmptyState title="No articles match these filters">
+          <p>Widen the dates, pick other outlets or topics, or clear the search.</p>
+          <button type="button" className="link-button" onClick={() => setFilters(emptyFilters, viewKeys)}>
+            Clear filters
+          </button>
+        </EmptyState>
+      ) : (
+        <>
+          <Card
+            title="Coverage over time"
+            busy={byTime.isFetching}
+            testId="time-card"
+            controls={
+              <>
+                <Segmented
+                  label="Bucket"
+                  value={bucket}
+                  options={timeBuckets.map((value) => ({
+                    value,
+                    label: value[0]?.toUpperCase() + value.slice(1),
+                  }))}
+                  onChange={(value) => setView('bucket', value)}
+                />
+                <Segmented
+                  label="Stack by"
+                  value={stackBy ?? 'none'}
+                  options={[
+                    { value: 'outlet', label: 'Outlet' },
+                    { value: 'topic', label: 'Topic' },
+                    { value: 'language', label: 'Language' },
+                    { value: 'none', label: 'None' },
+                  ]}
+                  onChange={(value) => setView('stackBy', value)}
+                />
+              </>
+            }
+          >
+            {byTime.isError ? (
+              <ErrorState title="Could not load the chart" error={byTime.error} />
+            ) : byTime.data ? (
+              <StackedBarChart
+                points={byTime.data.points}
+                bucket={bucket}
+                stackName={stackBy}
+                hrefFor={(key, stack) => timeDrillHref(filters, bucket, stackBy, key, stack)}
+              />
+            ) : (
+              <LoadingState label="Counting articles…" />
+            )}
+          </Card>
+
+          <div className="grid-2">
+            <Card title="By outlet" busy={byOutlet.isFetching} testId="outlet-card">
+              {byOutlet.isError ? (
+                <ErrorState title="Could not load outlets" error={byOutlet.error} />
+              ) : byOutlet.data ? (
+                <HorizontalBarChart
+                  itemName="outlet"
+                  items={outletItems}
+                  barTestId="outlet-bar"
+                  hrefFor={(key) => articlesHref(filters, { outletId: key })}
+                  initialRows={20}
+                />
+              ) : (
+                <LoadingState />
+              )}
+            </Card>
+            <Card title="By topic" busy={byTopic.isFetching} testId="topic-card">
+              {byTopic.isError ? (
+                <ErrorState title="Could not load topics" error={byTopic.error} />
+              ) : byTopic.data ? (
+                topicItems.length === 0 ? (
+                  <EmptyState title="No topics on these articles">
+                    <p>The parser found no subject or section for them.</p>
+                  </EmptyState>
+                ) : (
+                  <HorizontalBarChart
+                    itemName="topic"
+                    items={topicItems}
+                    barTestId="topic-bar"
+                    colorIndex={4}
+                    hrefFor={(key) => articlesHref(filters, { inTopic: key })}
+                  />
+                )
+              ) : (
+                <LoadingState />
+              )}
+              <p className="card-note">
+                An article can have several topics, so these bars may add up to more than the total.
+              </p>
+            </Card>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Stat({
+  label,
+  value,
+  note,
+  small,
+  testId,
+}: {
+  label: string;
+  value: string;
+  note?: string;
+  small?: boolean;
+  testId?: string;
+}) {
+  return (
+    <div className="stat">
+      <span className="stat-label">{label}</span>
+      <span className={small ? 'stat-value stat-value-small' : 'stat-value'} data-testid={testId}>
+        {value}
+      </span>
+      {note ? <span className="stat-note">{note}</span> : null}
+    </div>
+  );
+}
+
+function Card({
+  title,
+  controls,
+  busy,
+  testId,
+  children,
+}: {
+  title: string;
+  controls?: ReactNode;
+  busy: boolean;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <section className="card" aria-busy={busy} data-testid={testId}>
+      <header className="card-header">
+        <h2>{title}</h2>
+        {controls ? <div className="card-controls">{controls}</div> : null}
+      </header>
+      {children}
+    </section>
+  );
+}
+
+function Segmented<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: { value: T; label: string }[];
+  onChange: (value: T) => void;
+}) {
+  return (
+    <fieldset className="segmented">
+      <legend>{label}</legend>
+      {options.map((option) => (
+        <label key={option.value} className={option.value === value ? 'active' : undefined}>
+          <input
+            type="radio"
+            name={label}
+            value={option.value}
+            checked={option.value === value}
+            onChange={() => onChange(option.value)}
+          />
+          {option.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,69 @@
+import type {
+  ArticleDetail,
+  ArticleSummary,
+  CoveragePoint,
+  getDateRange,
+  getTotals,
+  listFailures,
+  listLanguages,
+  listOutlets,
+  listRuns,
+  listSources,
+  listTopics,
+} from '@rasid/db/queries';
+
+// Response shapes of the route handlers, derived from the queries they call so the two cannot drift.
+
+export type CoverageResponse = {
+  groupBy: string;
+  stackBy: string | null;
+  total: number;
+  points: CoveragePoint[];
+};
+
+export type ArticlesResponse = { items: ArticleSummary[]; nextCursor: string | null; total: number };
+
+export type ArticleResponse = ArticleDetail;
+
+export type FacetsResponse = {
+  outlets: ReturnType<typeof listOutlets>;
+  topics: ReturnType<typeof listTopics>;
+  languages: ReturnType<typeof listLanguages>;
+  dateRange: ReturnType<typeof getDateRange>;
+  totals: ReturnType<typeof getTotals>;
+};
+
+export type RunsResponse = {
+  runs: ReturnType<typeof listRuns>;
+  sources: ReturnType<typeof listSources>;
+  failures: ReturnType<typeof listFailures>;
+};
+
+/** An API error carrying the server's own explanation and the HTTP status. */
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+  }
+}
+
+export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, headers: { accept: 'application/json' } });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'Could not reach the dashboard server. Is `next start` still running?');
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const message =
+      body && typeof body === 'object' && 'error' in body && typeof body.error === 'string'
+        ? body.error
+        : `${response.status} ${response.statusText}`;
+    throw new ApiError(response.status, message);
+  }
+  return body as T;
+}

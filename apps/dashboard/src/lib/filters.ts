@@ -1,0 +1,148 @@
+import type { CoverageFilters } from '@rasid/db/queries';
+import { z } from 'zod';
+
+// The one description of what a URL may say about filters. Route handlers parse request URLs with it and
+// pages parse their own search params with it, so a shared link means the same thing in both places.
+
+/** Anything with URLSearchParams' read methods (Next's ReadonlyURLSearchParams included). */
+export type SearchParamsLike = {
+  get(name: string): string | null;
+  getAll(name: string): string[];
+};
+
+function isRealDay(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+const daySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine(isRealDay, 'not a real calendar date');
+
+export const filtersSchema = z
+  .object({
+    from: daySchema.optional(),
+    to: daySchema.optional(),
+    outlet: z
+      .array(z.coerce.number().int('expected an outlet id').positive('expected an outlet id'))
+      .max(200),
+    topic: z.array(z.string().min(1).max(120)).max(200),
+    lang: z
+      .array(z.string().regex(/^[a-z]{2,3}$/, 'expected an ISO 639-1 code such as ar, en or fr'))
+      .max(50),
+    q: z.string().trim().max(300, 'at most 300 characters').optional(),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'must not be after to', path: ['from'] });
+
+export type Filters = z.infer<typeof filtersSchema>;
+
+export const timeBuckets = ['day', 'week', 'month'] as const;
+export const stackDimensions = ['outlet', 'topic', 'language'] as const;
+export type TimeBucket = (typeof timeBuckets)[number];
+export type StackDimension = (typeof stackDimensions)[number];
+
+export const coverageParamsSchema = z.object({
+  groupBy: z.enum(['day', 'week', 'month', 'outlet', 'topic', 'language']).default('day'),
+  stackBy: z.enum([...stackDimensions, 'none']).default('none'),
+});
+
+export const articleParamsSchema = z.object({
+  // A bucket key as /api/coverage returned it (a day, or the key of a week or month).
+  day: z
+    .string()
+    .regex(/^[0-9A-Za-z-]{4,12}$/, 'expected a bucket key such as 2018-02-18')
+    .optional(),
+  bucket: z.enum(timeBuckets).optional(),
+  outletId: z.coerce.number().int('expected an outlet id').positive('expected an outlet id').optional(),
+  // A drill-down into one topic, on top of (not instead of) the `topic` filter.
+  inTopic: z.string().min(1).max(120).optional(),
+  cursor: z.string().min(1).max(500).optional(),
+  limit: z.coerce.number().int('expected a whole number').min(1).max(100).default(25),
+});
+
+export type ArticleParams = z.infer<typeof articleParamsSchema>;
+
+/** Thrown for a URL that does not validate; `message` is "<param>: <problem>". */
+export class BadParamError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BadParamError';
+  }
+}
+
+const multiKeys = new Set(['outlet', 'topic', 'lang']);
+
+function readParams(search: SearchParamsLike, keys: readonly string[]): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const key of keys) {
+    if (multiKeys.has(key)) {
+      raw[key] = search.getAll(key).filter((value) => value !== '');
+    } else {
+      // An empty field (`?from=`) means "not set", as a form submitting a blank input would send it.
+      const value = search.get(key);
+      if (value !== null && value !== '') raw[key] = value;
+    }
+  }
+  return raw;
+}
+
+function parseWith<T extends z.ZodType>(schema: T, raw: Record<string, unknown>): z.infer<T> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const param = issue?.path[0] ?? 'query';
+  throw new BadParamError(`${String(param)}: ${issue?.message ?? 'invalid'}`);
+}
+
+export function parseFilters(search: SearchParamsLike): Filters {
+  return parseWith(filtersSchema, readParams(search, ['from', 'to', 'outlet', 'topic', 'lang', 'q']));
+}
+
+export function parseCoverageParams(search: SearchParamsLike) {
+  return parseWith(coverageParamsSchema, readParams(search, ['groupBy', 'stackBy']));
+}
+
+export function parseArticleParams(search: SearchParamsLike): ArticleParams {
+  return parseWith(
+    articleParamsSchema,
+    readParams(search, ['day', 'bucket', 'outletId', 'inTopic', 'cursor', 'limit']),
+  );
+}
+
+/** The shape the queries take: empty lists and blank search left out. */
+export function toCoverageFilters(filters: Filters): CoverageFilters {
+  const out: CoverageFilters = {};
+  if (filters.from) out.from = filters.from;
+  if (filters.to) out.to = filters.to;
+  if (filters.outlet.length > 0) out.outlets = filters.outlet;
+  if (filters.topic.length > 0) out.topics = filters.topic;
+  if (filters.lang.length > 0) out.languages = filters.lang;
+  if (filters.q) out.q = filters.q;
+  return out;
+}
+
+/** Filters back to URL form, in a stable order so equal filters give equal URLs (and cache keys). */
+export function toSearchParams(filters: Filters): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.from) params.set('from', filters.from);
+  if (filters.to) params.set('to', filters.to);
+  for (const id of [...filters.outlet].sort((a, b) => a - b)) params.append('outlet', String(id));
+  for (const slug of [...filters.topic].sort()) params.append('topic', slug);
+  for (const code of [...filters.lang].sort()) params.append('lang', code);
+  if (filters.q) params.set('q', filters.q);
+  return params;
+}
+
+export const emptyFilters: Filters = { outlet: [], topic: [], lang: [] };
+
+export function hasAnyFilter(filters: Filters): boolean {
+  return Boolean(
+    filters.from ||
+      filters.to ||
+      filters.q ||
+      filters.outlet.length > 0 ||
+      filters.topic.length > 0 ||
+      filters.lang.length > 0,
+  );
+}

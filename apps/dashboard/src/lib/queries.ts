@@ -1,0 +1,34 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { type CoverageResponse, type FacetsResponse, fetchJson } from './api';
+import type { Filters, StackDimension } from './filters';
+import { toSearchParams } from './filters';
+
+// react-query hooks for the route handlers; the query key is the request URL, so equal filters share a cache entry.
+
+export function useFacets() {
+  return useQuery({
+    queryKey: ['/api/facets'],
+    queryFn: ({ signal }) => fetchJson<FacetsResponse>('/api/facets', signal),
+  });
+}
+
+export function useCoverage(
+  filters: Filters,
+  groupBy: 'day' | 'week' | 'month' | 'outlet' | 'topic' | 'language',
+  stackBy: StackDimension | null,
+  enabled = true,
+) {
+  const params = toSearchParams(filters);
+  params.set('groupBy', groupBy);
+  if (stackBy) params.set('stackBy', stackBy);
+  const url = `/api/coverage?${params}`;
+  return useQuery({
+    queryKey: [url],
+    queryFn: ({ signal }) => fetchJson<CoverageResponse>(url, signal),
+    enabled,
+    // Keep the previous chart on screen while a new filter loads, instead of flashing a spinner.
+    placeholderData: (previous) => previous,
+  });
+}

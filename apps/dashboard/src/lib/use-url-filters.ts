@@ -1,0 +1,40 @@
+'use client';
+
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useCallback, useMemo } from 'react';
+import { BadParamError, emptyFilters, type Filters, parseFilters, toSearchParams } from './filters';
+
+/**
+ * The page's filters, read from (and written to) the URL so every view can be shared or bookmarked.
+ * An invalid URL gives empty filters plus the problem, which the page shows instead of guessing.
+ */
+export function useUrlFilters() {
+  const searchParams = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+
+  const { filters, error } = useMemo(() => {
+    try {
+      return { filters: parseFilters(searchParams), error: null };
+    } catch (caught) {
+      if (caught instanceof BadParamError) return { filters: emptyFilters, error: caught.message };
+      throw caught;
+    }
+  }, [searchParams]);
+
+  /** Replaces the filters, keeping the view's own params (listed in `keep`), dropping drill-downs. */
+  const setFilters = useCallback(
+    (next: Filters, keep: readonly string[] = []) => {
+      const params = toSearchParams(next);
+      for (const key of keep) {
+        const value = searchParams.get(key);
+        if (value) params.set(key, value);
+      }
+      const query = params.toString();
+      router.push(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    },
+    [pathname, router, searchParams],
+  );
+
+  return { filters, error, setFilters, searchParams };
+}
