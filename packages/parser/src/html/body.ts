@@ -16,7 +16,17 @@ export type BodyOptions = {
   title: string | null;
 };
 
-const DROP_TAGS = new Set([...SKIP_TAGS, 'nav', 'aside', 'footer', 'menu', 'form', 'header', 'figure']);
+const DROP_TAGS = new Set([
+  ...SKIP_TAGS,
+  'nav',
+  'aside',
+  'footer',
+  'menu',
+  'form',
+  'header',
+  'figure',
+  'noscript',
+]);
 
 // Class/id tokens that mark boilerplate even inside an article container.
 const STRONG_NEGATIVE =
@@ -94,6 +104,8 @@ function prune(root: Element, stripUnlikely: boolean): void {
 function shouldDrop(el: Element, stripUnlikely: boolean, totalChars: number): boolean {
   const name = el.name;
   if (DROP_TAGS.has(name)) {
+    // Blogger and others serve the article itself inside <noscript> for clients without scripts.
+    if (name === 'noscript') return textLength(el) < 300;
     if (name === 'form' || name === 'header' || name === 'figure') {
       // ASP.NET pages wrap the whole page in a form; some themes put the article in <header>.
       return textLength(el) < totalChars * 0.4;
@@ -226,23 +238,38 @@ function selectContent(root: Element, blocks: Block[]): Block[] {
     }
   }
 
-  let top: Element | null = null;
-  let topScore = -Infinity;
   const finalScore = (el: Element): number => {
     const s = stats.get(el);
     if (!s || !s.scored) return -Infinity;
     const density = s.chars > 0 ? s.linkChars / s.chars : 0;
     return s.score * (1 - density);
   };
-  for (const [el, s] of stats) {
-    if (!s.scored) continue;
-    const f = finalScore(el);
-    if (f > topScore) {
-      topScore = f;
-      top = el;
+  const ranked: [Element, number][] = [];
+  for (const [el, s] of stats) if (s.scored) ranked.push([el, finalScore(el)]);
+  ranked.sort((a, b) => b[1] - a[1]);
+  const best = ranked[0];
+  if (!best) return fallbackBlocks(blocks);
+  let [top, topScore] = best;
+
+  // Several near-equal candidates (a story cut into sections, a photo story of captions) belong together:
+  // their common ancestor is the article.
+  const rivals = ranked
+    .slice(1, 5)
+    .filter(([, f]) => f >= topScore * 0.75)
+    .map(([el]) => el);
+  if (rivals.length >= 2) {
+    let anc = top.parent;
+    for (let i = 0; anc && isTag(anc) && anc !== root && i < 8; i++) {
+      const holder = anc;
+      const inside = rivals.filter((r) => contains(holder, r)).length;
+      if (inside >= Math.min(3, rivals.length)) {
+        top = holder;
+        topScore = Math.max(topScore, finalScore(holder));
+        break;
+      }
+      anc = anc.parent;
     }
   }
-  if (!top) return fallbackBlocks(blocks);
 
   // Climb while the parent is nearly as good: the story is often split over sibling wrappers.
   let lastScore = topScore;
@@ -328,6 +355,15 @@ function selectContent(root: Element, blocks: Block[]): Block[] {
   return chosen;
 }
 
+function contains(ancestor: Element, el: Element): boolean {
+  let cur: AnyNode | null = el.parent;
+  for (let i = 0; cur && i < MAX_DEPTH; i++) {
+    if (cur === ancestor) return true;
+    cur = cur.parent;
+  }
+  return false;
+}
+
 function nearestList(el: Element): Element | null {
   let cur: AnyNode | null = el;
   for (let i = 0; cur && i < 4; i++) {
@@ -348,14 +384,33 @@ function fallbackBlocks(blocks: Block[]): Block[] {
   );
 }
 
+// Headings that open the end matter of a page: what follows is no longer the article.
+const TRAILER =
+  /^(ähnliche (beiträge|artikel)|verwandte (beiträge|artikel|themen)|related( (posts?|articles?|stories|content|topics))?|you (may|might) (also )?(like|enjoy)|more (from|on|stories|in)\b|read (also|more|next)\b|see also|das könnte (dich|sie|ihnen) (auch )?(interessieren|gefallen)|mehr (zum thema|zu|themen|interessantes|aus)\b|lesen sie (auch|mehr)|auch interessant|schon gelesen|weitere (artikel|beiträge|themen|news|meldungen|informationen|tourentipps)|zum weiterlesen|empfohlene beiträge|neueste artikel|(\d+ )?(kommentare?|comments?|commentaires?|responses?|antworten)\b|keine kommentare|leave a (reply|comment)|schreibe(n sie)? einen kommentar|kommentieren|über den autor|about the author|zur person|fragen an den autor|à lire aussi|lire aussi|sur le même sujet|articles similaires|dans la même rubrique|temas relacionados|noticias relacionadas|veja também|zobacz (również|też)|اقرأ أيضا|اقرأ أيضاً|اقرا ايضا|مواضيع ذات صلة|أخبار ذات صلة|اخبار ذات صلة|مقالات ذات صلة|التعليقات|تعليقات|شارك|tags?|schlagwörter|themen|share this|teilen( mit)?|diesen artikel teilen|sharen mit|teilen sie dies mit|partager|newsletter|abonniere)\s*[:.!?…]*$/i;
+// Lines that are only a date, a time, a counter or a photo credit.
+const NOISE_LINE =
+  /^(\d{1,2}[:.]\d{2}( ?[ap]m)?|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(foto|photo|bild|fotos|photos|credit|crédits? photos?|quelle|source|titelbild|beitragsbild|image|abbildung|getty images|afp|dpa|reuters)\b.{0,80}|\(?(foto|photo|bild): .{0,80}|(aktualisiert|updated|last modified|letzte änderung|veröffentlicht|published|erstellt|release date)( am| on)?:?.{0,40}|(aufrufe|views|bewerten|rating)\b.{0,20})$/i;
+
 function renderBlocks(blocks: Block[], title: string | null): string {
-  const out: string[] = [];
+  const kept: Block[] = [];
   const normTitle = title ? title.replace(/\s+/g, ' ').trim().toLowerCase() : null;
   for (const b of blocks) {
     const text = b.text;
-    if (b.kind === 'h1' && (out.length === 0 || (normTitle && text.toLowerCase() === normTitle))) continue;
+    if (b.kind === 'h1' && (kept.length === 0 || (normTitle && text.toLowerCase() === normTitle))) continue;
     if (text.length < 40 && BOILERPLATE_LINE.test(text)) continue;
-    out.push(text);
+    if (text.length < 120 && NOISE_LINE.test(text)) continue;
+    kept.push(b);
   }
-  return out.join('\n\n');
+  const total = kept.reduce((n, b) => n + b.text.length, 0);
+  let seen = 0;
+  for (let i = 0; i < kept.length; i++) {
+    const b = kept[i] as Block;
+    if (seen > total * 0.5 && b.text.length <= 60 && TRAILER.test(b.text)) return join(kept.slice(0, i));
+    seen += b.text.length;
+  }
+  return join(kept);
+}
+
+function join(blocks: Block[]): string {
+  return blocks.map((b) => b.text).join('\n\n');
 }
