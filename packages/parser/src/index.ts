@@ -1,2 +1,53 @@
-export * from './types.ts';
+// The parser's one public entry point. Everything is a pure function: no I/O, no clock.
+
+export {
+  type FoundDate,
+  findDateInText,
+  hijriToGregorian,
+  type ParseDateOptions,
+  parseDate,
+} from './dates/index.ts';
+export { type DecodeHints, decodeBytes, looksBinary } from './decode/index.ts';
+export {
+  type Fingerprints,
+  fingerprint,
+  hammingDistance,
+  hashContent,
+  simhash,
+} from './fingerprint/index.ts';
+export { type ExtractHtmlOptions, extractHtml, type HtmlExtraction } from './html/index.ts';
+export { type DetectedLanguage, detectLanguage } from './language/index.ts';
 export { foldArabic, toAsciiDigits } from './normalize/arabic.ts';
+export { normalizeName, stemArabic, toSearchText } from './normalize/search.ts';
+export { hostOf, normalizeUrl, urlKey } from './normalize/url.ts';
+export {
+  findOutletByHost,
+  findOutletByName,
+  findOutletInText,
+  type KnownOutlet,
+  OUTLETS,
+  type OutletClues,
+  resolveOutlet,
+} from './outlets/index.ts';
+export { detectFormat, parseDocument, sniffFormat } from './parse.ts';
+export { extractRecord, FIELD_ALIASES, type RecordExtraction } from './record/index.ts';
+export { type SplitProblem, type SplitResult, splitDocument } from './split/index.ts';
+export {
+  BOILERPLATE_PATTERNS,
+  BOILERPLATE_PHRASES,
+  extractText,
+  isBoilerplate,
+  learnBoilerplate,
+  lineKey,
+  type TextExtraction,
+} from './text/index.ts';
+export {
+  classifySubjects,
+  KEYWORDS,
+  SECTION_SUBJECTS,
+  SUBJECTS,
+  type Subject,
+  type SubjectInput,
+  sectionSlug,
+} from './topics/index.ts';
+export * from './types.ts';

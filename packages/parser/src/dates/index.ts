@@ -129,7 +129,9 @@ function build(p: Parts): ParsedDate | null {
   const minute = p.minute ?? 0;
   const second = p.second ?? 0;
   if (hour > 23 || minute > 59 || second > 60) return null;
-  const ms = Date.UTC(p.year, p.month - 1, p.day, hour, minute, Math.min(second, 59)) - (p.offsetMinutes ?? 0) * 60_000;
+  const ms =
+    Date.UTC(p.year, p.month - 1, p.day, hour, minute, Math.min(second, 59)) -
+    (p.offsetMinutes ?? 0) * 60_000;
   return { iso: toIso(ms), precision: p.precision };
 }
 
@@ -241,7 +243,11 @@ function parseNumeric(s: string): ParsedDate | null {
  * Tabular Islamic calendar (30-year cycle, civil epoch 16 July 622 Julian). Outlets' Hijri dates follow
  * local moon sighting or Umm al-Qura, so the result may be a day off; callers get day precision at best.
  */
-export function hijriToGregorian(year: number, month: number, day: number): { year: number; month: number; day: number } {
+export function hijriToGregorian(
+  year: number,
+  month: number,
+  day: number,
+): { year: number; month: number; day: number } {
   const daysSinceEpoch =
     day + Math.ceil(29.5 * (month - 1)) + (year - 1) * 354 + Math.floor((3 + 11 * year) / 30) - 1;
   // JD of the Islamic epoch (1948439.5) minus JD of 1970-01-01 (2440587.5).
@@ -291,7 +297,8 @@ function parseWritten(s: string): ParsedDate | null {
     return withTime({ year: Number(y), month: Number(mo), day: Number(d) }, h, mi, sec, mer, zone);
   }
   const my = WRITTEN_MY.exec(marked);
-  if (my && my[1] === 'M') return build({ year: Number(my[3]), month: Number(my[2]), day: 1, precision: 'month' });
+  if (my && my[1] === 'M')
+    return build({ year: Number(my[3]), month: Number(my[2]), day: 1, precision: 'month' });
   return null;
 }
 
@@ -335,7 +342,9 @@ function parseRelative(s: string, refMs: number): ParsedDate | null {
   if (TODAY_RE.test(s)) return { iso: toIso(startOfDay(refMs)), precision: 'day' };
   // A bare weekday: the latest such day on or before the reference (news reports past days).
   for (const [i, names] of WEEKDAYS.entries()) {
-    const hit = names.some((n) => new RegExp(`(?<![\\p{L}])(?:يوم )?${simplify(n)}(?![\\p{L}])`, 'u').test(s));
+    const hit = names.some((n) =>
+      new RegExp(`(?<![\\p{L}])(?:يوم )?${simplify(n)}(?![\\p{L}])`, 'u').test(s),
+    );
     if (!hit) continue;
     const refDay = new Date(refMs).getUTCDay();
     const back = (refDay - i + 7) % 7;
@@ -377,7 +386,10 @@ const DATELINE_MAX_CHARS = 120;
  * first lines and lines that look like a byline or dateline), because dates inside the story are about
  * events, not publication.
  */
-export function findDateInText(text: string, opts?: ParseDateOptions & { headerLines?: number }): FoundDate | null {
+export function findDateInText(
+  text: string,
+  opts?: ParseDateOptions & { headerLines?: number },
+): FoundDate | null {
   const lines = text
     .split(/\r?\n/)
     .map((l) => l.trim())

@@ -1,0 +1,228 @@
+// Boilerplate as data: lines that pages around an article carry (navigation, widgets, share/follow bars,
+// comment forms, copyright and cookie notices). Phrases are compared after folding (see lineKey), so one
+// spelling covers hamza, taa marbuta and case variants.
+
+import { foldArabic } from '../normalize/arabic.ts';
+
+/** The comparison key of a line: folded, punctuation-insensitive at the ends, whitespace collapsed. */
+export function lineKey(line: string): string {
+  return foldArabic(line)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.:•·|\-–—»«*#]+|[\s.:•·|\-–—»«*#!]+$/g, '')
+    .trim();
+}
+
+/** Whole lines that are never article text. */
+export const BOILERPLATE_PHRASES: readonly string[] = [
+  // Arabic
+  'الأكثر قراءة',
+  'الأكثر مشاهدة',
+  'الأكثر تداولا',
+  'الأكثر تعليقا',
+  'الأكثر شعبية',
+  'اقرأ أيضا',
+  'اقرأ أيضاً',
+  'اقرأ المزيد',
+  'المزيد',
+  'مواضيع ذات صلة',
+  'أخبار ذات صلة',
+  'مقالات ذات صلة',
+  'ذات صلة',
+  'شارك',
+  'شارك المقال',
+  'شارك هذا المقال',
+  'شارك الخبر',
+  'مشاركة',
+  'مشاركة الخبر',
+  'تابعونا',
+  'تابعنا',
+  'تابعونا على',
+  'اترك تعليقاً',
+  'اترك تعليقا',
+  'اترك رداً',
+  'أضف تعليقك',
+  'أضف تعليق',
+  'التعليقات',
+  'تعليقات',
+  'تعليق',
+  'اشترك في النشرة البريدية',
+  'اشترك في النشرة الإخبارية',
+  'النشرة الإخبارية',
+  'النشرة البريدية',
+  'جميع الحقوق محفوظة',
+  'إعلان',
+  'اعلان',
+  'شعار',
+  'طباعة',
+  'أرسل لصديق',
+  'حجم الخط',
+  'انتهى',
+  'يتبع',
+  'عاجل',
+  'السابق',
+  'التالي',
+  'الرئيسية',
+  // English
+  'logo',
+  'most read',
+  'most popular',
+  'most viewed',
+  'trending',
+  'related',
+  'related articles',
+  'related stories',
+  'related news',
+  'read more',
+  'read also',
+  'see also',
+  'share',
+  'share this',
+  'share this article',
+  'share this story',
+  'follow us',
+  'comments',
+  'comment',
+  'leave a comment',
+  'leave a reply',
+  'newsletter',
+  'sign up for our newsletter',
+  'subscribe',
+  'advertisement',
+  'sponsored',
+  'all rights reserved',
+  'no stories found',
+  'skip to content',
+  'skip to main content',
+  'print',
+  'email',
+  'next',
+  'previous',
+  'next previous',
+  'home',
+  'menu',
+  'search',
+  // French
+  'les plus lus',
+  'le plus lu',
+  'à lire aussi',
+  'lire aussi',
+  'voir aussi',
+  'sur le même sujet',
+  'partager',
+  'partager cet article',
+  'suivez-nous',
+  'commentaires',
+  'laisser un commentaire',
+  'réagir',
+  'publicité',
+  'tous droits réservés',
+  "s'abonner",
+  'abonnez-vous',
+  'inscrivez-vous à notre newsletter',
+  'accueil',
+];
+
+/** Patterns for boilerplate lines whose wording varies (names, numbers, channels). */
+export const BOILERPLATE_PATTERNS: readonly RegExp[] = [
+  /^(?:©|\(c\)|copyright\b)/i,
+  /(?:جميع الحقوق محفوظ|all rights reserved|tous droits réservés)/i,
+  /(?:we use cookies|this (?:web)?site uses cookies|utilise des cookies|nous utilisons des cookies|ملفات تعريف الارتباط|accept(?:er)? (?:all )?cookies)/i,
+  // Comment forms.
+  /لن يتم نشر عنوان بريدك الإلكتروني/,
+  /الحقول الإلزامية مشار إليها/,
+  /your email address will not be published/i,
+  /required fields are marked/i,
+  /votre adresse (?:e-?mail|de messagerie|courriel) ne sera pas publiée/i,
+  /les champs obligatoires sont indiqués/i,
+  // Follow and share bars ("تابع آخر الأخبار من مدار21 على WhatsApp", "Follow us on Twitter").
+  /^تابع(?:وا|ونا|نا)?\s.{0,60}\s(?:على|عبر)\s+(?:whatsapp|google news|twitter|تويتر|x|facebook|فيسبوك|فيس بوك|telegram|تلغرام|تيليجرام|instagram|انستغرام|إنستغرام|youtube|يوتيوب|تيك توك|tiktok|نبض|جوجل نيوز)/iu,
+  /^(?:follow|suivez)\s.{0,60}\s(?:on|sur)\s+(?:whatsapp|google news|twitter|x|facebook|telegram|instagram|youtube|tiktok|linkedin)/i,
+  /^(?:شارك|share|partager)(?:\s+(?:on|via|sur|على|عبر))?\s+(?:facebook|twitter|whatsapp|linkedin|telegram|email|فيسبوك|تويتر|واتساب)\b/iu,
+  /^(?:facebook|twitter|whatsapp|linkedin|telegram|pinterest|email|فيسبوك|تويتر|واتساب)(?:\s+(?:facebook|twitter|whatsapp|linkedin|telegram|pinterest|email|فيسبوك|تويتر|واتساب))+$/iu,
+  /^(?:sign up|subscribe|inscrivez-vous|abonnez-vous|اشترك)\b.{0,80}(?:newsletter|نشرة)/iu,
+  // SMS contact lines of Saudi papers (SaudiNewsNet).
+  /(?:للتواصل مع الكاتب|ارسل رسالة sms|أرسل sms|أرسل رسالة sms)/iu,
+  /^\d{5,6}\s*[-–]\s*(?:stc|zain|mobily|موبايلي|زين)$/iu,
+  /تبدأ بالرمز\s*\(\d+\)\s*ثم مسافة/u,
+  /^الاتصالات\s*,?\s*\d+/u,
+  /^ثم الرسالة$/u,
+  // Wire-copy end marks (SPA): "// انتهى //", "//يتبع//".
+  /^\/\/\s*(?:انتهى|يتبع)\s*\/\/$/u,
+  /^(?:\.\.\.|…)\s*المزيد$/u,
+  // A bare web address line (footer "www.eremnews.com").
+  /^(?:https?:\/\/)?(?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,}\/?$/i,
+];
+
+/**
+ * Lines after which the article is over: "most read" and comment blocks. Later lines are dropped unless
+ * they are long paragraphs (a widget lists short headlines; the story does not resume after it).
+ */
+export const END_MARKERS: readonly string[] = [
+  'الأكثر قراءة',
+  'الأكثر مشاهدة',
+  'الأكثر تداولا',
+  'مواضيع ذات صلة',
+  'أخبار ذات صلة',
+  'مقالات ذات صلة',
+  'اترك تعليقاً',
+  'اترك تعليقا',
+  'اترك رداً',
+  'أضف تعليقك',
+  'التعليقات',
+  'most read',
+  'most popular',
+  'related articles',
+  'related stories',
+  'leave a comment',
+  'leave a reply',
+  'comments',
+  'les plus lus',
+  'sur le même sujet',
+  'laisser un commentaire',
+  'commentaires',
+];
+
+const PHRASE_KEYS = new Set(BOILERPLATE_PHRASES.map(lineKey));
+export const END_MARKER_KEYS: ReadonlySet<string> = new Set(END_MARKERS.map(lineKey));
+
+/** Leading widget labels glued to a real line ("Next Previous عين اليوم – واس"). */
+const LEADING_NOISE = /^(?:next\s+previous|previous\s+next|السابق\s+التالي)\s+/i;
+
+export function stripLeadingNoise(line: string): string {
+  return line.replace(LEADING_NOISE, '');
+}
+
+/** True when a whole line is boilerplate by the built-in rules or by lines learned for an outlet. */
+export function isBoilerplate(line: string, learned?: ReadonlySet<string>): boolean {
+  const key = lineKey(line);
+  if (key.length === 0) return true;
+  if (PHRASE_KEYS.has(key) || learned?.has(key)) return true;
+  return BOILERPLATE_PATTERNS.some((re) => re.test(line.trim()));
+}
+
+/**
+ * Lines repeated across many texts of one outlet (signatures, SMS boxes, widget labels): the keys (see
+ * lineKey) of short lines found in at least `minShare` of the texts and at least `minCount` of them.
+ */
+export function learnBoilerplate(
+  texts: readonly string[],
+  opts: { minShare?: number; minCount?: number; maxLength?: number } = {},
+): Set<string> {
+  const minShare = opts.minShare ?? 0.05;
+  const minCount = opts.minCount ?? 3;
+  const maxLength = opts.maxLength ?? 120;
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    const seen = new Set<string>();
+    for (const raw of text.split(/\r?\n/)) {
+      const key = lineKey(raw);
+      if (key.length === 0 || key.length > maxLength || seen.has(key)) continue;
+      seen.add(key);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  const threshold = Math.max(minCount, Math.ceil(minShare * texts.length));
+  return new Set([...counts].filter(([, n]) => n >= threshold).map(([key]) => key));
+}

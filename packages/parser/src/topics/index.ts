@@ -1,0 +1,116 @@
+// Subjects for an article: what the outlet itself said (section, URL path) is trusted first; a weighted
+// keyword lexicon fills in the rest. Scores are in 0..1 and comparable across sources.
+
+import { foldArabic } from '../normalize/arabic.ts';
+import { toSearchText } from '../normalize/search.ts';
+import type { TopicScore } from '../types.ts';
+import { KEYWORDS, SECTION_SUBJECTS, SUBJECTS } from './taxonomy.ts';
+
+export { GENERAL_SECTIONS, KEYWORDS, SECTION_SUBJECTS, SUBJECTS, type Subject } from './taxonomy.ts';
+
+export type SubjectInput = {
+  title?: string | null;
+  body?: string | null;
+  sections?: readonly string[];
+  url?: string | null;
+  language?: string | null;
+};
+
+const labelKey = (label: string): string =>
+  toSearchText(label.replace(/([a-z])([A-Z])/g, '$1 $2'))
+    .split(' ')
+    .join(' ');
+
+const SECTION_INDEX = new Map<string, string>(
+  Object.entries(SECTION_SUBJECTS).map(([label, slug]) => [labelKey(label), slug]),
+);
+
+/** The database slug for a section label: `section:` + folded, lower-cased label, spaces → `-`. */
+export function sectionSlug(label: string): string {
+  return `section:${foldArabic(label).trim().replace(/\s+/g, '-')}`;
+}
+
+/** The subject a section/desk label or URL path segment names, or null for general-news desks. */
+export function subjectOfSection(label: string): string | null {
+  const k = labelKey(label.replace(/[-_/]+/g, ' '));
+  return SECTION_INDEX.get(k) ?? SECTION_INDEX.get(k.replace(/ /g, '-')) ?? null;
+}
+
+function subjectsFromUrl(url: string): string[] {
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return [];
+  }
+  const found: string[] = [];
+  // Only the leading directory segments name a desk; the last one is the article's own slug.
+  const segments = path.split('/').filter(Boolean).slice(0, -1).slice(0, 3);
+  for (const segment of segments) {
+    const slug = subjectOfSection(segment);
+    if (slug && !found.includes(slug)) found.push(slug);
+  }
+  return found;
+}
+
+type CompiledKeyword = { pattern: string; weight: number };
+const COMPILED: Record<string, CompiledKeyword[]> = Object.fromEntries(
+  Object.entries(KEYWORDS).map(([slug, words]) => [
+    slug,
+    words.map(([w, weight]) => ({ pattern: ` ${toSearchText(w)} `, weight })),
+  ]),
+);
+
+function countOccurrences(haystack: string, needle: string): number {
+  let n = 0;
+  let i = haystack.indexOf(needle);
+  while (i !== -1) {
+    n++;
+    i = haystack.indexOf(needle, i + needle.length - 1);
+  }
+  return n;
+}
+
+const RULES_CAP = 0.9;
+const MIN_RAW = 4;
+
+function subjectsFromRules(title: string, body: string): { slug: string; score: number }[] {
+  const t = ` ${toSearchText(title)} `;
+  const b = ` ${toSearchText(body)} `;
+  const raw: { slug: string; raw: number }[] = [];
+  for (const [slug, words] of Object.entries(COMPILED)) {
+    let score = 0;
+    for (const { pattern, weight } of words) {
+      // Repeats count with diminishing weight: one long story should not swamp the lexicon.
+      const n = countOccurrences(b, pattern);
+      score += weight * Math.min(n, 3) + weight * 2 * Math.min(countOccurrences(t, pattern), 1);
+    }
+    if (score > 0) raw.push({ slug, raw: score });
+  }
+  raw.sort((a, b2) => b2.raw - a.raw);
+  const top = raw[0]?.raw ?? 0;
+  return raw
+    .filter((r) => r.raw >= MIN_RAW && r.raw >= top * 0.35)
+    .slice(0, 4)
+    .map((r) => ({ slug: r.slug, score: Math.round(RULES_CAP * (1 - Math.exp(-r.raw / 8)) * 100) / 100 }));
+}
+
+/**
+ * Standard subjects (IPTC top level) for an article, best first: section labels (score 1), URL path
+ * desks (0.9), then the keyword lexicon (up to 0.9). One entry per subject, from its strongest source.
+ */
+export function classifySubjects(input: SubjectInput): TopicScore[] {
+  const out = new Map<string, TopicScore>();
+  const add = (t: TopicScore): void => {
+    const prev = out.get(t.slug);
+    if (!prev || prev.score < t.score) out.set(t.slug, t);
+  };
+  for (const label of input.sections ?? []) {
+    const slug = subjectOfSection(label);
+    if (slug) add({ slug, score: 1, source: 'section' });
+  }
+  if (input.url) for (const slug of subjectsFromUrl(input.url)) add({ slug, score: 0.9, source: 'url' });
+  for (const r of subjectsFromRules(input.title ?? '', input.body ?? '')) add({ ...r, source: 'rules' });
+  const known = new Set(SUBJECTS.map((s) => s.slug));
+  return [...out.values()].filter((t) => known.has(t.slug)).sort((a, b) => b.score - a.score);
+}
