@@ -17,7 +17,9 @@ export function hasShared(): boolean {
 /** Decodes page bytes with the charset the page declares (Content-Type meta), UTF-8 otherwise. */
 export function decodeHtml(bytes: Uint8Array): string {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
+  const m =
+    /^\s*<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head) ??
+    /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
   const label = m?.[1]?.toLowerCase();
   if (label && label !== 'utf-8' && label !== 'utf8') {
     try {
