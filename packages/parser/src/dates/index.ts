@@ -52,10 +52,10 @@ const MONTH_NAMES: MonthName[] = [
 ].sort((a, b) => b.name.length - a.name.length);
 
 const MONTH_BY_NAME = new Map(MONTH_NAMES.map((m) => [m.name, m]));
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Letters on either side mean the name is part of another word ("مارس" inside "يمارس").
 const MONTH_RE = new RegExp(
-  `(?<![\\p{L}])(${MONTH_NAMES.map((m) => escape(m.name).replace(/ /g, '\\s+')).join('|')})\\.?(?![\\p{L}])`,
+  `(?<![\\p{L}])(${MONTH_NAMES.map((m) => escapeRegExp(m.name).replace(/ /g, '\\s+')).join('|')})\\.?(?![\\p{L}])`,
   'gu',
 );
 
@@ -280,7 +280,10 @@ const WRITTEN_MY = /«([MH])(\d+)»,?\s*(\d{4})(?!\d)/u;
 
 function parseWritten(s: string): ParsedDate | null {
   const marked = markMonths(s);
-  const dmy = WRITTEN_DMY.exec(marked);
+  // "26 شوال 1436 هـ الموافق 11 أغسطس 2015 م": the Gregorian date is exact, the tabular Hijri one may be a
+  // day off, so a Gregorian match anywhere in the phrase wins.
+  const matches = [...marked.matchAll(new RegExp(WRITTEN_DMY.source, 'gu'))];
+  const dmy = matches.find((m) => m[2] === 'M') ?? matches[0];
   if (dmy) {
     const [, d, kind, mo, y, h, mi, sec, mer, zone] = dmy;
     if (kind === 'H') {
@@ -315,7 +318,7 @@ const WEEKDAYS: readonly (readonly string[])[] = [
 const TODAY_RE = /(?<![\p{L}])(اليوم|today|aujourd'hui|aujourd’hui)(?![\p{L}])/u;
 const YESTERDAY_RE = /(?<![\p{L}])(امس|البارحه|yesterday|hier)(?![\p{L}])/u;
 const AGO_RE =
-  /(?:منذ|قبل|il y a)\s*(\d+)?\s*(دقيقه|دقائق|دقيقتين|ساعه|ساعات|ساعتين|يوم|ايام|يومين|minutes?|heures?|jours?)|(\d+)\s*(minutes?|mins?|hours?|hrs?|days?)\s*ago/u;
+  /(?:منذ|قبل|il y a)\s*(\d+)?\s*(دقيقه|دقايق|دقيقتين|ساعه|ساعات|ساعتين|يوم|ايام|يومين|minutes?|heures?|jours?)|(\d+)\s*(minutes?|mins?|hours?|hrs?|days?)\s*ago/u;
 
 function startOfDay(ms: number): number {
   return Math.floor(ms / DAY_MS) * DAY_MS;
@@ -334,7 +337,7 @@ function parseRelative(s: string, refMs: number): ParsedDate | null {
     const unit = ago[2] ?? ago[4] ?? '';
     const dual = /(دقيقتين|ساعتين|يومين)/.test(unit);
     const n = Number(ago[1] ?? ago[3] ?? (dual ? 2 : 1));
-    if (/^(دقيق|min)/.test(unit)) return { iso: toIso(refMs - n * 60_000), precision: 'minute' };
+    if (/^(دقيق|دقايق|min)/.test(unit)) return { iso: toIso(refMs - n * 60_000), precision: 'minute' };
     if (/^(ساع|hour|hr|heure)/.test(unit)) return { iso: toIso(refMs - n * 3_600_000), precision: 'hour' };
     return { iso: toIso(startOfDay(refMs - n * DAY_MS)), precision: 'day' };
   }

@@ -53,20 +53,35 @@ function subjectsFromUrl(url: string): string[] {
   return found;
 }
 
-type CompiledKeyword = { pattern: string; weight: number };
+type CompiledKeyword = { tokens: string; single: boolean; weight: number };
 const COMPILED: Record<string, CompiledKeyword[]> = Object.fromEntries(
   Object.entries(KEYWORDS).map(([slug, words]) => [
     slug,
-    words.map(([w, weight]) => ({ pattern: ` ${toSearchText(w)} `, weight })),
+    words.map(([w, weight]) => {
+      const tokens = toSearchText(w);
+      return { tokens, single: !tokens.includes(' '), weight };
+    }),
   ]),
 );
 
-function countOccurrences(haystack: string, needle: string): number {
+/** Token counts plus the padded token string, so single words are looked up and phrases searched. */
+type Indexed = { counts: Map<string, number>; padded: string };
+
+function indexText(text: string): Indexed {
+  const searchText = toSearchText(text);
+  const counts = new Map<string, number>();
+  for (const token of searchText.split(' ')) counts.set(token, (counts.get(token) ?? 0) + 1);
+  return { counts, padded: ` ${searchText} ` };
+}
+
+function countOccurrences(text: Indexed, keyword: CompiledKeyword): number {
+  if (keyword.single) return text.counts.get(keyword.tokens) ?? 0;
+  const needle = ` ${keyword.tokens} `;
   let n = 0;
-  let i = haystack.indexOf(needle);
+  let i = text.padded.indexOf(needle);
   while (i !== -1) {
     n++;
-    i = haystack.indexOf(needle, i + needle.length - 1);
+    i = text.padded.indexOf(needle, i + needle.length - 1);
   }
   return n;
 }
@@ -75,15 +90,16 @@ const RULES_CAP = 0.9;
 const MIN_RAW = 4;
 
 function subjectsFromRules(title: string, body: string): { slug: string; score: number }[] {
-  const t = ` ${toSearchText(title)} `;
-  const b = ` ${toSearchText(body)} `;
+  const t = indexText(title);
+  const b = indexText(body);
   const raw: { slug: string; raw: number }[] = [];
   for (const [slug, words] of Object.entries(COMPILED)) {
     let score = 0;
-    for (const { pattern, weight } of words) {
+    for (const keyword of words) {
+      const { weight } = keyword;
       // Repeats count with diminishing weight: one long story should not swamp the lexicon.
-      const n = countOccurrences(b, pattern);
-      score += weight * Math.min(n, 3) + weight * 2 * Math.min(countOccurrences(t, pattern), 1);
+      const n = countOccurrences(b, keyword);
+      score += weight * Math.min(n, 3) + weight * 2 * Math.min(countOccurrences(t, keyword), 1);
     }
     if (score > 0) raw.push({ slug, raw: score });
   }

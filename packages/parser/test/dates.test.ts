@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { findDateInText, hijriToGregorian, parseDate } from '../src/index.ts';
+
+const REF = '2021-11-24T18:00:00Z'; // a Wednesday
+
+type Row = [text: string, iso: string | null, precision?: string];
+
+const ABSOLUTE: Record<string, Row[]> = {
+  machine: [
+    ['2021-11-24T10:00:00+01:00', '2021-11-24T09:00:00.000Z', 'second'],
+    ['2021-11-24T10:00Z', '2021-11-24T10:00:00.000Z', 'minute'],
+    ['2021-11-24', '2021-11-24T00:00:00.000Z', 'day'],
+    ['2021-11', '2021-11-01T00:00:00.000Z', 'month'],
+    ['2015-07-21 02:51:32', '2015-07-21T02:51:32.000Z', 'second'],
+    ['Sun, 18 Feb 2018 21:35:43 +0400', '2018-02-18T17:35:43.000Z', 'second'],
+    ['Sun, 18 Feb 2018 17:21:49 GMT', '2018-02-18T17:21:49.000Z', 'second'],
+    ['Tue, 10 Jun 2003 04:00:00 EDT', '2003-06-10T08:00:00.000Z', 'second'],
+    ['24/11/2021', '2021-11-24T00:00:00.000Z', 'day'],
+    ['03/04/2021', '2021-04-03T00:00:00.000Z', 'day'],
+    ['11/24/2021', '2021-11-24T00:00:00.000Z', 'day'],
+    ['24.11.2021 14:30', '2021-11-24T14:30:00.000Z', 'minute'],
+    ['2021/11/24', '2021-11-24T00:00:00.000Z', 'day'],
+  ],
+  'Arabic standard': [
+    ['24 نوفمبر 2021', '2021-11-24T00:00:00.000Z', 'day'],
+    ['الأربعاء 24 نوفمبر 2021 - 10:30', '2021-11-24T10:30:00.000Z', 'minute'],
+    ['نشر في 1 يناير 2020', '2020-01-01T00:00:00.000Z', 'day'],
+    ['12 أغسطس 2020', '2020-08-12T00:00:00.000Z', 'day'],
+  ],
+  Levantine: [
+    ['24 تشرين الثاني 2021', '2021-11-24T00:00:00.000Z', 'day'],
+    ['10 كانون الأول/ ديسمبر 2020', '2020-12-10T00:00:00.000Z', 'day'],
+    ['3 آب 2019', '2019-08-03T00:00:00.000Z', 'day'],
+    ['15 شباط (فبراير) 2018', '2018-02-15T00:00:00.000Z', 'day'],
+  ],
+  Maghrebi: [
+    ['5 دجنبر 2020', '2020-12-05T00:00:00.000Z', 'day'],
+    ['15 غشت 2019', '2019-08-15T00:00:00.000Z', 'day'],
+    ['1 ماي 2021', '2021-05-01T00:00:00.000Z', 'day'],
+    ['20 يوليوز 2021', '2021-07-20T00:00:00.000Z', 'day'],
+    ['9 شتنبر 2021', '2021-09-09T00:00:00.000Z', 'day'],
+    ['30 نونبر 2021', '2021-11-30T00:00:00.000Z', 'day'],
+    ['12 جوان 2021', '2021-06-12T00:00:00.000Z', 'day'],
+  ],
+  Egyptian: [
+    ['7 يوليه 2019', '2019-07-07T00:00:00.000Z', 'day'],
+    ['20 يونيه 2019', '2019-06-20T00:00:00.000Z', 'day'],
+    ['1 إبريل 2019', '2019-04-01T00:00:00.000Z', 'day'],
+  ],
+  'Eastern digits': [
+    ['٢٤ نوفمبر ٢٠٢١', '2021-11-24T00:00:00.000Z', 'day'],
+    ['٢٤/١١/٢٠٢١', '2021-11-24T00:00:00.000Z', 'day'],
+    ['۲۰۲۱-۱۱-۲۴', '2021-11-24T00:00:00.000Z', 'day'],
+  ],
+  Hijri: [
+    ['1 رمضان 1445 هـ', '2024-03-11T00:00:00.000Z', 'day'],
+    // Tabular arithmetic: Umm al-Qura (SPA's calendar) puts this day on 11 August, one day earlier.
+    ['26 شوال 1436 هـ', '2015-08-12T00:00:00.000Z', 'day'],
+    ['10 ذو الحجة 1442', '2021-07-20T00:00:00.000Z', 'day'],
+  ],
+  English: [
+    ['December 10, 2021', '2021-12-10T00:00:00.000Z', 'day'],
+    ['10 December 2021', '2021-12-10T00:00:00.000Z', 'day'],
+    ['Published Nov. 24, 2021 at 10:30 pm', '2021-11-24T22:30:00.000Z', 'minute'],
+    ['March 2019', '2019-03-01T00:00:00.000Z', 'month'],
+  ],
+  French: [
+    ['le 10 décembre 2021 à 14h05', '2021-12-10T14:05:00.000Z', 'minute'],
+    ['1er janvier 2020', '2020-01-01T00:00:00.000Z', 'day'],
+    ['24 févr. 2021', '2021-02-24T00:00:00.000Z', 'day'],
+    ['3 août 2019', '2019-08-03T00:00:00.000Z', 'day'],
+  ],
+  invalid: [
+    ['31/02/2021', null],
+    ['hello', null],
+    ['', null],
+    ['صفر', null],
+    ['30 رمضان', null],
+  ],
+};
+
+describe('parseDate: absolute dates', () => {
+  for (const [group, rows] of Object.entries(ABSOLUTE)) {
+    describe(group, () => {
+      for (const [text, iso, precision] of rows) {
+        it(text || '(empty)', () => {
+          const d = parseDate(text);
+          if (iso === null) expect(d).toBeNull();
+          else expect(d).toEqual({ iso, precision });
+        });
+      }
+    });
+  }
+});
+
+describe('parseDate: relative words need a reference date', () => {
+  const rows: [string, string, string][] = [
+    ['اليوم', '2021-11-24T00:00:00.000Z', 'day'],
+    ['أمس', '2021-11-23T00:00:00.000Z', 'day'],
+    ['yesterday', '2021-11-23T00:00:00.000Z', 'day'],
+    ['hier', '2021-11-23T00:00:00.000Z', 'day'],
+    ["aujourd'hui", '2021-11-24T00:00:00.000Z', 'day'],
+    ['يوم الأربعاء', '2021-11-24T00:00:00.000Z', 'day'],
+    ['الثلاثاء', '2021-11-23T00:00:00.000Z', 'day'],
+    ['Monday', '2021-11-22T00:00:00.000Z', 'day'],
+    ['منذ 3 ساعات', '2021-11-24T15:00:00.000Z', 'hour'],
+    ['منذ ساعتين', '2021-11-24T16:00:00.000Z', 'hour'],
+    ['2 hours ago', '2021-11-24T16:00:00.000Z', 'hour'],
+    ['il y a 2 jours', '2021-11-22T00:00:00.000Z', 'day'],
+    ['منذ 5 دقائق', '2021-11-24T17:55:00.000Z', 'minute'],
+  ];
+  for (const [text, iso, precision] of rows) {
+    it(`${text}: null without reference, resolved with one`, () => {
+      expect(parseDate(text)).toBeNull();
+      expect(parseDate(text, { referenceDate: REF })).toEqual({ iso, precision });
+    });
+  }
+});
+
+describe('findDateInText', () => {
+  it('reads a dateline in the header', () => {
+    expect(findDateInText('العنوان هنا\nالرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس\nنص')).toEqual({
+      iso: '2015-08-11T00:00:00.000Z',
+      precision: 'day',
+      source: 'text',
+    });
+    expect(findDateInText('Title\nPublished: 24 November 2021\nBody')?.iso).toBe('2021-11-24T00:00:00.000Z');
+  });
+
+  it('ignores dates inside the story', () => {
+    const story = [
+      'Title line here',
+      'First.',
+      'Second.',
+      'Third.',
+      'Fourth.',
+      'On 10 December 2020 the deal was signed.',
+    ].join('\n');
+    expect(findDateInText(story)).toBeNull();
+    const long = `العنوان\n${'كلمة '.repeat(40)} في العاشر من كانون الأول/ ديسمبر 2020 ${'كلمة '.repeat(10)}`;
+    expect(findDateInText(long)).toBeNull();
+  });
+
+  it('relative header line only with a reference date, as relative-text', () => {
+    const text = 'Title of it\nأمس\nBody text';
+    expect(findDateInText(text)).toBeNull();
+    expect(findDateInText(text, { referenceDate: REF })).toEqual({
+      iso: '2021-11-23T00:00:00.000Z',
+      precision: 'day',
+      source: 'relative-text',
+    });
+  });
+});
+
+describe('hijriToGregorian (tabular)', () => {
+  it('known conversions', () => {
+    expect(hijriToGregorian(1, 1, 1)).toEqual({ year: 622, month: 7, day: 19 });
+    expect(hijriToGregorian(1443, 1, 1)).toEqual({ year: 2021, month: 8, day: 10 });
+  });
+});

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import {
+  classifySubjects,
+  detectLanguage,
+  fingerprint,
+  hammingDistance,
+  SUBJECTS,
+  sectionSlug,
+  simhash,
+} from '../src/index.ts';
+import { HAS_SHARED, jsonlRecords, sharedText } from './shared.ts';
+
+describe('detectLanguage', () => {
+  const table: [string, string | null, 'rtl' | 'ltr'][] = [
+    ['The minister said on Tuesday that the government would present the plan to parliament.', 'en', 'ltr'],
+    [
+      'Le ministre a déclaré mardi que le gouvernement présentera le plan au Parlement dans les prochains jours.',
+      'fr',
+      'ltr',
+    ],
+    [
+      'El ministro dijo el martes que el gobierno presentará el plan en el Congreso para su aprobación.',
+      'es',
+      'ltr',
+    ],
+    [
+      'Der Minister sagte am Dienstag, dass die Regierung den Plan nicht vor dem Sommer vorlegen wird.',
+      'de',
+      'ltr',
+    ],
+    [
+      'Bakan salı günü yaptığı açıklamada planın bu ay içinde meclise sunulacağını ve çok önemli olduğunu söyledi.',
+      'tr',
+      'ltr',
+    ],
+    ['قال الوزير يوم الثلاثاء إن الحكومة ستقدم الخطة إلى البرلمان في الأسابيع المقبلة.', 'ar', 'rtl'],
+    ['وزیر روز سه‌شنبه گفت که دولت این برنامه را به مجلس ارائه می‌کند و این کار مهم است.', 'fa', 'rtl'],
+    ['وزیر نے منگل کو کہا کہ حکومت یہ منصوبہ پارلیمنٹ میں پیش کرے گی اور یہ اہم ہے۔', 'ur', 'rtl'],
+    ['השר אמר ביום שלישי כי הממשלה תציג את התוכנית לכנסת.', 'he', 'rtl'],
+    ['Министр заявил во вторник, что правительство представит план парламенту.', 'ru', 'ltr'],
+    ['部长周二表示，政府将向议会提交该计划。', 'zh', 'ltr'],
+    ['大臣は火曜日、政府が計画を国会に提出すると述べた。', 'ja', 'ltr'],
+    ['12345 — 678', null, 'ltr'],
+  ];
+  for (const [text, language, direction] of table) {
+    it(`${language}: ${text.slice(0, 30)}`, () =>
+      expect(detectLanguage(text)).toEqual({ language, direction }));
+  }
+
+  it('text wins over a declared language that clearly disagrees; declared fills in when text cannot tell', () => {
+    expect(
+      detectLanguage('قال الوزير إن الحكومة ستقدم الخطة إلى البرلمان في الأسابيع المقبلة.', 'en').language,
+    ).toBe('ar');
+    expect(
+      detectLanguage('The minister said that the plan was ready and would be presented to the house.', 'fr')
+        .language,
+    ).toBe('en');
+    expect(detectLanguage('OK', 'fr')).toEqual({ language: 'fr', direction: 'ltr' });
+  });
+
+  it.skipIf(!HAS_SHARED)('real text: seeds and ANT records are Arabic', () => {
+    expect(detectLanguage(sharedText('seeds/000_06f69c84c9046252.txt')).language).toBe('ar');
+    for (const r of jsonlRecords('corpus/ant/france24.jsonl.gz', 30)) {
+      if (String(r.text).trim()) expect(detectLanguage(String(r.text)).language).toBe('ar');
+    }
+  });
+});
+
+describe('subjects', () => {
+  it('taxonomy has the 15 IPTC top-level slugs with English and Arabic names', () => {
+    expect(SUBJECTS.map((s) => s.slug)).toEqual([
+      'politics',
+      'economy',
+      'conflict-defence',
+      'crime-justice',
+      'health',
+      'science-technology',
+      'environment',
+      'sport',
+      'arts-culture',
+      'religion',
+      'education',
+      'society',
+      'disaster-accident',
+      'lifestyle',
+      'weather',
+    ]);
+    for (const s of SUBJECTS) expect(s.ar.length * s.en.length).toBeGreaterThan(0);
+  });
+
+  const sections: [string, string | null][] = [
+    ['سياسة', 'politics'],
+    ['السياسة', 'politics'],
+    ['culture', 'arts-culture'],
+    ['economy', 'economy'],
+    ['sport', 'sport'],
+    ['technology', 'science-technology'],
+    ['Économie', 'economy'],
+    ['رياضة', 'sport'],
+    ['internationalNews', null],
+    ['middleEast', null],
+  ];
+  for (const [label, slug] of sections) {
+    it(`section ${label} → ${slug}`, () => {
+      const topics = classifySubjects({ sections: [label] });
+      expect(topics.filter((t) => t.source === 'section').map((t) => t.slug)).toEqual(slug ? [slug] : []);
+    });
+  }
+
+  it('URL path desks', () => {
+    expect(classifySubjects({ url: 'https://www.lemonde.fr/economie/article/2021/x.html' })).toEqual([
+      { slug: 'economy', score: 0.9, source: 'url' },
+    ]);
+    expect(classifySubjects({ url: 'https://www.bbc.com/sport/football/123' })[0]?.slug).toBe('sport');
+    // The article's own slug is not a desk.
+    expect(classifySubjects({ url: 'https://x.com/news/sport' })).toEqual([]);
+  });
+
+  it('keyword rules in English and French', () => {
+    const en = classifySubjects({
+      title: 'Striker scores twice as league leaders win the match',
+      body: 'The coach praised the player after the match. The football league title race is open; the team plays its next cup match on Sunday.',
+    });
+    expect(en[0]?.slug).toBe('sport');
+    const fr = classifySubjects({
+      title: 'Le Parlement adopte la réforme',
+      body: "Le gouvernement a obtenu le vote du Parlement. Les députés de l'opposition ont dénoncé un scrutin précipité; le ministre a salué le vote.",
+    });
+    expect(fr[0]?.slug).toBe('politics');
+  });
+
+  it('sectionSlug', () => {
+    expect(sectionSlug('internationalNews')).toBe('section:internationalnews');
+    expect(sectionSlug('سياسة')).toBe('section:سياسه');
+    expect(sectionSlug(' Middle  East ')).toBe('section:middle-east');
+  });
+});
+
+describe('fingerprints', () => {
+  const body =
+    'قال وزير الدفاع الإسرائيلي بيني غانتس إن الرباط وتل أبيب بحاجة لتعميق التحالفات في المنطقة وفق ما أكدته قناة إسرائيلية اليوم';
+  it('contentHash ignores spelling variants and whitespace, not wording', () => {
+    const a = fingerprint('عنوان', body);
+    expect(
+      fingerprint('عنوان', body.replace('الإسرائيلي', 'الاسرائيلي').replace(/ /g, '  ')).contentHash,
+    ).toBe(a.contentHash);
+    expect(fingerprint('عنوان آخر', body).contentHash).not.toBe(a.contentHash);
+    expect(a.contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+  it('simhash: near duplicates are close, different texts far', () => {
+    const near = simhash(`${body} وأضاف`);
+    const other = simhash(
+      'The minister said on Tuesday that the government would present the plan to parliament next week',
+    );
+    expect(hammingDistance(simhash(body), simhash(body))).toBe(0);
+    expect(hammingDistance(simhash(body), near)).toBeLessThan(12);
+    expect(hammingDistance(simhash(body), other)).toBeGreaterThan(16);
+  });
+  it('hammingDistance counts bits and rejects malformed input', () => {
+    expect(hammingDistance('0000000000000000', 'ffffffffffffffff')).toBe(64);
+    expect(hammingDistance('0000000000000001', '8000000000000000')).toBe(2);
+    expect(() => hammingDistance('xyz', '0000000000000000')).toThrow();
+  });
+});

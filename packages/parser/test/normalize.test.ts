@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decodeBytes,
+  foldArabic,
+  normalizeName,
+  normalizeUrl,
+  resolveOutlet,
+  toAsciiDigits,
+  toSearchText,
+  urlKey,
+} from '../src/index.ts';
+
+const tokens = (s: string): string[] => toSearchText(s).split(' ');
+
+describe('Arabic folding and search text', () => {
+  it('folds hamza, taa marbuta, alef maqsura, diacritics, digits', () => {
+    expect(foldArabic('إسرائيل')).toBe('اسراييل');
+    expect(foldArabic('توقّعان')).toBe('توقعان');
+    expect(foldArabic('مدرسة')).toBe('مدرسه');
+    expect(toAsciiDigits('٢٤/١١/٢٠٢١')).toBe('24/11/2021');
+  });
+
+  it('اسرائيل (no hamza) finds إسرائيل', () => {
+    expect(toSearchText('إسرائيل')).toBe(toSearchText('اسرائيل'));
+    expect(tokens('مع إسرائيل بعد')).toContain(toSearchText('اسرائيل'));
+    expect(tokens('الإسرائيلي')).toContain(toSearchText('اسرائيل'));
+  });
+
+  const maghrib = toSearchText('المغرب');
+  for (const form of ['المغرب', 'المغربي', 'بالمغرب', 'للمغرب', 'والمغرب', 'المغربية', 'مغرب']) {
+    it(`${form} shares the token of المغرب`, () => expect(tokens(form)).toContain(maghrib));
+  }
+
+  it('stems plural and pronoun suffixes but keeps short words whole', () => {
+    expect(toSearchText('التحالفات')).toBe(toSearchText('تحالف'));
+    expect(toSearchText('وزير')).toBe('وزير');
+    expect(toSearchText('ووزير')).toBe('وزير');
+    expect(toSearchText('لبنان')).toBe('لبنان');
+    expect(toSearchText('فلسطين')).toBe(toSearchText('الفلسطينيين'));
+  });
+
+  it('Latin words are lower-cased and accent-free; punctuation dropped', () => {
+    expect(toSearchText('Économie, Élysée: naïve CAFÉ!')).toBe('economie elysee naive cafe');
+    expect(toSearchText('SKYLOCK 48 ساعة')).toBe('skylock 48 ساع');
+  });
+
+  it('عبداللطيف and عبد اللطيف are one name', () => {
+    expect(normalizeName('عبد اللطيف لوديي')).toBe(normalizeName('عبداللطيف لوديي'));
+    expect(toSearchText('عبد اللطيف لوديي')).toBe(toSearchText('عبداللطيف لوديي'));
+    expect(normalizeName('عبد الله')).toBe('عبدالله');
+    // Only عبد + ال… is a compound; other words after عبد stay apart.
+    expect(normalizeName('عبد ربه')).toBe('عبد ربه');
+  });
+});
+
+describe('normalizeUrl', () => {
+  const table: [string, string | null][] = [
+    ['https://WWW.Example.COM:443/a/b?utm_source=x&id=3&fbclid=y#frag', 'https://www.example.com/a/b?id=3'],
+    ['http://example.com:80/', 'http://example.com/'],
+    ['https://example.com/story/amp', 'https://example.com/story/'],
+    ['https://amp.example.com/story?amp=1', 'https://example.com/story'],
+    ['https://m.bbc.com/arabic/x?ref=home&gclid=1', 'https://bbc.com/arabic/x'],
+    ['https://example.com/%7euser/%41', 'https://example.com/~user/A'],
+    ['ftp://example.com/file', null],
+    ['mailto:a@b.c', null],
+    ['not a url', null],
+  ];
+  for (const [input, expected] of table) it(input, () => expect(normalizeUrl(input)).toBe(expected));
+
+  it('raw Arabic and percent-encoded (any case) paths compare equal', () => {
+    const raw = 'http://aawsat.com/home/article/410826/بريطانيا-أربعة';
+    const upper =
+      'http://aawsat.com/home/article/410826/%D8%A8%D8%B1%D9%8A%D8%B7%D8%A7%D9%86%D9%8A%D8%A7-%D8%A3%D8%B1%D8%A8%D8%B9%D8%A9';
+    expect(normalizeUrl(raw)).toBe(upper);
+    expect(normalizeUrl(upper.toLowerCase().replace('http://aawsat.com', 'http://aawsat.com'))).toBe(upper);
+  });
+
+  it('urlKey ignores scheme, www, trailing slash and parameter order', () => {
+    expect(urlKey('https://www.x.com/a/?b=1&a=2')).toBe(urlKey('http://x.com/a?a=2&b=1'));
+  });
+});
+
+describe('resolveOutlet', () => {
+  const table: {
+    name: string;
+    clues: Parameters<typeof resolveOutlet>[0];
+    expected: { name: string | null; domain: string | null };
+  }[] = [
+    {
+      name: 'ANT alarabia',
+      clues: { source: 'alarabia' },
+      expected: { name: 'Al Arabiya', domain: 'alarabiya.net' },
+    },
+    {
+      name: 'ANT BBC with URL',
+      clues: { source: 'BBC', url: 'http://www.bbc.co.uk/arabic/x-1' },
+      expected: { name: 'BBC Arabic', domain: 'bbc.com' },
+    },
+    {
+      name: 'ANT france24',
+      clues: { source: 'france24' },
+      expected: { name: 'France 24', domain: 'france24.com' },
+    },
+    {
+      name: 'ANT skynews',
+      clues: { source: 'skynews' },
+      expected: { name: 'Sky News Arabia', domain: 'skynewsarabia.com' },
+    },
+    {
+      name: 'SNN was',
+      clues: { source: 'was' },
+      expected: { name: 'Saudi Press Agency', domain: 'spa.gov.sa' },
+    },
+    {
+      name: 'SNN 3alyoum',
+      clues: { source: '3alyoum' },
+      expected: { name: 'Ain Alyoum', domain: '3alyoum.com' },
+    },
+    {
+      name: 'SNN arreyadiyah spelling',
+      clues: { source: 'arreyadiyah' },
+      expected: { name: 'Arriyadiyah', domain: 'arriyadiyah.com' },
+    },
+    {
+      name: 'BBC English by URL',
+      clues: { url: 'https://www.bbc.com/news/world-1' },
+      expected: { name: 'BBC News', domain: 'bbc.com' },
+    },
+    {
+      name: 'BBC Arabic by URL',
+      clues: { url: 'https://www.bbc.com/arabic/middleeast-1' },
+      expected: { name: 'BBC Arabic', domain: 'bbc.com' },
+    },
+    {
+      name: 'subdomain',
+      clues: { url: 'https://fr.hespress.com/x' },
+      expected: { name: 'Hespress', domain: 'hespress.com' },
+    },
+    {
+      name: 'unknown domain',
+      clues: { url: 'https://www.some-paper.ma/a/1' },
+      expected: { name: 'some-paper.ma', domain: 'some-paper.ma' },
+    },
+    {
+      name: 'footer domain line',
+      clues: { text: 'story\n\nlogo\nإرم نيوز\nwww.eremnews.com' },
+      expected: { name: 'Erem News', domain: 'eremnews.com' },
+    },
+    {
+      name: 'footer name line',
+      clues: { text: 'story\n\nهسبريس' },
+      expected: { name: 'Hespress', domain: 'hespress.com' },
+    },
+    {
+      name: 'follow line',
+      clues: { text: 'story\n\nتابع آخر الأخبار من مدار21 على WhatsApp' },
+      expected: { name: 'Madar21', domain: 'madar21.com' },
+    },
+    {
+      name: 'hint last',
+      clues: { text: 'nothing here', hint: { domain: 'www.lemonde.fr' } },
+      expected: { name: 'Le Monde', domain: 'lemonde.fr' },
+    },
+    { name: 'nothing', clues: {}, expected: { name: null, domain: null } },
+  ];
+  for (const row of table) it(row.name, () => expect(resolveOutlet(row.clues)).toEqual(row.expected));
+});
+
+describe('decodeBytes', () => {
+  const arabic = 'مرحبا بالعالم';
+  it('UTF-8 with and without BOM', () => {
+    const utf8 = new TextEncoder().encode(arabic);
+    expect(decodeBytes(utf8, {})).toBe(arabic);
+    expect(decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]), {})).toBe(arabic);
+  });
+  it('UTF-16LE BOM', () => {
+    const bytes = new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x27, 0x06]);
+    expect(decodeBytes(bytes, {})).toBe('Aا');
+  });
+  // windows-1256: م=0xE3 ر=0xD1 ح=0xCD ب=0xC8 ا=0xC7
+  const cp1256 = new Uint8Array([0xe3, 0xd1, 0xcd, 0xc8, 0xc7]);
+  it('declared charset in Content-Type', () => {
+    expect(decodeBytes(cp1256, { contentType: 'text/plain; charset=windows-1256' })).toBe('مرحبا');
+  });
+  it('declared charset in HTML meta', () => {
+    const head = new TextEncoder().encode('<html><head><meta charset="windows-1256"></head><body>');
+    expect(decodeBytes(new Uint8Array([...head, ...cp1256]), {})).toContain('<body>مرحبا');
+  });
+  it('declared charset in the XML declaration', () => {
+    const head = new TextEncoder().encode('<?xml version="1.0" encoding="ISO-8859-6"?><t>');
+    // ISO-8859-6: م=0xE5 ر=0xD1
+    expect(decodeBytes(new Uint8Array([...head, 0xe5, 0xd1]), {})).toBe(
+      '<?xml version="1.0" encoding="ISO-8859-6"?><t>مر',
+    );
+  });
+  it('undeclared legacy Arabic is sniffed as windows-1256, Western as windows-1252', () => {
+    expect(decodeBytes(cp1256, {})).toBe('مرحبا');
+    expect(decodeBytes(new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x74, 0x68, 0xe9]), {})).toBe(
+      'café thé',
+    );
+  });
+});
