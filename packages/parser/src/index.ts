@@ -8,6 +8,7 @@ export {
   parseDate,
 } from './dates/index.ts';
 export { type DecodeHints, decodeBytes, looksBinary } from './decode/index.ts';
+export { type Feed, type FeedItem, type ParseFeedOptions, parseFeed } from './feed/index.ts';
 export {
   type Fingerprints,
   fingerprint,
