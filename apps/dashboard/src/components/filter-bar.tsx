@@ -24,16 +24,21 @@ export function FilterBar({ filters, facets, onChange }: FilterBarProps) {
   // Follow the URL when it changes underneath us (back button, a shared link, "Clear").
   useEffect(() => setQuery(filters.q ?? ''), [filters.q]);
 
+  // The URL (and so `filters`) updates a render later; show a ticked box at once meanwhile.
+  // A pending choice counts only while the URL still holds the filters it was made from.
+  const [pending, setPending] = useState<{ from: number[]; outlets: number[] } | null>(null);
+  const chosenOutlets = pending && pending.from === filters.outlet ? pending.outlets : filters.outlet;
+
   const outlets = facets?.outlets ?? [];
   const topics = facets?.topics ?? [];
   const languages = facets?.languages ?? [];
-  const selectedOutlets = new Set(filters.outlet);
+  const selectedOutlets = new Set(chosenOutlets);
   const outletSummary =
-    filters.outlet.length === 0
+    chosenOutlets.length === 0
       ? 'All outlets'
-      : filters.outlet.length === 1
-        ? (outlets.find((outlet) => outlet.id === filters.outlet[0])?.name ?? '1 outlet')
-        : `${filters.outlet.length} outlets`;
+      : chosenOutlets.length === 1
+        ? (outlets.find((outlet) => outlet.id === chosenOutlets[0])?.name ?? '1 outlet')
+        : `${chosenOutlets.length} outlets`;
 
   const submitSearch = (event: FormEvent) => {
     event.preventDefault();
@@ -42,9 +47,10 @@ export function FilterBar({ filters, facets, onChange }: FilterBarProps) {
   };
 
   const toggleOutlet = (outletId: number, checked: boolean) => {
-    const next = new Set(filters.outlet);
+    const next = new Set(chosenOutlets);
     if (checked) next.add(outletId);
     else next.delete(outletId);
+    setPending({ from: filters.outlet, outlets: [...next] });
     onChange({ ...filters, outlet: [...next] });
   };
 

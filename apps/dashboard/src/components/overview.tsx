@@ -1,6 +1,6 @@
 'use client';
 
-import { usePathname, useRouter } from 'next/navigation';
+import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { HorizontalBarChart } from '@/components/charts/horizontal-bar-chart';
 import { StackedBarChart } from '@/components/charts/stacked-bar-chart';
@@ -23,7 +23,7 @@ import { useUrlFilters } from '@/lib/use-url-filters';
 const viewKeys = ['bucket', 'stackBy'] as const;
 
 function readBucket(value: string | null): TimeBucket {
-  return (timeBuckets as readonly string[]).includes(value ?? '') ? (value as TimeBucket) : 'week';
+  return (timeBuckets as readonly string[]).includes(value ?? '') ? (value as TimeBucket) : 'month';
 }
 
 function readStack(value: string | null): StackDimension | null {
@@ -54,7 +54,6 @@ function timeDrillHref(
 }
 
 export function Overview() {
-  const router = useRouter();
   const pathname = usePathname();
   const { filters, error: urlError, setFilters, searchParams } = useUrlFilters();
   const bucket = readBucket(searchParams.get('bucket'));
@@ -69,7 +68,7 @@ export function Overview() {
   const setView = (key: (typeof viewKeys)[number], value: string) => {
     const params = new URLSearchParams(searchParams.toString());
     params.set(key, value);
-    router.replace(`${pathname}?${params}`, { scroll: false });
+    window.history.replaceState(null, '', `${pathname}?${params}`);
   };
 
   if (urlError) {
@@ -100,7 +99,9 @@ export function Overview() {
     label: point.label,
     count: point.count,
     note: topicKinds.get(point.key) === 'section' ? 'section' : undefined,
+    alt: topicKinds.get(point.key) === 'section',
   }));
+  const hasSections = topicItems.some((item) => item.alt);
   const timeKeys = (byTime.data?.points ?? []).filter((point) => point.count > 0).map((point) => point.key);
   const firstKey = timeKeys.reduce<string | null>(
     (min, key) => (min === null || key < min ? key : min),
@@ -202,6 +203,7 @@ export function Overview() {
                   itemName="outlet"
                   items={outletItems}
                   barTestId="outlet-bar"
+                  colorIndex={4}
                   hrefFor={(key) => articlesHref(filters, { outletId: key })}
                   initialRows={20}
                 />
@@ -222,7 +224,16 @@ export function Overview() {
                     itemName="topic"
                     items={topicItems}
                     barTestId="topic-bar"
-                    colorIndex={4}
+                    colorIndex={0}
+                    altColorIndex={1}
+                    legend={
+                      hasSections
+                        ? [
+                            { label: 'Subject', alt: false },
+                            { label: 'Section, as the outlet files it', alt: true },
+                          ]
+                        : undefined
+                    }
                     hrefFor={(key) => articlesHref(filters, { inTopic: key })}
                   />
                 )

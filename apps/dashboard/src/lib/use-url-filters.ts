@@ -1,6 +1,6 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 import { BadParamError, emptyFilters, type Filters, parseFilters, toSearchParams } from './filters';
 
@@ -10,7 +10,6 @@ import { BadParamError, emptyFilters, type Filters, parseFilters, toSearchParams
  */
 export function useUrlFilters() {
   const searchParams = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
 
   const { filters, error } = useMemo(() => {
@@ -31,9 +30,11 @@ export function useUrlFilters() {
         if (value) params.set(key, value);
       }
       const query = params.toString();
-      router.push(query ? `${pathname}?${query}` : pathname, { scroll: false });
+      // The native history API: Next syncs useSearchParams with it, and since every view fetches its data
+      // on the client there is nothing for a server round trip (router.push) to bring.
+      window.history.pushState(null, '', query ? `${pathname}?${query}` : pathname);
     },
-    [pathname, router, searchParams],
+    [pathname, searchParams],
   );
 
   return { filters, error, setFilters, searchParams };

@@ -5,8 +5,16 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { formatCount } from '@/lib/format';
 import { pickColor, truncateLabel } from './scale';
+import { useMeasuredWidth } from './use-measured-width';
 
-export type BarItem = { key: string; label: string; count: number; note?: string };
+export type BarItem = {
+  key: string;
+  label: string;
+  count: number;
+  note?: string;
+  /** Draw in the chart's second colour (e.g. sections among subjects). */
+  alt?: boolean;
+};
 
 type HorizontalBarChartProps = {
   /** "outlet", "topic": used in labels for screen readers and the table. */
@@ -16,12 +24,13 @@ type HorizontalBarChartProps = {
   /** data-testid of each bar, e.g. "outlet-bar". */
   barTestId: string;
   colorIndex?: number;
+  altColorIndex?: number;
   initialRows?: number;
+  /** Shown under the bars when the two colours mean something. */
+  legend?: { label: string; alt: boolean }[];
 };
 
-const width = 480;
 const rowHeight = 26;
-const labelWidth = 168;
 const countWidth = 56;
 
 /** A ranked list of bars (articles per outlet, per topic); every bar opens the matching articles. */
@@ -31,9 +40,14 @@ export function HorizontalBarChart({
   hrefFor,
   barTestId,
   colorIndex = 0,
+  altColorIndex = 1,
   initialRows = 12,
+  legend,
 }: HorizontalBarChartProps) {
   const router = useRouter();
+  const [figureRef, width] = useMeasuredWidth<HTMLElement>(480);
+  const labelWidth = Math.round(Math.min(240, Math.max(120, width * 0.38)));
+  const labelChars = Math.floor(labelWidth / 7.2);
   const [showAll, setShowAll] = useState(false);
   const sorted = [...items].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
   const visible = showAll ? sorted : sorted.slice(0, initialRows);
@@ -46,8 +60,15 @@ export function HorizontalBarChart({
     .join(', ')}${sorted.length > 5 ? ` and ${sorted.length - 5} more` : ''}.`;
 
   return (
-    <figure className="chart">
-      <svg viewBox={`0 0 ${width} ${height}`} className="chart-svg" role="img" aria-label={summary}>
+    <figure className="chart" ref={figureRef}>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width={width}
+        height={height}
+        className="chart-svg"
+        role="img"
+        aria-label={summary}
+      >
         <title>{summary}</title>
         {visible.map((item, index) => {
           const top = index * rowHeight + 2;
@@ -80,7 +101,7 @@ export function HorizontalBarChart({
                 textAnchor="end"
                 className="bar-label"
               >
-                {truncateLabel(item.label, 24)}
+                {truncateLabel(item.label, labelChars)}
               </text>
               <rect
                 className="bar-segment"
@@ -89,7 +110,7 @@ export function HorizontalBarChart({
                 width={barLength}
                 height={rowHeight - 10}
                 rx={2}
-                fill={pickColor(colorIndex)}
+                fill={pickColor(item.alt ? altColorIndex : colorIndex)}
               />
               <text x={labelWidth + barLength + 6} y={top + rowHeight / 2} dy="0.32em" className="bar-count">
                 {formatCount(item.count)}
@@ -99,6 +120,20 @@ export function HorizontalBarChart({
           );
         })}
       </svg>
+      {legend ? (
+        <ul className="legend">
+          {legend.map((entry) => (
+            <li key={entry.label}>
+              <span
+                className="swatch"
+                style={{ background: pickColor(entry.alt ? altColorIndex : colorIndex) }}
+                aria-hidden="true"
+              />
+              {entry.label}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {sorted.length > initialRows ? (
         <button type="button" className="link-button" onClick={() => setShowAll((value) => !value)}>
           {showAll ? `Show the top ${initialRows}` : `Show all ${sorted.length} ${itemName}s`}

@@ -9,6 +9,7 @@ import type { TimeBucket } from '@/lib/filters';
 import { formatBucket, formatCount } from '@/lib/format';
 import { niceTicks, otherColor, pickColor } from './scale';
 import { fillBuckets, tickLabel } from './time-axis';
+import { useMeasuredWidth } from './use-measured-width';
 
 type Series = { key: string | null; label: string; color: string; total: number };
 
@@ -22,7 +23,6 @@ type StackedBarChartProps = {
   maxSeries?: number;
 };
 
-const width = 960;
 const height = 300;
 const margin = { top: 12, right: 12, bottom: 44, left: 52 };
 const otherKey = '__other__';
@@ -37,6 +37,7 @@ function activateOnKey(event: KeyboardEvent, go: () => void) {
 /** Coverage over time: one column per bucket, stacked by outlet/topic/language, drawn from API points only. */
 export function StackedBarChart({ points, bucket, stackName, hrefFor, maxSeries = 8 }: StackedBarChartProps) {
   const router = useRouter();
+  const [figureRef, width] = useMeasuredWidth<HTMLElement>(960);
 
   const model = useMemo(() => {
     // Series ranked by total; beyond `maxSeries` they are pooled as "Other" so colours stay distinguishable.
@@ -91,7 +92,8 @@ export function StackedBarChart({ points, bucket, stackName, hrefFor, maxSeries 
   const step = plotWidth / Math.max(1, columns.length);
   const barWidth = Math.max(1, Math.min(48, step * 0.8));
   const y = (value: number) => margin.top + plotHeight - (value / top) * plotHeight;
-  const labelEvery = Math.max(1, Math.ceil(columns.length / 12));
+  // About one tick label per 72 pixels, so labels never overlap.
+  const labelEvery = Math.max(1, Math.ceil(columns.length / Math.max(2, Math.floor(plotWidth / 72))));
   const grandTotal = columns.reduce((sum, column) => sum + column.total, 0);
   const stacked = stackName !== null;
   // A segment of "Other" cannot be drilled into as one stack; it leads to the whole bucket.
@@ -101,9 +103,11 @@ export function StackedBarChart({ points, bucket, stackName, hrefFor, maxSeries 
   const summary = `Articles per ${bucket}${stacked ? ` by ${stackName}` : ''}: ${formatCount(grandTotal)} articles in ${columns.length} ${bucket}s.`;
 
   return (
-    <figure className="chart">
+    <figure className="chart" ref={figureRef}>
       <svg
         viewBox={`0 0 ${width} ${height}`}
+        width={width}
+        height={height}
         className="chart-svg"
         role="img"
         aria-label={summary}
@@ -127,7 +131,8 @@ export function StackedBarChart({ points, bucket, stackName, hrefFor, maxSeries 
         {columns.map((column, index) => {
           const x = margin.left + index * step + (step - barWidth) / 2;
           const label = formatBucket(column.key, bucket);
-          const previous = index === 0 ? null : (columns[index - 1]?.key ?? null);
+          // The year is printed on the first label and whenever it differs from the previous *label*'s.
+          const previous = index < labelEvery ? null : (columns[index - labelEvery]?.key ?? null);
           const [tickText, yearText] = tickLabel(column.key, bucket, previous);
           let base = 0;
           return (
