@@ -77,3 +77,17 @@ describe('splitDocument', () => {
     });
   }
 });
+
+describe('learnBoilerplate', () => {
+  it('keeps lines repeated across many texts of one outlet, not story lines', async () => {
+    const { learnBoilerplate, extractText } = await import('../src/index.ts');
+    const texts = Array.from(
+      { length: 10 },
+      (_, i) => `عنوان الخبر رقم ${i} هنا\nنص الخبر ${i} طويل بما يكفي.\nعين اليوم – متابعات`,
+    );
+    const learned = learnBoilerplate(texts);
+    expect([...learned]).toEqual(['عين اليوم – متابعات']);
+    const t = extractText(texts[0] ?? '', { learnedBoilerplate: learned });
+    expect(t.paragraphs).toEqual(['نص الخبر 0 طويل بما يكفي.']);
+  });
+});
