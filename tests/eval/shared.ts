@@ -28,7 +28,12 @@ export function decodeHtml(bytes: Uint8Array): string {
       // Unknown label: fall through to UTF-8.
     }
   }
-  return new TextDecoder('utf-8').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Undeclared legacy encoding: Windows-1252 is what browsers assume.
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
 }
 
 export function readGzipText(path: string): string {

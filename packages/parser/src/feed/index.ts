@@ -117,6 +117,10 @@ function resolveBase(base: string | undefined, rel: string | undefined): string 
   }
 }
 
+function absoluteOrUndefined(url: string | null): string | undefined {
+  return url && /^https?:\/\//i.test(url) ? url : undefined;
+}
+
 function resolveLink(href: string | null, base: string | undefined): string | null {
   if (!href) return null;
   const h = href.trim();
@@ -199,19 +203,23 @@ function parseRss(root: Element, kind: 'rss' | 'rdf', ctx: Ctx): Feed {
   const itemEls = [...children(channel), ...(channel === root ? [] : children(root))].filter(
     (c) => localName(c) === 'item' || nameOf(c) === 'entry',
   );
-  const channelLink =
+  const channelLink = resolveLink(
     plain(byName(channel, ['link'])) ??
-    atomLink(children(channel).filter((c) => c.name.toLowerCase() === 'atom:link'));
+      atomLink(children(channel).filter((c) => c.name.toLowerCase() === 'atom:link')),
+    base,
+  );
+  // Without a feed URL, the site link is the best base for relative item links.
+  const itemBase = base ?? absoluteOrUndefined(channelLink);
   return {
     kind,
     title: plainTitle(byName(channel, ['title', 'dc:title'])),
-    link: resolveLink(channelLink, base),
+    link: channelLink,
     language: normalizeLang(
       plain(byName(channel, ['language', 'dc:language'])) ?? root.attribs['xml:lang'] ?? null,
     ),
     items: itemEls
       .slice(0, MAX_ITEMS)
-      .map((item) => parseRssItem(item, resolveBase(base, item.attribs['xml:base']))),
+      .map((item) => parseRssItem(item, resolveBase(itemBase, item.attribs['xml:base']))),
   };
 }
 
@@ -307,13 +315,15 @@ function parseAtom(root: Element, ctx: Ctx): Feed {
   const feedAuthor = pick(root, ['author']);
   const entries = children(root).filter((c) => ln(c) === 'entry');
   const lang = normalizeLang(root.attribs['xml:lang'] ?? null);
+  const feedLink = resolveLink(atomLink(links(root)), ctx.base);
+  const entryBase = ctx.base ?? absoluteOrUndefined(feedLink);
   return {
     kind: 'atom',
     title: plainTitle(pick(root, ['title'])),
-    link: resolveLink(atomLink(links(root)), ctx.base),
+    link: feedLink,
     language: lang,
     items: entries.slice(0, MAX_ITEMS).map((entry) => {
-      const base = resolveBase(ctx.base, entry.attribs['xml:base']);
+      const base = resolveBase(entryBase, entry.attribs['xml:base']);
       const contentEl = pick(entry, ['content']);
       const categories = children(entry)
         .filter((c) => ln(c) === 'category' || c.name.toLowerCase() === 'dc:subject')

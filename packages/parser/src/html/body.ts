@@ -42,15 +42,37 @@ const BOILERPLATE_LINE =
 const SENTENCE_END = /[.!?؟。।"'”»)\]]$/;
 const PUNCT = /[,،;:.!?؟]/g;
 
-export function extractBody(doc: Document, opts: BodyOptions): string {
+export type BodyResult = {
+  text: string;
+  /** Characters removed by class/id rules alone: when zero, a retry without them would change nothing. */
+  strippedChars: number;
+  /** The `dir` attribute nearest above the article text, when one is set. */
+  dir: 'rtl' | 'ltr' | null;
+};
+
+export function extractBody(doc: Document, opts: BodyOptions): BodyResult {
   const root = findBody(doc);
-  prune(root, opts.stripUnlikely);
+  const strippedChars = prune(root, opts.stripUnlikely);
   const blocks = collectBlocks(root);
   const chosen = selectContent(root, blocks);
+  const dir = chosen[0] ? nearestDir(chosen[0].el) : null;
   const text = renderBlocks(chosen, opts.title);
   const ld = opts.jsonLdBody;
-  if (ld && ld.length > text.length * 1.5 && ld.length > 200) return ld.replace(/\s*\n\s*/g, '\n\n');
-  return text;
+  if (ld && ld.length > text.length * 1.5 && ld.length > 200)
+    return { text: ld.replace(/\s*\n\s*/g, '\n\n'), dir, strippedChars };
+  return { text, dir, strippedChars };
+}
+
+function nearestDir(el: Element): 'rtl' | 'ltr' | null {
+  let cur: AnyNode | null = el;
+  for (let i = 0; cur && i < MAX_DEPTH; i++) {
+    if (isTag(cur)) {
+      const d = cur.attribs.dir?.trim().toLowerCase();
+      if (d === 'rtl' || d === 'ltr') return d;
+    }
+    cur = cur.parent;
+  }
+  return null;
 }
 
 function findBody(doc: Document): Element {
@@ -85,43 +107,47 @@ function isHidden(el: Element): boolean {
 }
 
 /** Removes what is never article text. Containers holding most of the page's text survive tag-based drops. */
-function prune(root: Element, stripUnlikely: boolean): void {
+function prune(root: Element, stripUnlikely: boolean): number {
   const totalChars = textLength(root);
   const doomed: Element[] = [];
+  let strippedChars = 0;
   const stack: [Element, number][] = [[root, 0]];
   while (stack.length > 0) {
     const [el, depth] = stack.pop() as [Element, number];
-    if (el !== root && shouldDrop(el, stripUnlikely, totalChars)) {
+    const verdict = el === root ? 'keep' : shouldDrop(el, stripUnlikely, totalChars);
+    if (verdict !== 'keep') {
       doomed.push(el);
+      if (verdict === 'class') strippedChars += textLength(el);
       continue;
     }
     if (depth >= MAX_DEPTH) continue;
     for (const child of el.children) if (isTag(child)) stack.push([child, depth + 1]);
   }
   for (const el of doomed) detach(el);
+  return strippedChars;
 }
 
-function shouldDrop(el: Element, stripUnlikely: boolean, totalChars: number): boolean {
+function shouldDrop(el: Element, stripUnlikely: boolean, totalChars: number): 'keep' | 'tag' | 'class' {
   const name = el.name;
   if (DROP_TAGS.has(name)) {
     // Blogger and others serve the article itself inside <noscript> for clients without scripts.
-    if (name === 'noscript') return textLength(el) < 300;
+    if (name === 'noscript') return textLength(el) < 300 ? 'tag' : 'keep';
     if (name === 'form' || name === 'header' || name === 'figure') {
       // ASP.NET pages wrap the whole page in a form; some themes put the article in <header>.
-      return textLength(el) < totalChars * 0.4;
+      return textLength(el) < totalChars * 0.4 ? 'tag' : 'keep';
     }
-    return true;
+    return 'tag';
   }
-  if (isHidden(el)) return true;
+  if (isHidden(el)) return 'tag';
   const role = el.attribs.role;
-  if (role && NEGATIVE_ROLES.test(role)) return true;
-  if (!stripUnlikely || name === 'body' || name === 'main' || name === 'article') return false;
-  if (el.attribs.itemprop === 'articleBody') return false;
+  if (role && NEGATIVE_ROLES.test(role)) return 'tag';
+  if (!stripUnlikely || name === 'body' || name === 'main' || name === 'article') return 'keep';
+  if (el.attribs.itemprop === 'articleBody') return 'keep';
   const tokens = tokensOf(el);
-  if (!tokens || !STRONG_NEGATIVE.test(tokens)) return false;
+  if (!tokens || !STRONG_NEGATIVE.test(tokens)) return 'keep';
   // A wrapper named for the article ("article-sidebar-layout") may hold the whole story.
-  if (POSITIVE.test(tokens) && textLength(el) > totalChars * 0.5) return false;
-  return true;
+  if (POSITIVE.test(tokens) && textLength(el) > totalChars * 0.5) return 'keep';
+  return 'class';
 }
 
 const lengthMemo = new WeakMap<Element, number>();

@@ -29,6 +29,7 @@ export type ExtractHtmlOptions = { referenceDate?: string };
 
 // Beyond this, pages are mostly inlined scripts/data; parsing the rest costs time and adds no article.
 const MAX_HTML_CHARS = 4_000_000;
+const RTL_LANGS = /^(ar|fa|he|iw|ur|ps|yi|ckb|sd|ug|dv)\b/i;
 const TITLE_SEPARATORS = / (?:\||-|–|—|::|»|·|•|:|\/) /;
 
 export function extractHtml(html: string, url?: string, opts?: ExtractHtmlOptions): HtmlExtraction {
@@ -61,14 +62,14 @@ export function extractHtml(html: string, url?: string, opts?: ExtractHtmlOption
   const byline = findByline(facts);
 
   let body = extractBody(doc, { stripUnlikely: true, jsonLdBody: ld?.articleBody ?? null, title });
-  if (body.length < 250) {
+  if (body.text.length < 250 && body.strippedChars > body.text.length) {
     // Class-based pruning can take the article with it on unusual markup: retry without it.
     const retry = extractBody(parseDocument(source, { decodeEntities: true }), {
       stripUnlikely: false,
       jsonLdBody: ld?.articleBody ?? null,
       title,
     });
-    if (retry.length > body.length) body = retry;
+    if (retry.text.length > body.text.length) body = retry;
   }
 
   const lang = facts.lang ?? firstMeta(facts, ['og:locale', 'content-language', 'language', 'dc.language']);
@@ -78,9 +79,9 @@ export function extractHtml(html: string, url?: string, opts?: ExtractHtmlOption
     siteName,
     canonicalUrl,
     lang: lang ? lang.replace('_', '-') : null,
-    dir: facts.dir,
+    dir: body.dir ?? facts.dir ?? (lang && RTL_LANGS.test(lang) ? 'rtl' : null),
     section: section ? squash(section) : null,
-    body,
+    body: body.text,
     published,
     description: description ? squash(description) : null,
   };
