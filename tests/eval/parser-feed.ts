@@ -161,7 +161,7 @@ export function mapExpect(expect: string): { get: Getter; want: string | number[
       .slice(0, 6);
   else {
     const lit = readPyString((rhs ?? '').trim());
-    if (!lit || lit.rest.trim() !== '') return null;
+    if (lit?.rest.trim() !== '') return null;
     want = lit.value;
   }
   if (scope === 'feed') {

@@ -266,7 +266,7 @@ function selectContent(root: Element, blocks: Block[]): Block[] {
 
   const finalScore = (el: Element): number => {
     const s = stats.get(el);
-    if (!s || !s.scored) return -Infinity;
+    if (!s?.scored) return -Infinity;
     const density = s.chars > 0 ? s.linkChars / s.chars : 0;
     return s.score * (1 - density);
   };

@@ -136,7 +136,7 @@ function collectJsonLd(raw: string, out: JsonLdArticle[]): void {
   } catch {
     try {
       // Outlets often emit raw newlines and tabs inside JSON strings.
-      data = JSON.parse(text.replace(/[\u0000-\u001f]+/g, ' '));
+      data = JSON.parse(stripControlChars(text));
     } catch {
       return;
     }
@@ -178,6 +178,12 @@ function collectJsonLd(raw: string, out: JsonLdArticle[]): void {
       Number(b.articleBody !== null || b.headline !== null) -
       Number(a.articleBody !== null || a.headline !== null),
   );
+}
+
+function stripControlChars(text: string): string {
+  let out = '';
+  for (const ch of text) out += ch.charCodeAt(0) < 0x20 ? ' ' : ch;
+  return out;
 }
 
 function str(v: unknown): string | null {
