@@ -95,7 +95,7 @@ test('filters: choosing outlets and a start date updates the URL and the charts 
   await expect(page.getByTestId('total')).toHaveText(total.toLocaleString('en-GB'));
 
   // A topic on top: the select lists subjects and sections; the outlet bars follow.
-  await page.getByLabel('Topic').selectOption('economy');
+  await page.getByRole('combobox', { name: 'Topic' }).selectOption('economy');
   await expect(page).toHaveURL(/[?&]topic=economy(&|$)/);
   const withTopic = countByOutlet({ outletIds: [bbc, france24], from: '2018-03-01', topicSlug: 'economy' });
   await expect

@@ -3,6 +3,7 @@
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { HorizontalBarChart } from '@/components/charts/horizontal-bar-chart';
+import { assignColors, defaultMaxSeries, otherColor } from '@/components/charts/scale';
 import { StackedBarChart } from '@/components/charts/stacked-bar-chart';
 import { FilterBar } from '@/components/filter-bar';
 import { EmptyDatabase, EmptyState, ErrorState, LoadingState } from '@/components/states';
@@ -18,6 +19,9 @@ import {
 import { formatCount, formatDay } from '@/lib/format';
 import { useCoverage, useFacets } from '@/lib/queries';
 import { useUrlFilters } from '@/lib/use-url-filters';
+
+const subjectColor = '#5b7290';
+const sectionColor = '#c7a46a';
 
 // View settings of the overview (not filters): they live in the URL too, but never travel to /articles.
 const viewKeys = ['bucket', 'stackBy'] as const;
@@ -88,26 +92,39 @@ export function Overview() {
   if (facets.data && facets.data.totals.articles === 0) return <EmptyDatabase />;
 
   const total = byTime.data?.total;
-  const outletItems = (byOutlet.data?.points ?? []).map((point) => ({
+  const outletPoints = byOutlet.data?.points ?? [];
+  const topicPoints = byTopic.data?.points ?? [];
+  // Outlets keep their time-chart colour in the bar chart; topics too when the time chart stacks by topic.
+  const outletColors = assignColors(
+    outletPoints.map((point) => ({ key: point.key, total: point.count })),
+    defaultMaxSeries,
+  );
+  const topicColors =
+    stackBy === 'topic'
+      ? assignColors(
+          topicPoints.map((point) => ({ key: point.key, total: point.count })),
+          defaultMaxSeries,
+        )
+      : null;
+  const outletItems = outletPoints.map((point) => ({
     key: point.key,
     label: point.label,
     count: point.count,
+    color: outletColors.get(point.key) ?? otherColor,
   }));
   const topicKinds = new Map((facets.data?.topics ?? []).map((topic) => [topic.slug, topic.kind]));
-  const topicItems = (byTopic.data?.points ?? []).map((point) => ({
-    key: point.key,
-    label: point.label,
-    count: point.count,
-    note: topicKinds.get(point.key) === 'section' ? 'section' : undefined,
-    alt: topicKinds.get(point.key) === 'section',
-  }));
-  const hasSections = topicItems.some((item) => item.alt);
-  const timeKeys = (byTime.data?.points ?? []).filter((point) => point.count > 0).map((point) => point.key);
-  const firstKey = timeKeys.reduce<string | null>(
-    (min, key) => (min === null || key < min ? key : min),
-    null,
-  );
-  const lastKey = timeKeys.reduce<string | null>((max, key) => (max === null || key > max ? key : max), null);
+  const topicItems = topicPoints.map((point) => {
+    const isSection = topicKinds.get(point.key) === 'section';
+    return {
+      key: point.key,
+      label: point.label,
+      count: point.count,
+      note: isSection ? 'section' : undefined,
+      color: topicColors?.get(point.key) ?? (isSection ? sectionColor : subjectColor),
+    };
+  });
+  const hasSections = topicItems.some((item) => item.note === 'section');
+  const range = byTime.data?.dateRange;
 
   return (
     <div className="stack-lg">
@@ -121,14 +138,9 @@ export function Overview() {
         />
         <Stat label="Outlets" value={byOutlet.data ? formatCount(outletItems.length) : '…'} />
         <Stat
-          label="Published between"
-          value={
-            byTime.data && firstKey && lastKey && bucket === 'day'
-              ? `${formatDay(firstKey)} – ${formatDay(lastKey)}`
-              : facets.data?.dateRange.from && facets.data.dateRange.to
-                ? `${formatDay(facets.data.dateRange.from)} – ${formatDay(facets.data.dateRange.to)}`
-                : '—'
-          }
+          label="Days covered"
+          value={range?.from && range.to ? `${formatDay(range.from)} – ${formatDay(range.to)}` : '—'}
+          note="undated articles count on the day first seen"
           small
         />
         <Stat
@@ -203,7 +215,6 @@ export function Overview() {
                   itemName="outlet"
                   items={outletItems}
                   barTestId="outlet-bar"
-                  colorIndex={4}
                   hrefFor={(key) => articlesHref(filters, { outletId: key })}
                   initialRows={20}
                 />
@@ -224,13 +235,11 @@ export function Overview() {
                     itemName="topic"
                     items={topicItems}
                     barTestId="topic-bar"
-                    colorIndex={0}
-                    altColorIndex={1}
                     legend={
-                      hasSections
+                      hasSections && !topicColors
                         ? [
-                            { label: 'Subject', alt: false },
-                            { label: 'Section, as the outlet files it', alt: true },
+                            { label: 'Subject', color: subjectColor },
+                            { label: 'Section, as the outlet files it', color: sectionColor },
                           ]
                         : undefined
                     }

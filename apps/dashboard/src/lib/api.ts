@@ -18,6 +18,8 @@ export type CoverageResponse = {
   groupBy: string;
   stackBy: string | null;
   total: number;
+  /** First and last day with matching articles (undated ones count on the day first seen). */
+  dateRange: ReturnType<typeof getDateRange>;
   points: CoveragePoint[];
 };
 

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { formatCount } from '@/lib/format';
-import { pickColor, truncateLabel } from './scale';
+import { truncateLabel } from './scale';
 import { useMeasuredWidth } from './use-measured-width';
 
 export type BarItem = {
@@ -12,8 +12,8 @@ export type BarItem = {
   label: string;
   count: number;
   note?: string;
-  /** Draw in the chart's second colour (e.g. sections among subjects). */
-  alt?: boolean;
+  /** The bar's colour: the item's series colour, so it matches the time chart's legend. */
+  color: string;
 };
 
 type HorizontalBarChartProps = {
@@ -23,11 +23,9 @@ type HorizontalBarChartProps = {
   hrefFor: (key: string) => string;
   /** data-testid of each bar, e.g. "outlet-bar". */
   barTestId: string;
-  colorIndex?: number;
-  altColorIndex?: number;
   initialRows?: number;
-  /** Shown under the bars when the two colours mean something. */
-  legend?: { label: string; alt: boolean }[];
+  /** Shown under the bars when the colours mean something the time chart's legend does not say. */
+  legend?: { label: string; color: string }[];
 };
 
 const rowHeight = 26;
@@ -39,8 +37,6 @@ export function HorizontalBarChart({
   items,
   hrefFor,
   barTestId,
-  colorIndex = 0,
-  altColorIndex = 1,
   initialRows = 12,
   legend,
 }: HorizontalBarChartProps) {
@@ -110,7 +106,7 @@ export function HorizontalBarChart({
                 width={barLength}
                 height={rowHeight - 10}
                 rx={2}
-                fill={pickColor(item.alt ? altColorIndex : colorIndex)}
+                fill={item.color}
               />
               <text x={labelWidth + barLength + 6} y={top + rowHeight / 2} dy="0.32em" className="bar-count">
                 {formatCount(item.count)}
@@ -124,11 +120,7 @@ export function HorizontalBarChart({
         <ul className="legend">
           {legend.map((entry) => (
             <li key={entry.label}>
-              <span
-                className="swatch"
-                style={{ background: pickColor(entry.alt ? altColorIndex : colorIndex) }}
-                aria-hidden="true"
-              />
+              <span className="swatch" style={{ background: entry.color }} aria-hidden="true" />
               {entry.label}
             </li>
           ))}

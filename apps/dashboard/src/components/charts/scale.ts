@@ -39,3 +39,30 @@ export function niceTicks(max: number, count = 5): number[] {
 export function truncateLabel(label: string, maxChars: number): string {
   return label.length > maxChars ? `${label.slice(0, maxChars - 1).trimEnd()}…` : label;
 }
+
+export type SeriesTotal = { key: string | null; total: number };
+
+/** Largest first; ties by key, so the same data always gets the same colours. */
+export function compareSeries(a: SeriesTotal, b: SeriesTotal): number {
+  if (b.total !== a.total) return b.total - a.total;
+  if (a.key === null || b.key === null) return a.key === null ? 1 : -1;
+  return a.key.localeCompare(b.key, 'en', { numeric: true });
+}
+
+/**
+ * A colour per series key: the `maxSeries - 1` largest get the palette, the rest (pooled as "Other" in a
+ * stacked chart) and the null key ("no topic") get grey. Shared by the time chart and the bar charts, so
+ * an outlet has the same colour in both.
+ */
+export function assignColors(totals: SeriesTotal[], maxSeries: number): Map<string | null, string> {
+  const ranked = [...totals].sort(compareSeries);
+  const named = ranked.length > maxSeries ? maxSeries - 1 : maxSeries;
+  return new Map(
+    ranked.map((entry, index) => [
+      entry.key,
+      entry.key === null || index >= named ? otherColor : pickColor(index),
+    ]),
+  );
+}
+
+export const defaultMaxSeries = 8;

@@ -7,7 +7,7 @@ import type { KeyboardEvent } from 'react';
 import { useMemo } from 'react';
 import type { TimeBucket } from '@/lib/filters';
 import { formatBucket, formatCount } from '@/lib/format';
-import { niceTicks, otherColor, pickColor } from './scale';
+import { assignColors, compareSeries, defaultMaxSeries, niceTicks, otherColor, pickColor } from './scale';
 import { fillBuckets, tickLabel } from './time-axis';
 import { useMeasuredWidth } from './use-measured-width';
 
@@ -35,7 +35,13 @@ function activateOnKey(event: KeyboardEvent, go: () => void) {
 }
 
 /** Coverage over time: one column per bucket, stacked by outlet/topic/language, drawn from API points only. */
-export function StackedBarChart({ points, bucket, stackName, hrefFor, maxSeries = 8 }: StackedBarChartProps) {
+export function StackedBarChart({
+  points,
+  bucket,
+  stackName,
+  hrefFor,
+  maxSeries = defaultMaxSeries,
+}: StackedBarChartProps) {
   const router = useRouter();
   const [figureRef, width] = useMeasuredWidth<HTMLElement>(960);
 
@@ -50,22 +56,25 @@ export function StackedBarChart({ points, bucket, stackName, hrefFor, maxSeries 
       entry.total += point.count;
       totals.set(point.stack, entry);
     }
-    const ranked = [...totals.entries()].sort((a, b) => b[1].total - a[1].total);
+    const ranked = [...totals.entries()]
+      .map(([key, { label, total }]) => ({ key, label, total }))
+      .sort(compareSeries);
+    const colors = assignColors(ranked, maxSeries);
     const shown = ranked.slice(0, ranked.length > maxSeries ? maxSeries - 1 : maxSeries);
     const pooled = ranked.slice(shown.length);
-    const series: Series[] = shown.map(([key, { label, total }], index) => ({
+    const series: Series[] = shown.map(({ key, label, total }) => ({
       key,
       label: key === null && stackName ? `No ${stackName}` : label,
-      color: key === null && stackName ? otherColor : pickColor(index),
+      color: stackName ? (colors.get(key) ?? otherColor) : pickColor(0),
       total,
     }));
-    const pooledKeys = new Set(pooled.map(([key]) => key));
+    const pooledKeys = new Set(pooled.map(({ key }) => key));
     if (pooled.length > 0) {
       series.push({
         key: otherKey,
         label: `Other ${stackName ?? 'group'}s (${pooled.length})`,
         color: otherColor,
-        total: pooled.reduce((sum, [, { total }]) => sum + total, 0),
+        total: pooled.reduce((sum, { total }) => sum + total, 0),
       });
     }
 

@@ -1,4 +1,4 @@
-import { countArticles, countCoverage } from '@rasid/db/queries';
+import { countArticles, countCoverage, getDateRange } from '@rasid/db/queries';
 import type { NextRequest } from 'next/server';
 import { parseCoverageParams, parseFilters, toCoverageFilters } from '@/lib/filters';
 import { getDb } from '@/server/db';
@@ -17,6 +17,7 @@ export function GET(request: NextRequest) {
       stackBy: stackBy === 'none' ? null : stackBy,
       // The number of matching articles, which sums of a topic chart cannot give (an article has 0..n topics).
       total: countArticles(db, filters),
+      dateRange: getDateRange(db, filters),
       points: countCoverage(db, filters, groupBy, stackBy === 'none' ? null : stackBy),
     };
   });
