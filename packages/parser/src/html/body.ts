@@ -145,9 +145,49 @@ function shouldDrop(el: Element, stripUnlikely: boolean, totalChars: number): 'k
   if (el.attribs.itemprop === 'articleBody') return 'keep';
   const tokens = tokensOf(el);
   if (!tokens || !STRONG_NEGATIVE.test(tokens)) return 'keep';
-  // A wrapper named for the article ("article-sidebar-layout") may hold the whole story.
-  if (POSITIVE.test(tokens) && textLength(el) > totalChars * 0.5) return 'keep';
+  // A wrapper named for the article ("article-sidebar-layout") or merely placed oddly ("above-footer")
+  // may hold the whole story.
+  if (textLength(el) > totalChars * 0.5 && (POSITIVE.test(tokens) || holdsArticle(el))) return 'keep';
   return 'class';
+}
+
+const ARTICLE_CLASS =
+  /article-?body|articlebody|entry-content|post-content|post-body|story-?body|article-?content|article-?text/i;
+
+// Class/id names outlets give their article body, most specific first (after trafilatura's BODY_XPATH).
+const BODY_NAMES_1 =
+  /post-?text|post_text|post-?body|post-?entry|post-?content|post_content|article-?text|entry-content|article-?content|article__content|article-?body|article__body|articlebody|page-content|text-content|body-?text|article__container|art-content/i;
+const BODY_NAMES_2 =
+  /post-bodycopy|story-?content|storycontent|^postarea$|art-postcontent|theme-content|blog-content|section-content|single-content|single-post|main-column|wpb_text_column|^article |^text$|^story$|story-?body|field-body|fulltext/i;
+
+function semanticTier(el: Element): number {
+  if (el.attribs.itemprop === 'articleBody') return 1;
+  const cls = `${el.attribs.class ?? ''}`;
+  const id = `${el.attribs.id ?? ''}`;
+  if (!cls && !id) return el.name === 'article' ? 2 : 0;
+  if (BODY_NAMES_1.test(cls) || BODY_NAMES_1.test(id)) return 1;
+  if (
+    el.name === 'article' ||
+    BODY_NAMES_2.test(cls) ||
+    BODY_NAMES_2.test(id) ||
+    el.attribs.role === 'article'
+  )
+    return 2;
+  return 0;
+}
+
+function holdsArticle(el: Element): boolean {
+  const stack: [Element, number][] = [[el, 0]];
+  let seen = 0;
+  while (stack.length > 0 && seen++ < 20_000) {
+    const [cur, depth] = stack.pop() as [Element, number];
+    if (cur !== el) {
+      if (cur.name === 'article' || cur.name === 'h1' || cur.attribs.itemprop === 'articleBody') return true;
+      if (cur.attribs.class && ARTICLE_CLASS.test(cur.attribs.class)) return true;
+    }
+    if (depth < MAX_DEPTH) for (const c of cur.children) if (isTag(c)) stack.push([c, depth + 1]);
+  }
+  return false;
 }
 
 const lengthMemo = new WeakMap<Element, number>();
@@ -320,6 +360,28 @@ function selectContent(root: Element, blocks: Block[]): Block[] {
     top.parent.children.filter(isTag).length === 1
   ) {
     top = top.parent;
+  }
+
+  // Outlets that name their article body (itemprop, entry-content, article-body…) are usually right, and
+  // the named element leaves out the header, byline and share bar that a scored ancestor would take in.
+  let semantic: Element | null = null;
+  let semanticChars = 0;
+  let semanticTierSeen = 99;
+  for (const [el, s] of stats) {
+    const tier = semanticTier(el);
+    if (tier === 0) continue;
+    const useful = s.chars - s.linkChars;
+    if (tier < semanticTierSeen || (tier === semanticTierSeen && useful > semanticChars)) {
+      if (useful < 100) continue;
+      semantic = el;
+      semanticChars = useful;
+      semanticTierSeen = tier;
+    }
+  }
+  const topStats = stats.get(top);
+  if (semantic && topStats && semanticChars >= (topStats.chars - topStats.linkChars) * 0.5) {
+    top = semantic;
+    topScore = Math.max(topScore, finalScore(semantic));
   }
 
   const roots = new Set<Element>([top]);
