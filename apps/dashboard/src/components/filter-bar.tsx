@@ -1,6 +1,6 @@
 'use client';
 
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { FacetsResponse } from '@/lib/api';
 import { emptyFilters, type Filters, hasAnyFilter } from '@/lib/filters';
 import { formatCount, formatLanguage } from '@/lib/format';
@@ -20,6 +20,16 @@ const topicGroups = [
 /** The filters every view shares. Each change is written to the URL by the page. */
 export function FilterBar({ filters, facets, onChange }: FilterBarProps) {
   const id = useId();
+  const outletMenu = useRef<HTMLDetailsElement>(null);
+  // A <details> menu stays open until toggled; close it on a click elsewhere, like a native dropdown.
+  useEffect(() => {
+    const closeOutside = (event: PointerEvent) => {
+      const menu = outletMenu.current;
+      if (menu?.open && event.target instanceof Node && !menu.contains(event.target)) menu.open = false;
+    };
+    document.addEventListener('pointerdown', closeOutside);
+    return () => document.removeEventListener('pointerdown', closeOutside);
+  }, []);
   const [query, setQuery] = useState(filters.q ?? '');
   // Follow the URL when it changes underneath us (back button, a shared link, "Clear").
   useEffect(() => setQuery(filters.q ?? ''), [filters.q]);
@@ -82,7 +92,7 @@ export function FilterBar({ filters, facets, onChange }: FilterBarProps) {
         <span className="field-label" id={`${id}-outlets`}>
           Outlets
         </span>
-        <details className="multi-select" data-testid="outlet-filter">
+        <details className="multi-select" data-testid="outlet-filter" ref={outletMenu}>
           <summary aria-describedby={`${id}-outlets`}>{outletSummary}</summary>
           <fieldset className="multi-select-panel" aria-labelledby={`${id}-outlets`}>
             {outlets.length === 0 ? <p className="muted">No outlets yet.</p> : null}
