@@ -39,7 +39,7 @@ const CLEAN_PAGES = [
   'hellogiggles.com.skin.html',
   'tomshardware.com.rtx.html',
   'paginasiete.bo-carabineros.html',
-  'eluniversal.com-senador.html',
+  'heartlandnewsfeed.com-Christian.html',
   'bostonherald.com-Brothel-catering.html',
   'enwb.com.windpark.steinheim.html',
   'frolleinherr.com.lost.html',

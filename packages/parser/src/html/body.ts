@@ -4,6 +4,7 @@
 
 import type { AnyNode, Document, Element } from 'domhandler';
 import { isTag } from 'domhandler';
+import { parseDate } from '../dates/index.ts';
 import { type Block, collectBlocks, SKIP_TAGS } from './blocks.ts';
 import { detach, elementsOf, MAX_DEPTH } from './dom.ts';
 
@@ -487,6 +488,8 @@ function renderBlocks(blocks: Block[], title: string | null): string {
     if (b.kind === 'h1' && (kept.length === 0 || (normTitle && text.toLowerCase() === normTitle))) continue;
     if (text.length < 40 && BOILERPLATE_LINE.test(text)) continue;
     if (text.length < 120 && NOISE_LINE.test(text)) continue;
+    // A dateline heading the article ("May 20, 2019", "Dec. 6, 2024, 10:00 PM UTC / Updated …").
+    if (kept.length < 3 && isDateLine(text)) continue;
     kept.push(b);
   }
   const total = kept.reduce((n, b) => n + b.text.length, 0);
@@ -497,6 +500,15 @@ function renderBlocks(blocks: Block[], title: string | null): string {
     seen += b.text.length;
   }
   return join(kept);
+}
+
+function isDateLine(text: string): boolean {
+  if (text.length > 100 || !/\d/.test(text) || text.split(/\s+/).length > 14) return false;
+  try {
+    return parseDate(text.split(/\s+[/|·•]\s+/)[0] ?? text) !== null;
+  } catch {
+    return false;
+  }
 }
 
 function join(blocks: Block[]): string {
