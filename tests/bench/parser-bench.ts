@@ -1,7 +1,7 @@
 // Pages per second for extractHtml against Mozilla Readability over linkedom, on the same real pages in
 // the same process (one core: both are synchronous), with peak resident memory.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { extractHtml } from '../../packages/parser/src/html/index.ts';
