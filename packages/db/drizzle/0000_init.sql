@@ -21,7 +21,7 @@ CREATE TABLE `articles` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `articles_dedupe_key_uq` ON `articles` (`dedupe_key`);--> statement-breakpoint
-CREATE INDEX `articles_day_idx` ON `articles` (`day`);--> statement-breakpoint
+CREATE INDEX `articles_day_idx` ON `articles` (`day`,`outlet_id`,`language`);--> statement-breakpoint
 CREATE INDEX `articles_outlet_day_idx` ON `articles` (`outlet_id`,`day`);--> statement-breakpoint
 CREATE INDEX `articles_language_day_idx` ON `articles` (`language`,`day`);--> statement-breakpoint
 CREATE INDEX `articles_content_hash_idx` ON `articles` (`content_hash`);--> statement-breakpoint

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { createGunzip } from 'node:zlib';
 import * as parser from '@rasid/parser';
 import { type Article, foldArabic } from '@rasid/parser';
 import type { IngestItem } from '../src/queries/types.ts';
@@ -88,20 +89,29 @@ function antArticle(line: string, location: string): Article {
   });
 }
 
-/** ANT records as ingest items, `limit` per file (all when omitted), in file order. */
-export function loadAnt(opts: { perFile?: number; fetchedAt?: string } = {}): IngestItem[] {
+/** ANT records as ingest items, `perFile` per file (all when omitted), in file order. */
+export async function loadAnt(opts: { perFile?: number; fetchedAt?: string } = {}): Promise<IngestItem[]> {
   const items: IngestItem[] = [];
-  for (const file of readdirSync(ANT_DIR)
-    .filter((f) => f.endsWith('.jsonl.gz'))
-    .sort()) {
-    const lines = gunzipSync(readFileSync(join(ANT_DIR, file)))
-      .toString('utf8')
-      .split('\n');
+  const files = readdirSync(ANT_DIR).filter((f) => f.endsWith('.jsonl.gz'));
+  for (const file of files.sort()) {
+    // Streamed so that a sample stops reading early instead of inflating the whole file.
+    const stream = createReadStream(join(ANT_DIR, file));
+    const lines = createInterface({ input: stream.pipe(createGunzip()), crlfDelay: Infinity });
     let n = 0;
-    for (const [i, line] of lines.entries()) {
+    let i = -1;
+    for await (const line of lines) {
+      i++;
       if (!line.trim()) continue;
       if (opts.perFile !== undefined && n++ >= opts.perFile) break;
       const location = `${join(ANT_DIR, file)}#${i}`;
+      let article: Article;
+      try {
+        article = antArticle(line, location);
+      } catch (error) {
+        // A record the parser rejects (no text) is the worker's failure to report, not the store's.
+        if (error instanceof parser.ParseError) continue;
+        throw error;
+      }
       items.push({
         raw: {
           location,
@@ -111,9 +121,11 @@ export function loadAnt(opts: { perFile?: number; fetchedAt?: string } = {}): In
           content: line,
           fetchedAt: opts.fetchedAt ?? '2024-01-01T00:00:00Z',
         },
-        article: antArticle(line, location),
+        article,
       });
     }
+    lines.close();
+    stream.destroy();
   }
   return items;
 }

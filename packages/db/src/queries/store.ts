@@ -4,27 +4,17 @@ import type { Article } from '@rasid/parser';
 import type { Db } from '../client.ts';
 import { parseIsoUtc, utcDay } from './dates.ts';
 import { nowIso, prepare } from './statements.ts';
-import { findSubject, sectionSlug, toSearchText } from './text.ts';
+import { findSubject, sectionSlug, toSearchText, urlKey } from './text.ts';
 import type { IngestItem, StoreOutcome, StoreResult } from './types.ts';
 
 /**
- * The key two inputs must share to be one article: the URL, made insensitive to what never names a
- * different page (http/https, a leading www., the fragment, a trailing slash), or the content hash
- * when there is no URL.
+ * The key two inputs must share to be one article: the parser's duplicate key for its URL (no scheme,
+ * www., fragment, tracking parameters or trailing slash; sorted query), or the content hash when there
+ * is no URL.
  */
 export function dedupeKeyOf(article: Pick<Article, 'url' | 'fingerprints'>): string {
   if (!article.url) return `sha256:${article.fingerprints.contentHash}`;
-  const raw = article.url.trim();
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return raw;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return url.href;
-  const host = url.hostname.replace(/^www\./, '');
-  const path = url.pathname.replace(/\/+$/, '');
-  return `https://${host}${url.port ? `:${url.port}` : ''}${path || '/'}${url.search}`;
+  return urlKey(article.url) ?? article.url.trim();
 }
 
 /** The outlet's identity: its domain when known, else its name (see schema/outlets.ts). */
@@ -53,8 +43,8 @@ function topicLinksOf(article: Article): TopicLink[] {
     const subject = findSubject(t.slug);
     const link: TopicLink = {
       slug: t.slug,
-      name: subject?.name ?? t.slug,
-      nameAr: subject?.nameAr ?? null,
+      name: subject?.en ?? t.slug,
+      nameAr: subject?.ar ?? null,
       kind: 'subject',
       score: t.score,
       source: t.source,
@@ -79,14 +69,24 @@ function bytesOf(content: Uint8Array | string): Buffer {
     : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
 }
 
-type StoredArticle = { id: number; publishedAt: string | null; firstSeenAt: string; day: string };
+// Level 1: the archive is written on the ingest hot path and read rarely (reparse); on news text it costs
+// ~30% less CPU than the default level for ~8% more bytes.
+const ARCHIVE_DEFLATE = { level: 1 };
+
+type StoredArticle = {
+  id: number;
+  publishedAt: string | null;
+  firstSeenAt: string;
+  day: string;
+  contentHash: string;
+};
 
 const SQL = {
   rawBySha: 'SELECT id FROM raw_documents WHERE sha256 = ?',
-  insertRaw: `INSERT INTO raw_documents (sha256, run_id, location, url, format, content_type, fetched_at, content, size)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  linkRaw: 'UPDATE raw_documents SET article_id = ? WHERE id = ?',
-  articleByKey: `SELECT id, published_at AS publishedAt, first_seen_at AS firstSeenAt, day
+  // Inserted once its article is known: updating a row that holds a blob rewrites the whole row.
+  insertRaw: `INSERT INTO raw_documents (sha256, article_id, run_id, location, url, format, content_type, fetched_at,
+    content, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  articleByKey: `SELECT id, published_at AS publishedAt, first_seen_at AS firstSeenAt, day, content_hash AS contentHash
     FROM articles WHERE dedupe_key = ?`,
   insertOutlet:
     'INSERT INTO outlets (key, name, domain, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING',
@@ -143,7 +143,6 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
   const q = {
     rawBySha: prepare(db, SQL.rawBySha).pluck(),
     insertRaw: prepare(db, SQL.insertRaw),
-    linkRaw: prepare(db, SQL.linkRaw),
     articleByKey: prepare(db, SQL.articleByKey),
     insertOutlet: prepare(db, SQL.insertOutlet),
     outletByKey: prepare(db, SQL.outletByKey).pluck(),
@@ -199,20 +198,6 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
         continue;
       }
       const fetchedAt = parseIsoUtc(raw.fetchedAt) === null ? now : raw.fetchedAt;
-      const rawId = Number(
-        q.insertRaw.run(
-          sha256,
-          opts.runId ?? null,
-          raw.location,
-          raw.url,
-          raw.format,
-          raw.contentType,
-          fetchedAt,
-          deflateRawSync(bytes),
-          bytes.byteLength,
-        ).lastInsertRowid,
-      );
-
       const key = dedupeKeyOf(article);
       const stored = q.articleByKey.get(key) as StoredArticle | undefined;
       let outcome: StoreOutcome;
@@ -270,8 +255,11 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
             now,
             articleId,
           );
-          q.deleteFts.run(articleId);
-          indexText(articleId, article);
+          // Same folded text (the usual case: one story filed under another desk): the index already holds it.
+          if (stored.contentHash !== article.fingerprints.contentHash) {
+            q.deleteFts.run(articleId);
+            indexText(articleId, article);
+          }
           days.add(day);
         } else {
           // Older text: keep the stored one, but an undated article still moves to its earliest sighting.
@@ -282,7 +270,18 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
         outcome = 'updated';
       }
       linkTopics(articleId, article);
-      q.linkRaw.run(articleId, rawId);
+      q.insertRaw.run(
+        sha256,
+        articleId,
+        opts.runId ?? null,
+        raw.location,
+        raw.url,
+        raw.format,
+        raw.contentType,
+        fetchedAt,
+        deflateRawSync(bytes, ARCHIVE_DEFLATE),
+        bytes.byteLength,
+      );
       result[outcome]++;
       result.outcomes.push(outcome);
     }

@@ -32,9 +32,9 @@ export const articles = sqliteTable(
   },
   (t) => [
     uniqueIndex('articles_dedupe_key_uq').on(t.dedupeKey),
-    // (day) is implicitly (day, id): it serves both the per-day rollup recount and the article list's
-    // keyset order (day desc, id desc) without a sort.
-    index('articles_day_idx').on(t.day),
+    // (day, outlet_id, language) rather than (day): it covers the per-day rollup recount, which then never
+    // reads the wide article rows; the list's order (day desc, id desc) only sorts within one day.
+    index('articles_day_idx').on(t.day, t.outletId, t.language),
     index('articles_outlet_day_idx').on(t.outletId, t.day),
     index('articles_language_day_idx').on(t.language, t.day),
     index('articles_content_hash_idx').on(t.contentHash),
