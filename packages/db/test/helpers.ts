@@ -89,6 +89,14 @@ function antArticle(line: string, location: string): Article {
   });
 }
 
+/** One ANT line as the worker would hand it to the store. */
+export function antItem(line: string, location: string, fetchedAt = '2024-01-01T00:00:00Z'): IngestItem {
+  return {
+    raw: { location, url: null, format: 'record', contentType: 'application/json', content: line, fetchedAt },
+    article: antArticle(line, location),
+  };
+}
+
 /** ANT records as ingest items, `perFile` per file (all when omitted), in file order. */
 export async function loadAnt(opts: { perFile?: number; fetchedAt?: string } = {}): Promise<IngestItem[]> {
   const items: IngestItem[] = [];

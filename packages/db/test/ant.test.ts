@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDatabase, type Db, openDatabase } from '../src/client.ts';
+import {
+  countArticles,
+  countCoverage,
+  dedupeKeyOf,
+  getArticle,
+  getTotals,
+  type IngestItem,
+  listArticles,
+  listOutlets,
+  storeArticles,
+} from '../src/queries/index.ts';
+import { ANT_DIR, antItem, hasAnt, loadAnt, usesRealParser } from './helpers.ts';
+
+// Real records through the real parser: the store must hold what the worker will actually give it.
+describe.skipIf(!hasAnt)('ANT corpus', () => {
+  let db: Db;
+  let sample: IngestItem[];
+  let desks: IngestItem[];
+  beforeAll(async () => {
+    db = openDatabase(':memory:');
+    sample = await loadAnt({ perFile: 150 });
+    // Al Arabiya files some stories under two desks: the same URL, two records, two categories.
+    const file = join(ANT_DIR, 'alarabia.jsonl.gz');
+    const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
+    const firstByUrl = new Map<string, number>();
+    desks = [];
+    for (const [i, line] of lines.entries()) {
+      if (!line || desks.length >= 6) continue;
+      const { url } = JSON.parse(line) as { url: string };
+      const first = firstByUrl.get(url);
+      if (first === undefined) firstByUrl.set(url, i);
+      else desks.push(antItem(lines[first] ?? '', `${file}#${first}`), antItem(line, `${file}#${i}`));
+    }
+  });
+  afterAll(() => closeDatabase(db));
+
+  it('uses the real parser', () => {
+    expect(usesRealParser).toBe(true);
+  });
+
+  it('stores a sample once; storing it again changes nothing', () => {
+    const first = storeArticles(db, sample);
+    expect(first.new + first.updated).toBe(sample.length);
+    const totals = getTotals(db);
+    const chart = countCoverage(db, {}, 'month', 'outlet');
+    const again = storeArticles(db, sample);
+    expect(again.duplicate).toBe(sample.length);
+    expect(getTotals(db)).toEqual(totals);
+    expect(countCoverage(db, {}, 'month', 'outlet')).toEqual(chart);
+    expect(listOutlets(db).length).toBe(4);
+    expect(chart.reduce((s, p) => s + p.count, 0)).toBe(totals.articles);
+  });
+
+  it('merges a story filed under two desks into one article carrying both', () => {
+    expect(desks.length).toBe(6);
+    const result = storeArticles(db, desks);
+    expect(result.outcomes.filter((o) => o === 'updated').length).toBeGreaterThanOrEqual(3);
+    for (let i = 0; i < desks.length; i += 2) {
+      const [a, b] = [desks[i], desks[i + 1]];
+      if (!a || !b) continue;
+      expect(dedupeKeyOf(a.article)).toBe(dedupeKeyOf(b.article));
+      const id = db.$client
+        .prepare('SELECT id FROM articles WHERE dedupe_key = ?')
+        .pluck()
+        .get(dedupeKeyOf(a.article)) as number;
+      const article = getArticle(db, id);
+      const labels = [...a.article.sections, ...b.article.sections];
+      expect(new Set(article?.sections)).toEqual(new Set(labels));
+      expect(article?.rawDocuments).toHaveLength(2);
+      // Counted once, under each of its desks.
+      for (const slug of article?.topics.filter((t) => t.kind === 'section').map((t) => t.slug) ?? []) {
+        expect(listArticles(db, { topics: [slug] }, { limit: 500 }).items.some((x) => x.id === id)).toBe(
+          true,
+        );
+      }
+    }
+    const sections = countCoverage(db, {}, 'topic').filter((p) => p.key.startsWith('section:'));
+    expect(sections.length).toBeGreaterThanOrEqual(2);
+    expect(countArticles(db, { topics: sections.map((p) => p.key) })).toBe(getTotals(db).articles);
+  });
+});
