@@ -232,7 +232,7 @@ export function listArticles(
 export function getArticle(db: Db, id: number): ArticleDetail | null {
   const row = prepare(
     db,
-    `SELECT ${COLUMNS}, a.byline, a.body, a.content_hash AS contentHash, '' AS head
+    `SELECT ${COLUMNS}, a.byline, a.body, a.content_hash AS contentHash
      FROM articles a JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?`,
   ).get(id) as (ArticleRow & { byline: string | null; body: string; contentHash: string }) | undefined;
   if (!row) return null;
