@@ -170,7 +170,10 @@ export function parseDocument(input: RawInput): Article {
         ? partsFromHtml(input, text)
         : partsFromText(input, text);
   const where = input.location ?? input.url;
-  if (parts.paragraphs.length === 0) throw new ParseError(where, 'no article text found (no body)');
+  // Only a record may be a bare headline: its fields say what is title and what is text, while a page
+  // or a scrape with no body text is one the extractor failed on.
+  if (parts.paragraphs.length === 0 && !(format === 'record' && parts.title?.trim()))
+    throw new ParseError(where, 'no article text found (no body)');
   const title = parts.title?.trim() || firstSentence(parts.paragraphs[0] ?? '');
   if (!title) throw new ParseError(where, 'no title found');
   const body = parts.paragraphs.join('\n\n');

@@ -139,11 +139,14 @@ export function extractRecord(
   const summary = asText(field(record, FIELD_ALIASES.summary)?.value);
   const rawText = asText(textField?.value) ?? summary;
   const title0 = rawTitle ? stripMarkup(rawTitle).replace(/\s+/g, ' ').trim() : null;
-  const paragraphs = rawText ? cleanParagraphs(rawText, title0, opts.learnedBoilerplate) : [];
-  if (paragraphs.length === 0) {
+  let paragraphs = rawText ? cleanParagraphs(rawText, title0, opts.learnedBoilerplate) : [];
+  // Some exports repeat the headline as the whole text (ANT has a few): the summary is then the body.
+  if (paragraphs.length === 0 && summary && summary !== rawText) paragraphs = cleanParagraphs(summary, title0);
+  // A headline with no text (videos, infographics) is still a published article that coverage counts.
+  if (paragraphs.length === 0 && !title0) {
     throw new ParseError(
       location,
-      `missing text: no non-empty field among ${[...FIELD_ALIASES.text, ...FIELD_ALIASES.summary].join(', ')}`,
+      `missing text: no title and no non-empty field among ${[...FIELD_ALIASES.text, ...FIELD_ALIASES.summary].join(', ')}`,
     );
   }
   const title = title0 || firstSentence(paragraphs[0] ?? '');
