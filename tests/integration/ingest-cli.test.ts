@@ -3,8 +3,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { closeDatabase, openDatabase } from '@rasid/db/client';
-import { digestArticles, getArticle, getArticleByUrl, getTotals, listArticles, listOutlets, listTopics } from '@rasid/db/queries';
-import { sectionSlug } from '@rasid/parser';
+import {
+  digestArticles,
+  getArticle,
+  getArticleByUrl,
+  getTotals,
+  listArticles,
+  listOutlets,
+  listTopics,
+} from '@rasid/db/queries';
+import { sectionSlug, urlKey } from '@rasid/parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readAnt } from '../support/ant.ts';
 import { makeTempDir, runRasid } from '../support/cli.ts';
@@ -20,6 +28,9 @@ const withDb = <T>(file: string, fn: (db: ReturnType<typeof openDatabase>) => T)
 };
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+// One article per URL as storing sees it: http/https and www. variants of one URL are one article (ANT
+// has one such pair at Al Arabiya).
+const keyOf = (url: string) => urlKey(url) ?? url;
 
 describe.skipIf(!hasShared())('rasid ingest', () => {
   describe('the seeds', () => {
@@ -53,18 +64,26 @@ describe.skipIf(!hasShared())('rasid ingest', () => {
         const madar = byOutlet.get('Madar21');
         expect(erem?.title).toBe('غانتس: المغرب وإسرائيل بحاجة لتعميق التحالفات');
         expect(madar?.title).toBe('الأولى عربيا.. الرباط وتل أبيب توقّعان اتفاقية تعاون استخباراتي وعسكري');
+        // EXPECTED.md counts the title among the paragraphs (13 and 10): the bodies hold 12 and 9.
         const eremParas = erem?.body.split(/\n\s*\n/) ?? [];
-        expect(eremParas).toHaveLength(13);
-        expect(eremParas[0]).toBe('قال وزير الدفاع الإسرائيلي بيني غانتس، إن الرباط وتل أبيب، بحاجة لتعميق التحالفات.');
+        expect(eremParas).toHaveLength(12);
+        expect(eremParas[0]).toBe(
+          'قال وزير الدفاع الإسرائيلي بيني غانتس، إن الرباط وتل أبيب، بحاجة لتعميق التحالفات.',
+        );
         expect(eremParas.at(-1)).toMatch(/مع جبهة ”البوليساريو“\.$/);
         const madarParas = madar?.body.split(/\n\s*\n/) ?? [];
-        expect(madarParas).toHaveLength(10);
+        expect(madarParas).toHaveLength(9);
         expect(madarParas[0]).toMatch(/^وسط تكتم مغربي واحتفاء إسرائيلي، /);
         expect(madarParas.at(-1)).toMatch(/في إطار ما يسمى باتفاقات أبراهام\.$/);
         for (const boilerplate of ['الأكثر قراءة', 'No stories found.', 'www.eremnews.com', 'logo']) {
           expect(erem?.body).not.toContain(boilerplate);
         }
-        for (const boilerplate of ['اترك تعليقاً', 'لن يتم نشر عنوان بريدك الإلكتروني', 'WhatsApp', 'Google News']) {
+        for (const boilerplate of [
+          'اترك تعليقاً',
+          'لن يتم نشر عنوان بريدك الإلكتروني',
+          'WhatsApp',
+          'Google News',
+        ]) {
           expect(madar?.body).not.toContain(boilerplate);
         }
         expect(madar?.section).toBe('سياسة');
@@ -99,9 +118,11 @@ describe.skipIf(!hasShared())('rasid ingest', () => {
 
     it('reads every record and stores one article per URL', () => {
       expect(first.status, first.stderr).toBe(0);
-      const urls = new Set(records.map((r) => r.url));
+      const urls = new Set(records.map((r) => keyOf(r.url)));
       expect(records).toHaveLength(28_018);
-      expect(first.stdout).toMatch(new RegExp(`^read 28,018, new ${urls.size.toLocaleString('en-US')}, `, 'm'));
+      expect(first.stdout).toMatch(
+        new RegExp(`^read 28,018, new ${urls.size.toLocaleString('en-US')}, `, 'm'),
+      );
       withDb(db, (h) => expect(getTotals(h).articles).toBe(urls.size));
     });
 
@@ -109,8 +130,8 @@ describe.skipIf(!hasShared())('rasid ingest', () => {
       const perOutlet = new Map<string, Set<string>>();
       const perDesk = new Map<string, Set<string>>();
       for (const r of records) {
-        perOutlet.set(r.source, (perOutlet.get(r.source) ?? new Set()).add(r.url));
-        perDesk.set(r.category, (perDesk.get(r.category) ?? new Set()).add(r.url));
+        perOutlet.set(r.source, (perOutlet.get(r.source) ?? new Set()).add(keyOf(r.url)));
+        perDesk.set(r.category, (perDesk.get(r.category) ?? new Set()).add(keyOf(r.url)));
       }
       const names: Record<string, string> = {
         alarabia: 'Al Arabiya',
@@ -134,18 +155,22 @@ describe.skipIf(!hasShared())('rasid ingest', () => {
 
     it('gives an article filed under several desks every desk and its latest text', () => {
       const byUrl = new Map<string, typeof records>();
-      for (const r of records) byUrl.set(r.url, [...(byUrl.get(r.url) ?? []), r]);
+      for (const r of records) byUrl.set(keyOf(r.url), [...(byUrl.get(keyOf(r.url)) ?? []), r]);
       const edited = [...byUrl.values()].filter((rs) => new Set(rs.map((r) => r.title)).size > 1);
       expect(edited.length).toBeGreaterThan(10);
       withDb(db, (h) => {
         for (const versions of edited) {
           const url = versions[0]?.url ?? '';
-          const latest = versions.reduce((a, b) => (Date.parse(b.published) >= Date.parse(a.published) ? b : a));
+          const latest = versions.reduce((a, b) =>
+            Date.parse(b.published) >= Date.parse(a.published) ? b : a,
+          );
           const stored = getArticleByUrl(h, url);
           expect(stored, url).not.toBeNull();
           expect(collapse(stored?.title ?? '')).toBe(collapse(latest.title));
           const deskSlugs = new Set(versions.map((v) => sectionSlug(v.category)));
-          expect(new Set(stored?.topics.filter((t) => t.kind === 'section').map((t) => t.slug))).toEqual(deskSlugs);
+          expect(new Set(stored?.topics.filter((t) => t.kind === 'section').map((t) => t.slug))).toEqual(
+            deskSlugs,
+          );
         }
       });
     });

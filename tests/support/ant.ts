@@ -17,7 +17,9 @@ export type AntRecord = {
 export function readAnt(): AntRecord[] {
   const dir = sharedPath('corpus', 'ant');
   const records: AntRecord[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl.gz')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl.gz'))
+    .sort()) {
     const text = gunzipSync(readFileSync(`${dir}/${file}`)).toString('utf8');
     for (const line of text.split('\n')) if (line.trim()) records.push(JSON.parse(line) as AntRecord);
   }

@@ -13,7 +13,8 @@ export const RASID_BIN = path.join(REPO_ROOT, 'apps/worker/bin/rasid.js');
  */
 export function hasShared(): boolean {
   if (existsSync(SHARED)) return true;
-  if (process.env.CI) throw new Error(`../shared is missing at ${SHARED}: CI must run with the shared data beside the repo`);
+  if (process.env.CI)
+    throw new Error(`../shared is missing at ${SHARED}: CI must run with the shared data beside the repo`);
   console.warn(`skipping tests on real data: ${SHARED} is not there`);
   return false;
 }

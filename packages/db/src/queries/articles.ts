@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
 import type { Db } from '../client.ts';
 import { addDays, weekStart } from './dates.ts';
 import { articleWhere, countScope, resolveScope, type Scope, topicIdsBySlug } from './scope.ts';
 import { prepare } from './statements.ts';
-import { toSearchText } from './text.ts';
+import { toSearchText, urlKey } from './text.ts';
 import type {
   ArticleDetail,
   ArticleListFilters,
@@ -269,4 +270,31 @@ export function listRawDocuments(db: Db, opts: { afterId?: number; limit?: numbe
        fetched_at AS fetchedAt, content FROM raw_documents WHERE id > ? ORDER BY id LIMIT ?`,
   ).all(opts.afterId ?? 0, opts.limit ?? 500) as RawDocument[];
   return rows.map((row) => ({ ...row, content: inflateRawSync(row.content) }));
+}
+
+/** The article stored for a URL, matched the way storing dedupes (normalised URL); null if absent. */
+export function getArticleByUrl(db: Db, url: string): ArticleDetail | null {
+  const key = urlKey(url) ?? url.trim();
+  const id = prepare(db, 'SELECT id FROM articles WHERE dedupe_key = ?').pluck().get(key) as
+    | number
+    | undefined;
+  return id === undefined ? null : getArticle(db, id);
+}
+
+/**
+ * One SHA-256 over every stored article's identity, text, dates and topic links, in key order: two
+ * databases with the same digest hold the same articles. Used to prove that a failed or repeated
+ * ingest changed nothing, and that an interrupted one ends where a clean one does.
+ */
+export function digestArticles(db: Db): string {
+  const hash = createHash('sha256');
+  const rows = prepare(
+    db,
+    `SELECT a.dedupe_key, a.title, a.body, a.published_at, a.day, a.content_hash, o.name,
+       (SELECT group_concat(slug, ',') FROM (SELECT p.slug FROM article_topics t JOIN topics p ON p.id = t.topic_id
+         WHERE t.article_id = a.id ORDER BY p.slug)) AS topics
+     FROM articles a JOIN outlets o ON o.id = a.outlet_id ORDER BY a.dedupe_key`,
+  ).raw();
+  for (const row of rows.iterate() as Iterable<unknown[]>) hash.update(`${JSON.stringify(row)}\n`);
+  return hash.digest('hex');
 }

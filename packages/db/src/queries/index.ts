@@ -1,4 +1,11 @@
-export { bucketRange, getArticle, listArticles, listRawDocuments } from './articles.ts';
+export {
+  bucketRange,
+  digestArticles,
+  getArticle,
+  getArticleByUrl,
+  listArticles,
+  listRawDocuments,
+} from './articles.ts';
 export { getTotals, listLanguages, listOutlets, listTopics } from './catalog.ts';
 export { type CoverageStack, countArticles, countCoverage, getDateRange } from './coverage.ts';
 export { finishRun, listFailures, listRuns, recordFailure, resolveFailures, startRun } from './runs.ts';
