@@ -141,7 +141,8 @@ export function extractRecord(
   const title0 = rawTitle ? stripMarkup(rawTitle).replace(/\s+/g, ' ').trim() : null;
   let paragraphs = rawText ? cleanParagraphs(rawText, title0, opts.learnedBoilerplate) : [];
   // Some exports repeat the headline as the whole text (ANT has a few): the summary is then the body.
-  if (paragraphs.length === 0 && summary && summary !== rawText) paragraphs = cleanParagraphs(summary, title0);
+  if (paragraphs.length === 0 && summary && summary !== rawText)
+    paragraphs = cleanParagraphs(summary, title0);
   // A headline with no text (videos, infographics) is still a published article that coverage counts.
   if (paragraphs.length === 0 && !title0) {
     throw new ParseError(
