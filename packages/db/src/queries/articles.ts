@@ -116,7 +116,8 @@ export function bucketRange(key: string, bucket: TimeBucket = 'day'): { from: st
   return { from: key.slice(0, 10), to: key.slice(0, 10) };
 }
 
-function narrowScope(db: Db, scope: Scope, filters: ArticleListFilters): Scope {
+/** The scope narrowed to a clicked cell (bucket, outlet, topic); shared with exports so they agree. */
+export function narrowScope(db: Db, scope: Scope, filters: ArticleListFilters): Scope {
   const narrowed = { ...scope };
   if (filters.day) {
     const range = bucketRange(filters.day, filters.bucket);
