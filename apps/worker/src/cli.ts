@@ -1,6 +1,7 @@
 // The `rasid` command line. Each command is a small function; they share the pipeline and the database client.
 import { parseArgs } from 'node:util';
 import { closeDatabase, type Db, openDatabase } from '@rasid/db/client';
+import { listPendingFailureLocations } from '@rasid/db/queries';
 import { type ParseRequest, parseRequest, readManifest } from './commands/parse.ts';
 import { printStatus } from './commands/status.ts';
 import { readEnv } from './env.ts';
@@ -60,6 +61,7 @@ async function runIngest(args: string[]): Promise<number> {
     const summary = await ingestFiles(db, positionals, {
       referenceDate,
       batchSize,
+      pending: listPendingFailureLocations(db, null),
       onProgress: (done, total, stats) => {
         bar ??= new ProgressBar(total);
         bar.update(done, `${formatCount(stats.read)} read, ${formatCount(stats.new)} new`);

@@ -1,7 +1,7 @@
 // parse → store in batches: the one path every worker command takes from a raw document to the database.
 import type { Db } from '@rasid/db/client';
 import type { IngestItem, RunStats } from '@rasid/db/queries';
-import { recordFailure, storeArticles } from '@rasid/db/queries';
+import { recordFailure, resolveFailures, storeArticles } from '@rasid/db/queries';
 import { type Article, parseDocument, type RawInput } from '@rasid/parser';
 
 export type Failure = { location: string; reason: string };
@@ -14,18 +14,27 @@ export type PipelineOptions = {
   /** When the worker collected the input (ISO); also the "first seen" time of undated articles. */
   fetchedAt: string;
   onFailure?: (failure: Failure) => void;
+  /**
+   * Locations that failed in an earlier run and are still unresolved: failing again records nothing new,
+   * storing resolves them.
+   */
+  pending?: Iterable<string>;
 };
 
 export class IngestPipeline {
   readonly stats: RunStats = { read: 0, new: 0, updated: 0, duplicate: 0, failed: 0 };
   private batch: IngestItem[] = [];
   private readonly batchSize: number;
+  private readonly pending: Set<string>;
+  /** Pending locations that stored this run: resolved right after the batch that stored them commits. */
+  private resolved: string[] = [];
 
   constructor(
     private readonly db: Db,
     private readonly options: PipelineOptions,
   ) {
     this.batchSize = options.batchSize ?? 500;
+    this.pending = new Set(options.pending);
   }
 
   /** Parses one raw document and queues it; a document that cannot be parsed is recorded, not fatal. */
@@ -44,6 +53,7 @@ export class IngestPipeline {
 
   /** Queues an article parsed elsewhere (a feed item) with the raw input it came from. */
   push(input: RawInput & { location: string }, article: Article): void {
+    if (this.pending.has(input.location)) this.resolved.push(input.location);
     this.batch.push({
       raw: {
         location: input.location,
@@ -62,13 +72,16 @@ export class IngestPipeline {
   fail(location: string, error: unknown): void {
     const reason = error instanceof Error ? error.message.replace(`${location}: `, '') : String(error);
     this.stats.failed++;
+    this.options.onFailure?.({ location, reason });
+    if (this.pending.has(location)) return;
+    // Kept once per location until it stores; a later run retries it.
+    this.pending.add(location);
     recordFailure(this.db, {
       runId: this.options.runId,
       sourceId: this.options.sourceId ?? null,
       location,
       reason,
     });
-    this.options.onFailure?.({ location, reason });
   }
 
   flush(): void {
@@ -78,5 +91,10 @@ export class IngestPipeline {
     this.stats.updated += result.updated;
     this.stats.duplicate += result.duplicate;
     this.batch = [];
+    for (const location of this.resolved) {
+      resolveFailures(this.db, { location });
+      this.pending.delete(location);
+    }
+    this.resolved = [];
   }
 }

@@ -2,12 +2,22 @@
 // source's own schedule. One source never runs twice at once; a failing source never stops the others.
 import { promises as fs } from 'node:fs';
 import { closeDatabase, type Db, openDatabase } from '@rasid/db/client';
-import { finishRun, getSourceByName, startRun, updateSourceState, upsertSource } from '@rasid/db/queries';
+import {
+  addSourceItemCounts,
+  finishRun,
+  getSourceByName,
+  listPendingFailureLocations,
+  startRun,
+  updateSourceState,
+  upsertSource,
+} from '@rasid/db/queries';
 import { Cron } from 'croner';
 import pino from 'pino';
+import type { FetchOptions } from '../collect/http.ts';
 import { collectFeed } from '../jobs/collect-feed.ts';
+import { collectPage } from '../jobs/collect-page.ts';
 import { ingestFiles } from '../jobs/ingest-files.ts';
-import { IngestPipeline } from '../pipeline.ts';
+import { type Failure, IngestPipeline } from '../pipeline.ts';
 import { readSourcesConfig, type SourceConfig, sourceLocation } from '../sources/config.ts';
 
 export type RunWorkerOptions = {
@@ -19,60 +29,84 @@ export type RunWorkerOptions = {
 
 type Logger = pino.Logger;
 
+/** Fetch settings a source's configuration may override (see collect/http.ts for the defaults). */
+function fetchOptionsOf(source: SourceConfig, log: Logger): FetchOptions {
+  if (source.kind === 'folder') return {};
+  return {
+    allowPrivateNetwork: source.allowPrivateNetwork,
+    timeoutMs: source.timeoutMs,
+    maxBytes: source.maxBytes,
+    retries: source.retries,
+    retryBaseMs: source.retryBaseMs,
+    onRetry: (info) => log.warn({ source: source.name, ...info }, 'fetch retry'),
+  };
+}
+
 /** Runs one source now and records its state; returns whether it succeeded. */
 export async function runSource(db: Db, source: SourceConfig, log: Logger): Promise<boolean> {
   const row = getSourceByName(db, source.name);
   if (!row) throw new Error(`source "${source.name}" is not in the database`);
   const now = () => new Date().toISOString();
   const started = now();
+  const pending = listPendingFailureLocations(db, row.id);
+  const onFailure = (f: Failure) => log.warn({ source: source.name, ...f }, 'item failed');
   try {
     if (source.kind === 'folder') {
       await fs.mkdir(source.path, { recursive: true });
-      const summary = await ingestFiles(db, [source.path], { sourceId: row.id });
+      const summary = await ingestFiles(db, [source.path], { sourceId: row.id, pending, onFailure });
+      addSourceItemCounts(db, row.id, { seen: summary.read, ...summary });
       updateSourceState(db, row.id, {
         lastRunAt: started,
         lastSuccessAt: now(),
         lastError: summary.failed > 0 ? `${summary.failed} item(s) failed; see rasid status` : null,
-        itemsSeen: summary.read,
-        itemsNew: summary.new,
-        itemsDuplicate: summary.duplicate,
-        itemsFailed: summary.failed,
       });
       log.info({ source: source.name, ...summary }, 'folder collected');
       return true;
     }
-    const runId = startRun(db, { kind: 'feed', sourceId: row.id, args: source.url });
+    const runId = startRun(db, { kind: source.kind, sourceId: row.id, args: source.url });
     const pipeline = new IngestPipeline(db, {
       runId,
       sourceId: row.id,
       fetchedAt: started,
-      onFailure: (f) => log.warn({ source: source.name, ...f }, 'item failed'),
+      onFailure,
+      pending,
     });
     try {
-      const result = await collectFeed(
+      // Items that failed before are only retried if the document is fetched again: while any are
+      // pending, the validators are not sent, so an unchanged feed still comes back in full.
+      const state =
+        pending.length > 0
+          ? { etag: null, lastModified: null }
+          : { etag: row.etag ?? null, lastModified: row.lastModified ?? null };
+      const collect = source.kind === 'feed' ? collectFeed : collectPage;
+      const result = await collect(
         pipeline,
         { url: source.url, outlet: source.outlet, language: source.language },
-        { etag: row.etag ?? null, lastModified: row.lastModified ?? null },
+        state,
+        fetchOptionsOf(source, log),
       );
       pipeline.flush();
       const stats = pipeline.stats;
       finishRun(db, runId, { ...stats, status: stats.failed > 0 ? 'partial' : 'ok', error: null });
+      addSourceItemCounts(db, row.id, { seen: stats.read, ...stats });
       updateSourceState(db, row.id, {
         lastRunAt: started,
         lastSuccessAt: now(),
-        lastError: null,
-        etag: result.etag,
-        lastModified: result.lastModified,
-        itemsSeen: stats.read,
-        itemsNew: stats.new,
-        itemsDuplicate: stats.duplicate,
-        itemsFailed: stats.failed,
+        lastError: stats.failed > 0 ? `${stats.failed} item(s) failed; see rasid status` : null,
+        // A 304 keeps the validators it was asked with.
+        etag: result.notModified ? row.etag : result.etag,
+        lastModified: result.notModified ? row.lastModified : result.lastModified,
       });
-      log.info({ source: source.name, notModified: result.notModified, ...stats }, 'feed collected');
+      log.info(
+        { source: source.name, notModified: result.notModified, ...stats },
+        `${source.kind} collected`,
+      );
       return true;
     } catch (error) {
       pipeline.flush();
-      finishRun(db, runId, { ...pipeline.stats, status: 'failed', error: (error as Error).message });
+      const stats = pipeline.stats;
+      finishRun(db, runId, { ...stats, status: 'failed', error: (error as Error).message });
+      addSourceItemCounts(db, row.id, { seen: stats.read, ...stats });
       throw error;
     }
   } catch (error) {

@@ -14,6 +14,13 @@ export async function printStatus(db: Db, out: NodeJS.WritableStream = process.s
         ? `ok ${s.lastSuccessAt}`
         : 'never run';
     out.write(`  ${s.enabled ? ' ' : '-'} ${s.name} [${s.kind}] ${s.location} — ${health}\n`);
+    if (s.lastRunAt) {
+      const lastOk = s.lastError && s.lastSuccessAt ? `, last ok ${s.lastSuccessAt}` : '';
+      out.write(
+        `      seen ${s.itemsSeen} new ${s.itemsNew} duplicate ${s.itemsDuplicate} failed ${s.itemsFailed}` +
+          `${lastOk}\n`,
+      );
+    }
   }
   const runs = listRuns(db, 10);
   out.write(`\nlatest runs\n`);

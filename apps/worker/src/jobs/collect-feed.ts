@@ -1,5 +1,6 @@
 // Collecting one feed: fetch (conditionally) → each item becomes a record → the shared pipeline.
 import { decodeBytes, type FeedItem, parseFeed } from '@rasid/parser';
+import { trustedContentType } from '../collect/charset.ts';
 import { type FetchOptions, fetchDocument } from '../collect/http.ts';
 import type { IngestPipeline } from '../pipeline.ts';
 
@@ -28,7 +29,7 @@ export async function collectFeed(
   pipeline: IngestPipeline,
   source: { url: string; outlet?: string; language?: string },
   state: FeedState,
-  options: Pick<FetchOptions, 'fetchImpl' | 'timeoutMs' | 'maxBytes'> = {},
+  options: Omit<FetchOptions, 'etag' | 'lastModified'> = {},
 ): Promise<FeedState & { notModified: boolean; items: number }> {
   const result = await fetchDocument(source.url, {
     ...options,
@@ -37,9 +38,10 @@ export async function collectFeed(
   });
   if (result.status === 'not-modified') return { ...state, notModified: true, items: 0 };
   const text = decodeBytes(result.bytes, {
-    contentType: result.contentType ?? undefined,
+    contentType: trustedContentType(result.contentType, result.bytes) ?? undefined,
     location: source.url,
   });
+  // Not a feed (an HTML error page, a JSON API answer): the whole source fails with the parser's reason.
   const feed = parseFeed(text, { url: result.url });
   for (const [i, item] of feed.items.entries()) {
     const record = feedItemToRecord(item, feed, source.outlet);

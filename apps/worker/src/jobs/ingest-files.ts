@@ -13,6 +13,8 @@ export type IngestFilesOptions = {
   batchSize?: number;
   onProgress?: (done: number, total: number, stats: RunStats) => void;
   onFailure?: (failure: Failure) => void;
+  /** Locations still failed from earlier runs (see PipelineOptions.pending). */
+  pending?: Iterable<string>;
 };
 
 export type IngestSummary = RunStats & { runId: number; files: number; seconds: number };
@@ -30,6 +32,7 @@ export async function ingestFiles(
     batchSize: options.batchSize,
     fetchedAt: new Date().toISOString(),
     onFailure: options.onFailure,
+    pending: options.pending,
   });
   const { referenceDate } = options;
   let fileCount = 0;

@@ -13,8 +13,19 @@ const base = {
   enabled: z.boolean().default(true),
 };
 
+// Fetch settings for sources read over HTTP; the defaults are in collect/http.ts.
+const fetched = {
+  /** Lets the source reach loopback and private addresses (an intranet feed, a test server). */
+  allowPrivateNetwork: z.boolean().default(false),
+  timeoutMs: z.number().int().positive().optional(),
+  maxBytes: z.number().int().positive().optional(),
+  retries: z.number().int().min(0).max(10).optional(),
+  retryBaseMs: z.number().int().min(0).optional(),
+};
+
 const sourceSchema = z.discriminatedUnion('kind', [
-  z.object({ ...base, kind: z.literal('feed'), url: z.string().url() }),
+  z.object({ ...base, ...fetched, kind: z.literal('feed'), url: z.string().url() }),
+  z.object({ ...base, ...fetched, kind: z.literal('page'), url: z.string().url() }),
   z.object({ ...base, kind: z.literal('folder'), path: z.string().min(1) }),
 ]);
 
@@ -53,5 +64,5 @@ export async function readSourcesConfig(file: string): Promise<SourceConfig[]> {
 }
 
 export function sourceLocation(source: SourceConfig): string {
-  return source.kind === 'feed' ? source.url : source.path;
+  return source.kind === 'folder' ? source.path : source.url;
 }
