@@ -14,3 +14,4 @@ export { type ParsedSearch, parseSearch } from './search.ts';
 export { getSourceByName, listSources, updateSourceState, upsertSource } from './sources.ts';
 export { dedupeKeyOf, rebuildRollups, recountRollups, storeArticles } from './store.ts';
 export * from './types.ts';
+export { addSourceItemCounts, listPendingFailureLocations } from './worker-state.ts';
