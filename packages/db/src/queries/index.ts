@@ -10,7 +10,16 @@ export { getTotals, listLanguages, listOutlets, listTopics } from './catalog.ts'
 export { type CoverageStack, countArticles, countCoverage, getDateRange } from './coverage.ts';
 export { EXPORT_COLUMNS, type ExportRow, iterateExportRows } from './export.ts';
 export { finishRun, listFailures, listRuns, recordFailure, resolveFailures, startRun } from './runs.ts';
-export { type ParsedSearch, parseSearch } from './search.ts';
+export {
+  type FoldedDocument,
+  findHighlights,
+  foldDocument,
+  matchesSearch,
+  type ParsedSearch,
+  parseSearch,
+  type SearchNode,
+  SearchSyntaxError,
+} from './search.ts';
 export { getSourceByName, listSources, updateSourceState, upsertSource } from './sources.ts';
 export { dedupeKeyOf, rebuildRollups, recountRollups, storeArticles } from './store.ts';
 export * from './types.ts';
