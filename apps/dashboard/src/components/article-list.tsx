@@ -3,6 +3,7 @@
 import type { ArticleSummary } from '@rasid/db/queries';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { ExportMenu } from '@/components/export-menu';
 import { FilterBar } from '@/components/filter-bar';
 import { EmptyDatabase, EmptyState, ErrorState, LoadingState } from '@/components/states';
 import { type ArticlesResponse, fetchJson } from '@/lib/api';
@@ -78,6 +79,9 @@ export function ArticleList() {
   const items = pages.flatMap((page) => page.items);
   const total = pages[0]?.total;
   const overviewHref = `/?${toSearchParams(filters)}`;
+  // The export takes the list's drill-down too, so the file holds exactly the articles listed.
+  const exportParams = new URLSearchParams(params);
+  exportParams.delete('limit');
 
   return (
     <div className="stack-lg">
@@ -101,6 +105,7 @@ export function ArticleList() {
             ))}
           </ul>
         ) : null}
+        <ExportMenu params={exportParams} total={total} />
         <Link href={overviewHref} className="back-link">
           ← Charts for these filters
         </Link>

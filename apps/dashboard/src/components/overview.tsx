@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { HorizontalBarChart } from '@/components/charts/horizontal-bar-chart';
 import { assignColors, defaultMaxSeries, otherColor } from '@/components/charts/scale';
 import { StackedBarChart } from '@/components/charts/stacked-bar-chart';
+import { ExportMenu } from '@/components/export-menu';
 import { FilterBar } from '@/components/filter-bar';
 import { EmptyDatabase, EmptyState, ErrorState, LoadingState } from '@/components/states';
 import {
@@ -129,6 +130,9 @@ export function Overview() {
   return (
     <div className="stack-lg">
       <FilterBar filters={filters} facets={facets.data} onChange={(next) => setFilters(next, viewKeys)} />
+      <div className="view-actions">
+        <ExportMenu params={toSearchParams(filters)} total={total} />
+      </div>
 
       <section className="stats" aria-label="Totals">
         <Stat

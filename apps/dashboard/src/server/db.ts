@@ -15,3 +15,13 @@ export function getDb(): Db {
   }
   return holder.rasidDb;
 }
+
+/**
+ * A read-only connection of its own, for a streamed export: its statement stays open between chunks,
+ * which on the shared connection would block a second download of the same filters. Under WAL it also
+ * reads one snapshot, so a file never mixes rows from before and after an ingest. The caller closes it.
+ */
+export function openExportDb(): Db {
+  getDb(); // creates and migrates the file if this is the first request
+  return openDatabase(env.dbPath, { readonly: true });
+}

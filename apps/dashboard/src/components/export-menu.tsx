@@ -1,0 +1,54 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import type { ExportFormat } from '@/lib/export-format';
+
+const formats: { format: ExportFormat; label: string; note: string }[] = [
+  { format: 'csv', label: 'CSV', note: 'Excel, Sheets, R, pandas' },
+  { format: 'json', label: 'JSON', note: 'one array' },
+  { format: 'jsonl', label: 'JSON Lines', note: 'one article per line' },
+];
+
+/**
+ * Download every article the page's filters select (no row cap; the server streams the file). `params`
+ * are the page's URL filters, plus the list's drill-down on the articles page.
+ */
+export function ExportMenu({ params, total }: { params: URLSearchParams; total: number | undefined }) {
+  const menu = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const closeOutside = (event: PointerEvent) => {
+      const element = menu.current;
+      if (element?.open && event.target instanceof Node && !element.contains(event.target))
+        element.open = false;
+    };
+    document.addEventListener('pointerdown', closeOutside);
+    return () => document.removeEventListener('pointerdown', closeOutside);
+  }, []);
+  const hrefFor = (format: ExportFormat) => {
+    const query = new URLSearchParams(params);
+    query.set('format', format);
+    return `/api/export?${query}`;
+  };
+  return (
+    <details className="export-menu" ref={menu} data-testid="export-menu">
+      <summary className="button-secondary">Export</summary>
+      <div className="export-menu-panel">
+        <p className="muted">
+          {total === undefined
+            ? 'All matching articles, with their full text.'
+            : `All ${total.toLocaleString('en-GB')} matching articles, with their full text.`}
+        </p>
+        <ul>
+          {formats.map(({ format, label, note }) => (
+            <li key={format}>
+              <a href={hrefFor(format)} download data-testid={`export-${format}`}>
+                {label}
+              </a>{' '}
+              <span className="muted">{note}</span>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </details>
+  );
+}
