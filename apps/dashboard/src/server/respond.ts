@@ -1,3 +1,4 @@
+import { SearchSyntaxError } from '@rasid/db/queries';
 import { NextResponse } from 'next/server';
 import { BadParamError } from '@/lib/filters';
 
@@ -14,6 +15,10 @@ export async function respondJson(work: () => unknown): Promise<Response> {
   } catch (error) {
     if (error instanceof BadParamError) {
       return NextResponse.json({ error: error.message }, { status: 400 });
+    }
+    // The search box's query, read only when the queries run: "search: <problem> at <offset>".
+    if (error instanceof SearchSyntaxError) {
+      return NextResponse.json({ error: error.message, position: error.position }, { status: 400 });
     }
     console.error('[rasid dashboard]', error);
     const message = error instanceof Error ? error.message : String(error);
