@@ -31,6 +31,9 @@ describe('parseSearch: what a query compiles to', () => {
     ['"west bank" gaza', '"west bank" AND "gaza"'],
     ['al-Quds', '"al quds"'],
     ['"" gaza', '"gaza"'],
+    ['“west bank” gaza', '"west bank" AND "gaza"'],
+    ['«الضفة الغربية» OR غزة', '"ضفه غرب" OR "غزه"'],
+    ['“west bank" gaza', '"west bank" AND "gaza"'],
     // title: applies to a term, a phrase or a whole group, and combines with NOT.
     ['title:gaza', '{title} : "gaza"'],
     ['TITLE:gaza', '{title} : "gaza"'],
@@ -112,6 +115,8 @@ describe('parseSearch: bad syntax', () => {
     ['a (NOT)', 'search: NOT needs a term after it at 3'],
     ['"west bank', 'search: unclosed quote at 0'],
     ['a "b" "c', 'search: unclosed quote at 6'],
+    ['«الضفة الغربية', 'search: unclosed quote at 0'],
+    ['“west bank“', 'search: unclosed quote at 0'],
     ['title: gaza', 'search: title: needs a word, "phrase" or (group) right after it at 0'],
     ['a title:', 'search: title: needs a word, "phrase" or (group) right after it at 2'],
     // FTS5 can only exclude from something: a query of exclusions only, or an OR with one, is refused.

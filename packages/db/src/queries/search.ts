@@ -4,11 +4,13 @@
 //   gaza AND rafah          the same, spelled out
 //   gaza OR rafah           either word
 //   gaza NOT rafah          gaza, but not when rafah is there too; `gaza -rafah` says the same
-//   "west bank"             the words adjacent, in this order
+//   "west bank"             the words adjacent, in this order; “smart” and «Arabic» quotes work too
 //   (gaza OR rafah) aid     parentheses group
 //   title:gaza              only in the headline; also title:"west bank" and title:(gaza OR rafah)
 //
-// Precedence is NOT > AND > OR, so `a OR b c` means `a OR (b AND c)`.
+// Precedence is NOT > AND > OR, so `a OR b c` means `a OR (b AND c)`. A prefix (`-`, `title:`) binds
+// only with no space after it: `x - y` is x AND y, and `title: x` is an error. Errors give the offset as
+// JavaScript counts it (UTF-16 code units), which is what an input element's selection uses.
 //
 // Only UPPERCASE AND, OR, NOT are operators; lowercase and/or/not are ordinary words (as in Google and
 // Media Cloud), so pasting a sentence never turns into a query by accident. Arabic has no letter case
@@ -62,6 +64,10 @@ type Lexeme =
 const OPERATORS: Record<string, 'and' | 'or' | 'not'> = { AND: 'and', OR: 'or', NOT: 'not' };
 const SPACE = /\s/u;
 const TITLE_PREFIX = 'title:';
+// Phones and word processors type “smart” quotes, and Arabic text often uses «guillemets»; each opening
+// quote closes with its partner or a plain " (a phrase typed half with autocorrect on).
+const QUOTES: Record<string, string> = { '"': '"', '“': '”"', '«': '»"' };
+const BREAKS = `()${Object.keys(QUOTES).join('')}`;
 
 // A prefix (`-`, `title:`) binds only to what follows it without a space.
 const startsOperand = (ch: string | undefined): boolean => ch !== undefined && !SPACE.test(ch) && ch !== ')';
@@ -84,9 +90,11 @@ function lex(q: string): Lexeme[] {
       atWordStart = true;
       continue;
     }
-    if (ch === '"') {
-      const end = q.indexOf('"', i + 1);
-      if (end < 0) throw new SearchSyntaxError('unclosed quote', i);
+    const closers = QUOTES[ch];
+    if (closers) {
+      let end = i + 1;
+      while (end < q.length && !closers.includes(q[end] as string)) end++;
+      if (end >= q.length) throw new SearchSyntaxError('unclosed quote', i);
       out.push({ type: 'phrase', text: q.slice(i + 1, end), at: i });
       i = end + 1;
       atWordStart = false;
@@ -106,7 +114,7 @@ function lex(q: string): Lexeme[] {
       continue;
     }
     let end = i;
-    while (end < q.length && !SPACE.test(q[end] as string) && !'()"'.includes(q[end] as string)) end++;
+    while (end < q.length && !SPACE.test(q[end] as string) && !BREAKS.includes(q[end] as string)) end++;
     const text = q.slice(i, end);
     const op = OPERATORS[text];
     out.push(op ? { type: op, at: i } : { type: 'word', text, at: i });
