@@ -49,6 +49,7 @@ describe('parseSearch: what a query compiles to', () => {
     ['NEAR(a b)', '"near" AND "a" AND "b"'],
     ['body:x* ^y', '"body x" AND "y"'],
     ['{title}:x', '"title x"'],
+    ['constructor toString __proto__', '"constructor" AND "tostring" AND "proto"'],
     // A lone `-`, and terms with no word in them, are left out.
     ['x - y', '"x" AND "y"'],
     ['؟ OR a', '"a"'],

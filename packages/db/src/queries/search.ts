@@ -61,13 +61,22 @@ type Lexeme =
   | { type: 'phrase'; text: string; at: number }
   | { type: 'and' | 'or' | 'not' | 'minus' | 'title' | 'open' | 'close'; at: number };
 
-const OPERATORS: Record<string, 'and' | 'or' | 'not'> = { AND: 'and', OR: 'or', NOT: 'not' };
+// Maps, not object literals: a typed word such as `constructor` must not find Object.prototype's.
+const OPERATORS = new Map<string, 'and' | 'or' | 'not'>([
+  ['AND', 'and'],
+  ['OR', 'or'],
+  ['NOT', 'not'],
+]);
 const SPACE = /\s/u;
 const TITLE_PREFIX = 'title:';
 // Phones and word processors type “smart” quotes, and Arabic text often uses «guillemets»; each opening
 // quote closes with its partner or a plain " (a phrase typed half with autocorrect on).
-const QUOTES: Record<string, string> = { '"': '"', '“': '”"', '«': '»"' };
-const BREAKS = `()${Object.keys(QUOTES).join('')}`;
+const QUOTES = new Map([
+  ['"', '"'],
+  ['“', '”"'],
+  ['«', '»"'],
+]);
+const BREAKS = `()${[...QUOTES.keys()].join('')}`;
 
 // A prefix (`-`, `title:`) binds only to what follows it without a space.
 const startsOperand = (ch: string | undefined): boolean => ch !== undefined && !SPACE.test(ch) && ch !== ')';
@@ -90,7 +99,7 @@ function lex(q: string): Lexeme[] {
       atWordStart = true;
       continue;
     }
-    const closers = QUOTES[ch];
+    const closers = QUOTES.get(ch);
     if (closers) {
       let end = i + 1;
       while (end < q.length && !closers.includes(q[end] as string)) end++;
@@ -116,7 +125,7 @@ function lex(q: string): Lexeme[] {
     let end = i;
     while (end < q.length && !SPACE.test(q[end] as string) && !BREAKS.includes(q[end] as string)) end++;
     const text = q.slice(i, end);
-    const op = OPERATORS[text];
+    const op = OPERATORS.get(text);
     out.push(op ? { type: op, at: i } : { type: 'word', text, at: i });
     i = end;
     atWordStart = false;
