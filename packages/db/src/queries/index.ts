@@ -22,5 +22,20 @@ export {
 } from './search.ts';
 export { getSourceByName, listSources, updateSourceState, upsertSource } from './sources.ts';
 export { dedupeKeyOf, rebuildRollups, recountRollups, storeArticles } from './store.ts';
+export {
+  assignMissingStories,
+  assignStories,
+  getStory,
+  getStoryIdOfArticle,
+  listStories,
+  STORY_WINDOW_DAYS,
+  type StoryArticle,
+  type StoryDetail,
+  type StoryFilters,
+  type StoryOutlet,
+  type StoryPage,
+  type StorySpread,
+  type StorySummary,
+} from './stories.ts';
 export * from './types.ts';
 export { addSourceItemCounts, listPendingFailureLocations } from './worker-state.ts';

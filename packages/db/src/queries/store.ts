@@ -4,6 +4,7 @@ import type { Article } from '@rasid/parser';
 import type { Db } from '../client.ts';
 import { parseIsoUtc, utcDay } from './dates.ts';
 import { nowIso, prepare } from './statements.ts';
+import { assignStories } from './stories.ts';
 import { findSubject, sectionSlug, toSearchText, urlKey } from './text.ts';
 import type { IngestItem, StoreOutcome, StoreResult } from './types.ts';
 
@@ -137,7 +138,8 @@ function isNewerOrSame(incoming: string | null, stored: string | null): boolean 
  * archived and merged into its article (same normalised URL, or same content hash when there is no
  * URL): 'new' when the article did not exist; 'updated' when it did — its desks and subjects are the
  * union of all inputs and its text is the one with the latest publication date. Daily rollups are
- * recounted for every day the batch touched, so they always equal a GROUP BY over articles.
+ * recounted for every day the batch touched, so they always equal a GROUP BY over articles. Every new or
+ * changed article is put in a story (see assignStories).
  */
 export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: number } = {}): StoreResult {
   const q = {
@@ -160,6 +162,8 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
     const now = nowIso();
     const result: StoreResult = { new: 0, updated: 0, duplicate: 0, outcomes: [] };
     const days = new Set<string>();
+    // Stories are assigned after the loop, once per batch: the articles' final text and day are known then.
+    const toAssign: number[] = [];
     // Caches live for one transaction only: ids from a rolled-back batch must not leak into the next.
     const outletIds = new Map<string, number>();
     const topicIds = new Map<string, number>();
@@ -282,10 +286,12 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
         deflateRawSync(bytes, ARCHIVE_DEFLATE),
         bytes.byteLength,
       );
+      toAssign.push(articleId);
       result[outcome]++;
       result.outcomes.push(outcome);
     }
 
+    if (toAssign.length > 0) assignStories(db, toAssign);
     if (days.size > 0) recountRollups(db, [...days]);
     return result;
   });

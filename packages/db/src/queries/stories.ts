@@ -1,0 +1,481 @@
+// Stories: articles from different outlets about one event, assigned incrementally at store time.
+// Each article joins the story of its best-matching member among the articles within ±STORY_WINDOW_DAYS of
+// its day, else starts a new story. Candidates come from an inverted index of lead terms built in memory
+// once per batch over the members of the days the batch needs: one indexed read per batch instead of one
+// query per article, and it lives inside the batch's transaction, so a rolled-back batch leaves nothing.
+import {
+  decodeHashes,
+  encodeHashes,
+  isNearDuplicate,
+  STORY_MIN_JACCARD,
+  STORY_THRESHOLD,
+  type StorySignature,
+  storySignature,
+  storySimilarity,
+} from '@rasid/parser/stories';
+import type { Db } from '../client.ts';
+import { addDays } from './dates.ts';
+import { nowIso, prepare } from './statements.ts';
+
+/** Days either side of an article's day in which its story's other members may lie. */
+export const STORY_WINDOW_DAYS = 3;
+
+type Member = {
+  articleId: number;
+  storyId: number;
+  day: string;
+  kind: 'original' | 'duplicate';
+  duplicateOf: number | null;
+  signature: StorySignature;
+  contentHash: string;
+  simhash: string;
+};
+
+type MemberRow = {
+  articleId: number;
+  storyId: number;
+  day: string;
+  kind: 'original' | 'duplicate';
+  duplicateOf: number | null;
+  lead: Buffer;
+  terms: Buffer;
+  contentHash: string;
+  simhash: string;
+};
+
+type ArticleRow = {
+  id: number;
+  title: string;
+  body: string;
+  day: string;
+  contentHash: string;
+  simhash: string;
+};
+
+const SQL = {
+  article: `SELECT id, title, body, day, content_hash AS contentHash, simhash FROM articles WHERE id = ?`,
+  membership:
+    'SELECT story_id AS storyId, day, content_hash AS contentHash FROM story_members WHERE article_id = ?',
+  deleteMembership: 'DELETE FROM story_members WHERE article_id = ?',
+  membersOfDays: `SELECT m.article_id AS articleId, m.story_id AS storyId, m.day, m.kind, m.duplicate_of AS duplicateOf,
+    m.lead, m.terms, a.content_hash AS contentHash, a.simhash
+    FROM story_members m JOIN articles a ON a.id = m.article_id
+    WHERE m.day IN (SELECT value FROM json_each(?))`,
+  insertStory: `INSERT INTO stories (first_article_id, title, first_day, last_day, article_count, unique_count,
+    outlet_count, created_at, updated_at) VALUES (?, '', ?, ?, 0, 0, 0, ?, ?)`,
+  insertMember: `INSERT INTO story_members (article_id, story_id, day, kind, duplicate_of, similarity, content_hash,
+    lead, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  // First to publish: the earliest publication time, an undated member counting from when it was first seen.
+  recountStories: `UPDATE stories SET
+      article_count = (SELECT count(*) FROM story_members m WHERE m.story_id = stories.id),
+      unique_count = (SELECT count(*) FROM story_members m WHERE m.story_id = stories.id AND m.kind = 'original'),
+      outlet_count = (SELECT count(DISTINCT a.outlet_id) FROM story_members m JOIN articles a ON a.id = m.article_id
+        WHERE m.story_id = stories.id),
+      first_day = coalesce((SELECT min(a.day) FROM story_members m JOIN articles a ON a.id = m.article_id
+        WHERE m.story_id = stories.id), first_day),
+      last_day = coalesce((SELECT max(a.day) FROM story_members m JOIN articles a ON a.id = m.article_id
+        WHERE m.story_id = stories.id), last_day),
+      first_article_id = coalesce((SELECT a.id FROM story_members m JOIN articles a ON a.id = m.article_id
+        WHERE m.story_id = stories.id ORDER BY coalesce(a.published_at, a.first_seen_at), a.id LIMIT 1),
+        first_article_id),
+      updated_at = ?
+    WHERE id IN (SELECT value FROM json_each(?))`,
+  retitleStories: `UPDATE stories SET title = (SELECT title FROM articles WHERE id = stories.first_article_id)
+    WHERE id IN (SELECT value FROM json_each(?))`,
+  deleteEmptyStories: `DELETE FROM stories WHERE article_count = 0 AND id IN (SELECT value FROM json_each(?))`,
+  missing: `SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)
+    ORDER BY a.day, a.id LIMIT ?`,
+} as const;
+
+const toBuffer = (hashes: readonly number[]): Buffer => {
+  const bytes = encodeHashes(hashes);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+};
+
+/** The members of the days around the batch's days, indexed by lead term. */
+class WindowIndex {
+  private readonly byTerm = new Map<number, Member[]>();
+  private readonly loaded = new Set<string>();
+
+  constructor(private readonly db: Db) {}
+
+  /** Loads (once) the members of every day within the window of `days`. */
+  load(days: Iterable<string>): void {
+    const need = new Set<string>();
+    for (const day of days)
+      for (let d = -STORY_WINDOW_DAYS; d <= STORY_WINDOW_DAYS; d++) {
+        const near = addDays(day, d);
+        if (!this.loaded.has(near)) need.add(near);
+      }
+    if (need.size === 0) return;
+    for (const day of need) this.loaded.add(day);
+    const rows = prepare(this.db, SQL.membersOfDays).all(JSON.stringify([...need])) as MemberRow[];
+    for (const row of rows) {
+      this.add({
+        articleId: row.articleId,
+        storyId: row.storyId,
+        day: row.day,
+        kind: row.kind,
+        duplicateOf: row.duplicateOf,
+        signature: { lead: decodeHashes(row.lead), text: decodeHashes(row.terms) },
+        contentHash: row.contentHash,
+        simhash: row.simhash,
+      });
+    }
+  }
+
+  add(member: Member): void {
+    for (const term of member.signature.lead) {
+      const list = this.byTerm.get(term);
+      if (list) list.push(member);
+      else this.byTerm.set(term, [member]);
+    }
+  }
+
+  /** Members within the window of `day` whose leads share at least one term, with how many they share. */
+  candidates(signature: StorySignature, day: string): Map<Member, number> {
+    const from = addDays(day, -STORY_WINDOW_DAYS);
+    const to = addDays(day, STORY_WINDOW_DAYS);
+    const shared = new Map<Member, number>();
+    for (const term of signature.lead) {
+      for (const member of this.byTerm.get(term) ?? []) {
+        if (member.day < from || member.day > to) continue;
+        shared.set(member, (shared.get(member) ?? 0) + 1);
+      }
+    }
+    return shared;
+  }
+}
+
+type Match = { member: Member; similarity: number; duplicate: boolean };
+
+/** The member an article should join: a copy of its text first, else the most similar over the threshold. */
+function findMatch(
+  index: WindowIndex,
+  signature: StorySignature,
+  article: Pick<ArticleRow, 'day' | 'contentHash' | 'simhash'>,
+): Match | null {
+  let best: Match | null = null;
+  for (const [member, shared] of index.candidates(signature, article.day)) {
+    // The leads' Jaccard straight from the shared count: most candidates stop here, before any merge.
+    const jaccard = shared / (signature.lead.length + member.signature.lead.length - shared);
+    if (jaccard < STORY_MIN_JACCARD) continue;
+    const duplicate = isNearDuplicate(article, member);
+    const similarity = duplicate ? 1 : storySimilarity(signature, member.signature);
+    if (!duplicate && similarity < STORY_THRESHOLD) continue;
+    const better =
+      !best ||
+      (duplicate && !best.duplicate) ||
+      (duplicate === best.duplicate &&
+        (similarity > best.similarity ||
+          (similarity === best.similarity && member.articleId < best.member.articleId)));
+    if (better) best = { member, similarity, duplicate };
+  }
+  return best;
+}
+
+/**
+ * Puts each article in a story: kept where it is when its text and day are what it was assigned with,
+ * else (re)assigned against the members within ±STORY_WINDOW_DAYS of its day. Articles are taken in the
+ * order given; each one is visible to the next. Story counters are recounted for every story touched, and a
+ * story left without members is removed. Call inside the caller's transaction (storeArticles does).
+ * Throws naming the article when an id is not a stored article.
+ */
+export function assignStories(db: Db, articleIds: readonly number[]): { assigned: number; stories: number } {
+  const now = nowIso();
+  const q = {
+    article: prepare(db, SQL.article),
+    membership: prepare(db, SQL.membership),
+    deleteMembership: prepare(db, SQL.deleteMembership),
+    insertStory: prepare(db, SQL.insertStory),
+    insertMember: prepare(db, SQL.insertMember),
+  };
+  const touched = new Set<number>();
+  const todo: ArticleRow[] = [];
+  for (const id of new Set(articleIds)) {
+    const article = q.article.get(id) as ArticleRow | undefined;
+    if (!article) throw new Error(`assignStories: article ${id} is not in the database`);
+    const current = q.membership.get(id) as { storyId: number; day: string; contentHash: string } | undefined;
+    if (current && current.day === article.day && current.contentHash === article.contentHash) continue;
+    if (current) {
+      q.deleteMembership.run(id);
+      touched.add(current.storyId);
+    }
+    todo.push(article);
+  }
+  if (todo.length === 0 && touched.size === 0) return { assigned: 0, stories: 0 };
+
+  // Loaded after the deletes above, so a reassigned article is not its own candidate.
+  const index = new WindowIndex(db);
+  index.load(todo.map((a) => a.day));
+
+  for (const article of todo) {
+    const signature = storySignature(article.title, article.body);
+    const match = findMatch(index, signature, article);
+    let storyId: number;
+    if (match) storyId = match.member.storyId;
+    else {
+      storyId = Number(q.insertStory.run(article.id, article.day, article.day, now, now).lastInsertRowid);
+    }
+    const kind = match?.duplicate ? 'duplicate' : 'original';
+    // A copy of a copy points at the text it was copied from, so that counting originals counts each once.
+    const duplicateOf = match?.duplicate ? (match.member.duplicateOf ?? match.member.articleId) : null;
+    q.insertMember.run(
+      article.id,
+      storyId,
+      article.day,
+      kind,
+      duplicateOf,
+      match ? match.similarity : 1,
+      article.contentHash,
+      toBuffer(signature.lead),
+      toBuffer(signature.text),
+    );
+    index.add({
+      articleId: article.id,
+      storyId,
+      day: article.day,
+      kind,
+      duplicateOf,
+      signature,
+      contentHash: article.contentHash,
+      simhash: article.simhash,
+    });
+    touched.add(storyId);
+  }
+
+  const ids = JSON.stringify([...touched]);
+  prepare(db, SQL.recountStories).run(now, ids);
+  prepare(db, SQL.retitleStories).run(ids);
+  prepare(db, SQL.deleteEmptyStories).run(ids);
+  return { assigned: todo.length, stories: touched.size };
+}
+
+/**
+ * Assigns a story to every stored article that has none (a database from before stories existed), oldest
+ * day first, `batchSize` articles per transaction. Returns how many it assigned; running it again assigns 0.
+ */
+export function assignMissingStories(db: Db, opts: { batchSize?: number } = {}): number {
+  const batchSize = opts.batchSize ?? 1000;
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new Error(`assignMissingStories: batchSize must be a positive whole number, got ${batchSize}`);
+  let total = 0;
+  for (;;) {
+    const ids = prepare(db, SQL.missing).pluck().all(batchSize) as number[];
+    if (ids.length === 0) return total;
+    db.$client.transaction(() => assignStories(db, ids))();
+    total += ids.length;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading stories.
+
+export type StoryOutlet = { id: number; name: string; articles: number };
+
+export type StorySummary = {
+  id: number;
+  title: string;
+  /** Every member, copies included. */
+  size: number;
+  /** Members that are not near-duplicates of another member. */
+  uniqueSize: number;
+  outletCount: number;
+  outlets: StoryOutlet[];
+  firstDay: string;
+  lastDay: string;
+  /** The member published first (undated members count from when they were first seen). */
+  first: { articleId: number; title: string; outletId: number; outletName: string; at: string };
+};
+
+export type StoryFilters = {
+  from?: string; // YYYY-MM-DD: stories whose last day is on or after it
+  to?: string; // YYYY-MM-DD: stories whose first day is on or before it
+  outletId?: number; // stories with at least one member from this outlet
+  minOutlets?: number; // e.g. 2: only stories told by several outlets
+  minSize?: number; // counted in unique members
+  sort?: 'size' | 'recent';
+  limit?: number;
+  offset?: number;
+};
+
+export type StoryPage = { items: StorySummary[]; total: number };
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkFilters(filters: StoryFilters): void {
+  for (const key of ['from', 'to'] as const) {
+    const value = filters[key];
+    if (value !== undefined && !DAY.test(value))
+      throw new Error(`listStories: ${key} must be a day written YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  }
+  for (const key of ['outletId', 'minOutlets', 'minSize', 'limit', 'offset'] as const) {
+    const value = filters[key];
+    if (value !== undefined && !(Number.isInteger(value) && value >= 0))
+      throw new Error(`listStories: ${key} must be a whole number ≥ 0, got ${JSON.stringify(value)}`);
+  }
+  if (filters.sort !== undefined && filters.sort !== 'size' && filters.sort !== 'recent')
+    throw new Error(`listStories: sort must be 'size' or 'recent', got ${JSON.stringify(filters.sort)}`);
+}
+
+type StoryRow = {
+  id: number;
+  title: string;
+  size: number;
+  uniqueSize: number;
+  outletCount: number;
+  firstDay: string;
+  lastDay: string;
+  firstArticleId: number;
+  firstTitle: string;
+  firstOutletId: number;
+  firstOutletName: string;
+  firstAt: string;
+};
+
+const STORY_COLUMNS = `s.id, s.title, s.article_count AS size, s.unique_count AS uniqueSize, s.outlet_count AS outletCount,
+  s.first_day AS firstDay, s.last_day AS lastDay, s.first_article_id AS firstArticleId, f.title AS firstTitle,
+  f.outlet_id AS firstOutletId, fo.name AS firstOutletName, coalesce(f.published_at, f.first_seen_at) AS firstAt`;
+const STORY_FROM = `stories s JOIN articles f ON f.id = s.first_article_id JOIN outlets fo ON fo.id = f.outlet_id`;
+
+function outletsOf(db: Db, storyIds: number[]): Map<number, StoryOutlet[]> {
+  const rows = prepare(
+    db,
+    `SELECT m.story_id AS storyId, o.id, o.name, count(*) AS articles
+     FROM story_members m JOIN articles a ON a.id = m.article_id JOIN outlets o ON o.id = a.outlet_id
+     WHERE m.story_id IN (SELECT value FROM json_each(?)) GROUP BY m.story_id, o.id ORDER BY m.story_id, o.name`,
+  ).all(JSON.stringify(storyIds)) as (StoryOutlet & { storyId: number })[];
+  const byStory = new Map<number, StoryOutlet[]>();
+  for (const { storyId, ...outlet } of rows) {
+    const list = byStory.get(storyId) ?? [];
+    list.push(outlet);
+    byStory.set(storyId, list);
+  }
+  return byStory;
+}
+
+function toSummary(row: StoryRow, outlets: StoryOutlet[]): StorySummary {
+  return {
+    id: row.id,
+    title: row.title,
+    size: row.size,
+    uniqueSize: row.uniqueSize,
+    outletCount: row.outletCount,
+    outlets,
+    firstDay: row.firstDay,
+    lastDay: row.lastDay,
+    first: {
+      articleId: row.firstArticleId,
+      title: row.firstTitle,
+      outletId: row.firstOutletId,
+      outletName: row.firstOutletName,
+      at: row.firstAt,
+    },
+  };
+}
+
+/** Stories overlapping the filters' days, largest (unique members) first or most recent first. */
+export function listStories(db: Db, filters: StoryFilters = {}): StoryPage {
+  checkFilters(filters);
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filters.from) {
+    where.push('s.last_day >= ?');
+    params.push(filters.from);
+  }
+  if (filters.to) {
+    where.push('s.first_day <= ?');
+    params.push(filters.to);
+  }
+  if (filters.minOutlets !== undefined) {
+    where.push('s.outlet_count >= ?');
+    params.push(filters.minOutlets);
+  }
+  if (filters.minSize !== undefined) {
+    where.push('s.unique_count >= ?');
+    params.push(filters.minSize);
+  }
+  if (filters.outletId !== undefined) {
+    where.push(
+      'EXISTS (SELECT 1 FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = s.id AND a.outlet_id = ?)',
+    );
+    params.push(filters.outletId);
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const order =
+    filters.sort === 'recent'
+      ? 'ORDER BY s.last_day DESC, s.id DESC'
+      : 'ORDER BY s.unique_count DESC, s.outlet_count DESC, s.last_day DESC, s.id DESC';
+  const total = prepare(db, `SELECT count(*) FROM stories s ${whereSql}`)
+    .pluck()
+    .get(...params) as number;
+  const rows = prepare(
+    db,
+    `SELECT ${STORY_COLUMNS} FROM ${STORY_FROM} ${whereSql} ${order} LIMIT ? OFFSET ?`,
+  ).all(...params, filters.limit ?? 50, filters.offset ?? 0) as StoryRow[];
+  const outlets = outletsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return { items: rows.map((r) => toSummary(r, outlets.get(r.id) ?? [])), total };
+}
+
+export type StoryArticle = {
+  id: number;
+  title: string;
+  url: string | null;
+  outletId: number;
+  outletName: string;
+  day: string;
+  publishedAt: string | null;
+  firstSeenAt: string;
+  kind: 'original' | 'duplicate';
+  duplicateOf: number | null;
+  similarity: number;
+};
+
+export type StorySpread = {
+  day: string;
+  outletId: number;
+  outletName: string;
+  articles: number;
+  unique: number;
+};
+
+export type StoryDetail = StorySummary & {
+  /** Members in the order they were published (undated ones by when they were first seen). */
+  articles: StoryArticle[];
+  /** Members per day and outlet: how the story spread over time. */
+  spread: StorySpread[];
+};
+
+/** One story with its members by time and its spread per day per outlet; null when there is no such story. */
+export function getStory(db: Db, id: number): StoryDetail | null {
+  if (!Number.isInteger(id) || id < 1)
+    throw new Error(`getStory: id must be a positive whole number, got ${id}`);
+  const row = prepare(db, `SELECT ${STORY_COLUMNS} FROM ${STORY_FROM} WHERE s.id = ?`).get(id) as
+    | StoryRow
+    | undefined;
+  if (!row) return null;
+  const articles = prepare(
+    db,
+    `SELECT a.id, a.title, a.url, a.outlet_id AS outletId, o.name AS outletName, a.day, a.published_at AS publishedAt,
+       a.first_seen_at AS firstSeenAt, m.kind, m.duplicate_of AS duplicateOf, m.similarity
+     FROM story_members m JOIN articles a ON a.id = m.article_id JOIN outlets o ON o.id = a.outlet_id
+     WHERE m.story_id = ? ORDER BY coalesce(a.published_at, a.first_seen_at), a.id`,
+  ).all(id) as StoryArticle[];
+  const spread = prepare(
+    db,
+    `SELECT a.day, a.outlet_id AS outletId, o.name AS outletName, count(*) AS articles,
+       sum(m.kind = 'original') AS "unique"
+     FROM story_members m JOIN articles a ON a.id = m.article_id JOIN outlets o ON o.id = a.outlet_id
+     WHERE m.story_id = ? GROUP BY a.day, a.outlet_id ORDER BY a.day, o.name`,
+  ).all(id) as StorySpread[];
+  return { ...toSummary(row, outletsOf(db, [id]).get(id) ?? []), articles, spread };
+}
+
+/** The story an article belongs to, or null when it has none yet. */
+export function getStoryIdOfArticle(db: Db, articleId: number): number | null {
+  const id = prepare(db, 'SELECT story_id FROM story_members WHERE article_id = ?').pluck().get(articleId);
+  return (id as number | undefined) ?? null;
+}

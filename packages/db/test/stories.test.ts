@@ -1,0 +1,233 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from '@rasid/parser';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { closeDatabase, type Db, openDatabase } from '../src/client.ts';
+import {
+  assignMissingStories,
+  getArticleByUrl,
+  getStory,
+  getStoryIdOfArticle,
+  listStories,
+  storeArticles,
+} from '../src/queries/index.ts';
+import type { IngestItem } from '../src/queries/types.ts';
+import { makeArticle, makeItem } from './helpers.ts';
+
+const SEEDS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/seeds');
+const hasSeeds = existsSync(SEEDS);
+if (!hasSeeds && process.env.CI) throw new Error(`seeds missing at ${SEEDS} (required in CI)`);
+
+let db: Db;
+beforeEach(() => {
+  db = openDatabase(':memory:');
+  return () => closeDatabase(db);
+});
+
+const all = (sql: string) => db.$client.prepare(sql).all();
+
+// Two reports of one event in different words, and an unrelated one: enough text for real signatures.
+const GANTZ_A = {
+  title: 'غانتس يوقع في الرباط مذكرة تفاهم دفاعية مع المغرب',
+  body: 'وقع وزير الدفاع الإسرائيلي بيني غانتس في الرباط مذكرة تفاهم دفاعية مع الوزير المغربي عبد اللطيف لوديي، تتيح تبادل المعلومات الاستخباراتية والتعاون العسكري وصفقات الأسلحة بين البلدين.',
+};
+const GANTZ_B = {
+  title: 'الرباط وتل أبيب توقعان اتفاقية تعاون عسكري',
+  body: 'وقع المغرب وإسرائيل في الرباط مذكرة تفاهم للتعاون الدفاعي خلال زيارة وزير الدفاع بيني غانتس، ووقعها عن الجانب المغربي عبداللطيف لوديي، وتشمل تبادل المعلومات الاستخباراتية وصفقات الأسلحة.',
+};
+const FLOODS = {
+  title: 'فيضانات تغمر قرى في جنوب السودان',
+  body: 'غمرت مياه الفيضانات عشرات القرى في ولاية جونقلي بجنوب السودان بعد أمطار غزيرة، وقالت الأمم المتحدة إن آلاف الأسر نزحت من منازلها وتحتاج إلى الغذاء والمأوى.',
+};
+
+const item = (
+  text: { title: string; body: string },
+  opts: { url: string; domain: string; publishedAt?: string | null; simhash?: string },
+): IngestItem =>
+  makeItem(
+    makeArticle({
+      ...text,
+      url: opts.url,
+      outlet: { name: opts.domain, domain: opts.domain },
+      publishedAt: opts.publishedAt === undefined ? '2021-11-24T10:00:00Z' : opts.publishedAt,
+      ...(opts.simhash ? { fingerprints: { contentHash: opts.url, simhash: opts.simhash } } : {}),
+    }),
+  );
+
+const storyOf = (url: string): number | null => {
+  const article = getArticleByUrl(db, url);
+  if (!article) throw new Error(`no article stored for ${url}`);
+  return getStoryIdOfArticle(db, article.id);
+};
+
+describe.runIf(hasSeeds)('the seeds', () => {
+  it('form one story told by two outlets, first to publish being the first seen', () => {
+    const items = ['000_06f69c84c9046252.txt', '004_0de736a0633809fe.txt'].map((file, i): IngestItem => {
+      const content = readFileSync(`${SEEDS}/${file}`);
+      const location = `seeds/${file}`;
+      return {
+        raw: {
+          location,
+          url: null,
+          format: 'text',
+          contentType: null,
+          content,
+          // First seen a minute apart: undated, so the first seen is the first to publish.
+          fetchedAt: `2021-11-24T0${i}:00:00Z`,
+        },
+        article: parseDocument({ content, location }),
+      };
+    });
+    expect(storeArticles(db, items).outcomes).toEqual(['new', 'new']);
+    const page = listStories(db);
+    expect(page.total).toBe(1);
+    const [story] = page.items;
+    expect(story).toMatchObject({ size: 2, uniqueSize: 2, outletCount: 2, firstDay: '2021-11-24' });
+    expect(story?.outlets.map((o) => o.name).sort()).toEqual(['Erem News', 'Madar21']);
+    expect(story?.first.outletName).toBe('Erem News');
+    const detail = getStory(db, story?.id ?? 0);
+    expect(detail?.articles.map((a) => a.kind)).toEqual(['original', 'original']);
+    expect(detail?.spread).toEqual([
+      { day: '2021-11-24', outletId: expect.any(Number), outletName: 'Erem News', articles: 1, unique: 1 },
+      { day: '2021-11-24', outletId: expect.any(Number), outletName: 'Madar21', articles: 1, unique: 1 },
+    ]);
+  });
+});
+
+describe('story assignment at store time', () => {
+  it('joins rewritten reports of one event and keeps an unrelated one apart', () => {
+    storeArticles(db, [
+      item(GANTZ_A, { url: 'https://a.example/1', domain: 'a.example' }),
+      item(FLOODS, { url: 'https://a.example/2', domain: 'a.example' }),
+    ]);
+    storeArticles(db, [
+      item(GANTZ_B, { url: 'https://b.example/1', domain: 'b.example', publishedAt: '2021-11-25T08:00:00Z' }),
+    ]);
+    expect(storyOf('https://b.example/1')).toBe(storyOf('https://a.example/1'));
+    expect(storyOf('https://a.example/2')).not.toBe(storyOf('https://a.example/1'));
+    const gantz = getStory(db, storyOf('https://a.example/1') ?? 0);
+    expect(gantz).toMatchObject({ size: 2, outletCount: 2, firstDay: '2021-11-24', lastDay: '2021-11-25' });
+    expect(gantz?.first.outletName).toBe('a.example');
+    expect(gantz?.spread.map((s) => [s.day, s.outletName])).toEqual([
+      ['2021-11-24', 'a.example'],
+      ['2021-11-25', 'b.example'],
+    ]);
+  });
+
+  it('keeps reports more than three days apart in separate stories', () => {
+    storeArticles(db, [
+      item(GANTZ_A, { url: 'https://a.example/1', domain: 'a.example', publishedAt: '2021-11-20T10:00:00Z' }),
+      item(GANTZ_B, { url: 'https://b.example/1', domain: 'b.example', publishedAt: '2021-11-24T10:00:00Z' }),
+    ]);
+    expect(storyOf('https://a.example/1')).not.toBe(storyOf('https://b.example/1'));
+    expect(listStories(db).total).toBe(2);
+  });
+
+  it('marks a syndicated copy as a duplicate of the original, counted once in unique sizes', () => {
+    storeArticles(db, [
+      item(GANTZ_A, { url: 'https://a.example/1', domain: 'a.example', simhash: '00000000000000ff' }),
+      // The same wire text on another site, its simhash two bits away.
+      item(GANTZ_A, { url: 'https://c.example/9', domain: 'c.example', simhash: '00000000000000fc' }),
+      item(GANTZ_B, { url: 'https://b.example/1', domain: 'b.example', simhash: 'ffff000000000000' }),
+    ]);
+    const [story] = listStories(db).items;
+    expect(story).toMatchObject({ size: 3, uniqueSize: 2, outletCount: 3 });
+    const detail = getStory(db, story?.id ?? 0);
+    const original = getArticleByUrl(db, 'https://a.example/1');
+    const copy = detail?.articles.find((a) => a.url === 'https://c.example/9');
+    expect(copy).toMatchObject({ kind: 'duplicate', duplicateOf: original?.id });
+    expect(listStories(db, { minSize: 3 }).total).toBe(0);
+  });
+
+  it('is idempotent: storing the same inputs again changes no story', () => {
+    const items = [
+      item(GANTZ_A, { url: 'https://a.example/1', domain: 'a.example' }),
+      item(GANTZ_B, { url: 'https://b.example/1', domain: 'b.example' }),
+      item(FLOODS, { url: 'https://a.example/2', domain: 'a.example' }),
+    ];
+    storeArticles(db, items);
+    const snapshot = () => ({
+      stories: all('SELECT * FROM stories ORDER BY id'),
+      members: all('SELECT * FROM story_members ORDER BY article_id'),
+    });
+    const before = snapshot();
+    storeArticles(db, items);
+    // Another desk's copy of a stored article: the article is updated, its story is not.
+    storeArticles(db, [makeItem({ ...(items[0] as IngestItem).article, sections: ['سياسة'] }, '#desk')]);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('moves an article whose text changed to the story of its new text', () => {
+    const url = 'https://a.example/live';
+    storeArticles(db, [
+      item(GANTZ_B, { url: 'https://b.example/1', domain: 'b.example' }),
+      item(FLOODS, { url, domain: 'a.example', publishedAt: '2021-11-24T09:00:00Z' }),
+    ]);
+    const floodsStory = storyOf(url);
+    storeArticles(db, [item(GANTZ_A, { url, domain: 'a.example', publishedAt: '2021-11-24T12:00:00Z' })]);
+    expect(storyOf(url)).toBe(storyOf('https://b.example/1'));
+    // The story it left had no other member: it is gone, not left empty.
+    expect(getStory(db, floodsStory ?? 0)).toBeNull();
+    expect(listStories(db).items.map((s) => s.size)).toEqual([2]);
+  });
+
+  it('gives articles stored before stories existed the same stories as storing them anew', () => {
+    storeArticles(db, [
+      item(GANTZ_A, { url: 'https://a.example/1', domain: 'a.example' }),
+      item(FLOODS, { url: 'https://a.example/2', domain: 'a.example' }),
+      item(GANTZ_B, { url: 'https://b.example/1', domain: 'b.example' }),
+    ]);
+    const groups = () =>
+      all(
+        'SELECT group_concat(article_id) AS ids, kind FROM story_members GROUP BY story_id, kind ORDER BY ids',
+      );
+    const before = groups();
+    db.$client.exec('DELETE FROM story_members; DELETE FROM stories;');
+    expect(assignMissingStories(db, { batchSize: 2 })).toBe(3);
+    expect(groups()).toEqual(before);
+    expect(assignMissingStories(db)).toBe(0);
+  });
+});
+
+describe('listStories and getStory', () => {
+  beforeEach(() => {
+    storeArticles(db, [
+      item(GANTZ_A, { url: 'https://a.example/1', domain: 'a.example' }),
+      item(GANTZ_B, { url: 'https://b.example/1', domain: 'b.example', publishedAt: '2021-11-26T10:00:00Z' }),
+      item(FLOODS, { url: 'https://a.example/2', domain: 'a.example', publishedAt: '2021-12-01T10:00:00Z' }),
+    ]);
+  });
+
+  it.each([
+    { filters: {}, sizes: [2, 1] },
+    { filters: { minOutlets: 2 }, sizes: [2] },
+    { filters: { sort: 'recent' as const }, sizes: [1, 2] },
+    { filters: { from: '2021-11-27' }, sizes: [1] },
+    { filters: { to: '2021-11-24' }, sizes: [2] },
+    { filters: { from: '2021-11-25', to: '2021-11-25' }, sizes: [2] },
+    { filters: { limit: 1, offset: 1 }, sizes: [1] },
+  ])('filters $filters', ({ filters, sizes }) => {
+    const page = listStories(db, filters);
+    expect(page.items.map((s) => s.size)).toEqual(sizes);
+  });
+
+  it('filters by outlet', () => {
+    const outletId = getArticleByUrl(db, 'https://b.example/1')?.outlet.id;
+    expect(listStories(db, { outletId }).items.map((s) => s.outletCount)).toEqual([2]);
+  });
+
+  it.each([
+    [{ from: '24/11/2021' }, /from must be a day written YYYY-MM-DD/],
+    [{ minOutlets: -1 }, /minOutlets must be a whole number/],
+    [{ limit: 2.5 }, /limit must be a whole number/],
+    [{ sort: 'best' as 'size' }, /sort must be 'size' or 'recent'/],
+  ])('rejects %o', (filters, message) => {
+    expect(() => listStories(db, filters)).toThrow(message);
+  });
+
+  it('returns null for an unknown story and rejects an id that is not one', () => {
+    expect(getStory(db, 999)).toBeNull();
+    expect(() => getStory(db, 0)).toThrow(/getStory: id must be a positive whole number, got 0/);
+  });
+});
