@@ -107,6 +107,77 @@ describe('boolean search', () => {
   });
 });
 
+describe('boolean search, generated queries', () => {
+  // Every combination of three words over title and body, so any query has something to tell apart.
+  const words = ['alpha', 'beta', 'gamma'];
+  const texts = ['', ...words, 'alpha beta', 'beta alpha', 'alpha gamma', 'beta gamma', 'alpha beta gamma'];
+  // Words weigh more than syntax, or nearly every generated query would be a syntax error.
+  const pieces = [
+    ...words,
+    ...words,
+    ...words,
+    '"alpha beta"',
+    '(',
+    ')',
+    'AND',
+    'OR',
+    'NOT',
+    '-',
+    'title:',
+    '؟',
+    '"',
+    'and',
+  ];
+
+  it('either refuses a query with a SearchSyntaxError or finds what matchesSearch finds', () => {
+    const items = [];
+    for (const [i, title] of texts.entries()) {
+      for (const [j, body] of texts.entries()) {
+        items.push(
+          makeItem(
+            makeArticle({ url: `https://example.com/${i}/${j}`, title: title || 'x', body: body || 'x' }),
+          ),
+        );
+      }
+    }
+    storeArticles(db, items);
+    // A fixed-seed generator: the same queries every run, so a failure can be replayed.
+    let seed = 12345;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    let refused = 0;
+    let run = 0;
+    for (let k = 0; k < 800; k++) {
+      const parts: string[] = [];
+      const length = 1 + next(7);
+      for (let p = 0; p < length; p++) {
+        parts.push(pieces[next(pieces.length)] ?? '');
+        // Prefixes and parentheses are tried both attached to what follows and apart from it.
+        if (next(3) > 0) parts.push(' ');
+      }
+      const q = parts.join('');
+      let parsed: ReturnType<typeof parseSearch>;
+      try {
+        parsed = parseSearch(q);
+      } catch (error) {
+        expect(error, q).toBeInstanceOf(SearchSyntaxError);
+        const { position } = error as SearchSyntaxError;
+        expect(position >= 0 && position <= q.length, q).toBe(true);
+        refused++;
+        continue;
+      }
+      if (!parsed.match) continue;
+      checkAgreement(db, q);
+      run++;
+    }
+    // Both outcomes must be well represented for the test to say anything.
+    expect(refused).toBeGreaterThan(200);
+    expect(run).toBeGreaterThan(200);
+  });
+});
+
 describe('search', () => {
   it('finds إسرائيل when searching اسرائيل, with a snippet in the original spelling', () => {
     storeArticles(db, [
