@@ -1,4 +1,23 @@
 export {
+  type Alert,
+  type AlertFilters,
+  type AlertRule,
+  type AlertRuleInput,
+  computeSpikes,
+  DEFAULT_SPIKE_RULE,
+  detectSpike,
+  evaluateAlertRules,
+  listAlertRules,
+  listAlerts,
+  markAlertDelivered,
+  SPIKE_HISTORY_DAYS,
+  type SpikeCheck,
+  type SpikePoint,
+  type SpikeRule,
+  type SpikeScope,
+  upsertAlertRule,
+} from './alerts.ts';
+export {
   bucketRange,
   digestArticles,
   getArticle,
