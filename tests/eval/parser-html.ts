@@ -96,7 +96,7 @@ export function evaluateTrafilatura(): HtmlEvalResult {
     if (entry.date !== undefined) {
       if (entry.date) {
         res.date.total++;
-        const ours = x.published?.iso.slice(0, 10);
+        const ours = x.published?.day;
         if (ours === entry.date) res.date.hit++;
         else if (ours && Math.abs(Date.parse(ours) - Date.parse(entry.date)) === 86_400_000)
           res.date.offByOne++;
@@ -187,8 +187,8 @@ export function evaluateReadabilityPages(): ReadabilityEvalResult {
     check('lang', meta.lang, x.lang, (a, b) => a.toLowerCase() === b.toLowerCase());
     check('dir', meta.dir, x.dir, (a, b) => a === b);
     check('byline', meta.byline, x.byline, (a, b) => fold(a).includes(fold(b)) || fold(b).includes(fold(a)));
-    const theirDay = meta.publishedTime ? (parseDate(meta.publishedTime)?.iso.slice(0, 10) ?? null) : null;
-    check('publishedTime', theirDay, x.published?.iso.slice(0, 10) ?? null, (a, b) => a === b);
+    const theirDay = meta.publishedTime ? (parseDate(meta.publishedTime)?.day ?? null) : null;
+    check('publishedTime', theirDay, x.published?.day ?? null, (a, b) => a === b);
     const expectedText = extractPageText(readFileSync(`${dir}/${page}/expected.html`, 'utf8'));
     f1Sum += tokenF1(x.body, expectedText);
   }

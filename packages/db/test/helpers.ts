@@ -34,6 +34,11 @@ export function makeArticle(overrides: Partial<Article> = {}): Article {
       simhash: '0000000000000000',
     },
     ...overrides,
+    publishedDay:
+      overrides.publishedDay !== undefined
+        ? overrides.publishedDay
+        : ((overrides.publishedAt === undefined ? '2024-03-10' : overrides.publishedAt?.slice(0, 10)) ??
+          null),
   };
 }
 

@@ -129,7 +129,12 @@ function partsFromHtml(input: RawInput, text: string): Parts {
     section: h.section,
     sections: h.section ? [h.section] : [],
     published: h.published
-      ? { iso: h.published.iso, precision: h.published.precision, source: h.published.source }
+      ? {
+          iso: h.published.iso,
+          precision: h.published.precision,
+          day: h.published.day,
+          source: h.published.source,
+        }
       : null,
     declaredLanguage: h.lang,
     outletSource: h.siteName,
@@ -202,6 +207,7 @@ export function parseDocument(input: RawInput): Article {
     section: parts.section,
     sections: parts.sections,
     publishedAt: parts.published?.iso ?? null,
+    publishedDay: parts.published?.day ?? null,
     dateSource: parts.published?.source ?? 'none',
     datePrecision: parts.published?.precision ?? null,
     topics,

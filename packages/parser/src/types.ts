@@ -34,7 +34,16 @@ export type DateSource =
 
 export type DatePrecision = 'second' | 'minute' | 'hour' | 'day' | 'month' | 'year';
 
-export type ParsedDate = { iso: string; precision: DatePrecision };
+export type ParsedDate = {
+  /** The instant, ISO 8601 in UTC. */
+  iso: string;
+  precision: DatePrecision;
+  /**
+   * YYYY-MM-DD as the source wrote it, in its own time zone: "3 May 21:00 -03:00" is a 3 May article
+   * although it is 4 May in UTC. Charts count an article on this day.
+   */
+  day: string;
+};
 
 export type TopicScore = { slug: string; score: number; source: 'section' | 'url' | 'rules' | 'classifier' };
 
@@ -59,6 +68,8 @@ export type Article = {
   sections: string[];
   /** ISO 8601 in UTC, or null when no date was found. */
   publishedAt: string | null;
+  /** The publication day in the source's own time zone (see ParsedDate.day), or null when undated. */
+  publishedDay: string | null;
   dateSource: DateSource;
   datePrecision: DatePrecision | null;
   /** Standard subjects (IPTC Media Topics top level) with scores in 0..1. */

@@ -3,11 +3,14 @@ import { findDateInText, hijriToGregorian, parseDate } from '../src/index.ts';
 
 const REF = '2021-11-24T18:00:00Z'; // a Wednesday
 
-type Row = [text: string, iso: string | null, precision?: string];
+// text, UTC instant, precision, and the day as written when the zone puts it apart from the UTC day.
+type Row = [string, string | null, string?, string?];
 
 const ABSOLUTE: Record<string, Row[]> = {
   machine: [
     ['2021-11-24T10:00:00+01:00', '2021-11-24T09:00:00.000Z', 'second'],
+    ['2022-05-03T21:30-03:00', '2022-05-04T00:30:00.000Z', 'minute', '2022-05-03'],
+    ['2020-02-25T01:10:00+02:00', '2020-02-24T23:10:00.000Z', 'second', '2020-02-25'],
     ['2021-11-24T10:00Z', '2021-11-24T10:00:00.000Z', 'minute'],
     ['2021-11-24', '2021-11-24T00:00:00.000Z', 'day'],
     ['2021-11', '2021-11-01T00:00:00.000Z', 'month'],
@@ -82,11 +85,11 @@ const ABSOLUTE: Record<string, Row[]> = {
 describe('parseDate: absolute dates', () => {
   for (const [group, rows] of Object.entries(ABSOLUTE)) {
     describe(group, () => {
-      for (const [text, iso, precision] of rows) {
+      for (const [text, iso, precision, day] of rows) {
         it(text || '(empty)', () => {
           const d = parseDate(text);
           if (iso === null) expect(d).toBeNull();
-          else expect(d).toEqual({ iso, precision });
+          else expect(d).toEqual({ iso, precision, day: day ?? iso.slice(0, 10) });
         });
       }
     });
@@ -112,7 +115,7 @@ describe('parseDate: relative words need a reference date', () => {
   for (const [text, iso, precision] of rows) {
     it(`${text}: null without reference, resolved with one`, () => {
       expect(parseDate(text)).toBeNull();
-      expect(parseDate(text, { referenceDate: REF })).toEqual({ iso, precision });
+      expect(parseDate(text, { referenceDate: REF })).toEqual({ iso, precision, day: iso.slice(0, 10) });
     });
   }
 });
@@ -122,6 +125,7 @@ describe('findDateInText', () => {
     expect(findDateInText('العنوان هنا\nالرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس\nنص')).toEqual({
       iso: '2015-08-11T00:00:00.000Z',
       precision: 'day',
+      day: '2015-08-11',
       source: 'text',
     });
     expect(findDateInText('Title\nPublished: 24 November 2021\nBody')?.iso).toBe('2021-11-24T00:00:00.000Z');
@@ -147,6 +151,7 @@ describe('findDateInText', () => {
     expect(findDateInText(text, { referenceDate: REF })).toEqual({
       iso: '2021-11-23T00:00:00.000Z',
       precision: 'day',
+      day: '2021-11-23',
       source: 'relative-text',
     });
   });

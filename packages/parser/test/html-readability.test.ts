@@ -91,7 +91,12 @@ describe('extractHtml on small documents', () => {
     expect(x.dir).toBe('rtl');
     expect(x.section).toBe('سياسة');
     expect(x.canonicalUrl).toBe('https://www.eremnews.com/news/123');
-    expect(x.published).toEqual({ iso: '2021-11-24T07:15:00.000Z', precision: 'second', source: 'meta' });
+    expect(x.published).toEqual({
+      iso: '2021-11-24T07:15:00.000Z',
+      precision: 'second',
+      day: '2021-11-24',
+      source: 'meta',
+    });
     expect(x.body.split('\n\n')).toHaveLength(4);
     expect(x.body).toContain('خلفية');
     expect(x.body).not.toMatch(/الرئيسية|فيسبوك|جميع الحقوق/);

@@ -207,7 +207,8 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
       let outcome: StoreOutcome;
       let articleId: number;
       if (!stored) {
-        const day = utcDay(article.publishedAt) ?? utcDay(fetchedAt) ?? now.slice(0, 10);
+        const day =
+          article.publishedDay ?? utcDay(article.publishedAt) ?? utcDay(fetchedAt) ?? now.slice(0, 10);
         articleId = Number(
           q.insertArticle.run(
             key,
@@ -240,7 +241,8 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
             : stored.firstSeenAt;
         days.add(stored.day);
         if (isNewerOrSame(article.publishedAt, stored.publishedAt)) {
-          const day = utcDay(article.publishedAt) ?? utcDay(firstSeenAt) ?? stored.day;
+          const day =
+            article.publishedDay ?? utcDay(article.publishedAt) ?? utcDay(firstSeenAt) ?? stored.day;
           q.replaceArticleText.run(
             article.url,
             article.title,

@@ -12,21 +12,92 @@ export type FoundDate = ParsedDate & { source: Extract<DateSource, 'text' | 'rel
 
 const DAY_MS = 86_400_000;
 
-// Folded spellings (see foldArabic: أ/إ/آ → ا, ى → ي, ة → ه). Longer names are matched first, so
-// "كانون الاول" wins over any shorter overlap.
+// Folded spellings (see foldArabic: أ/إ/آ → ا, ى → ي, ة → ه; Latin without accents). Arabic (standard,
+// Levantine, Maghrebi), French and English first, then German, Dutch, Spanish, Italian and Portuguese,
+// whose pages an outlet list also holds. Longer names are matched first, so "كانون الاول" wins over any
+// shorter overlap.
 const GREGORIAN_MONTHS: readonly (readonly string[])[] = [
-  ['يناير', 'كانون الثاني', 'جانفي', 'janvier', 'january', 'jan', 'janv'],
-  ['فبراير', 'شباط', 'فيفري', 'فبرابر', 'fevrier', 'february', 'feb', 'fev', 'fevr'],
-  ['مارس', 'اذار', 'mars', 'march', 'mar'],
-  ['ابريل', 'نيسان', 'افريل', 'avril', 'april', 'apr', 'avr'],
-  ['مايو', 'ايار', 'ماي', 'mai', 'may'],
-  ['يونيو', 'يونيه', 'حزيران', 'جوان', 'juin', 'june', 'jun'],
-  ['يوليو', 'يوليه', 'يوليوز', 'تموز', 'جويليه', 'جويليا', 'juillet', 'july', 'jul', 'juil'],
-  ['اغسطس', 'اغسطوس', 'اب', 'غشت', 'اوت', 'aout', 'august', 'aug'],
-  ['سبتمبر', 'ايلول', 'شتنبر', 'septembre', 'september', 'sep', 'sept'],
-  ['اكتوبر', 'تشرين الاول', 'octobre', 'october', 'oct'],
-  ['نوفمبر', 'تشرين الثاني', 'نونبر', 'novembre', 'november', 'nov'],
-  ['ديسمبر', 'كانون الاول', 'دجنبر', 'دسمبر', 'decembre', 'december', 'dec', 'dece'],
+  [
+    'يناير',
+    'كانون الثاني',
+    'جانفي',
+    'janvier',
+    'january',
+    'jan',
+    'janv',
+    'januar',
+    'janner',
+    'januari',
+    'enero',
+    'gennaio',
+    'janeiro',
+  ],
+  [
+    'فبراير',
+    'شباط',
+    'فيفري',
+    'فبرابر',
+    'fevrier',
+    'february',
+    'feb',
+    'fev',
+    'fevr',
+    'februar',
+    'februari',
+    'febrero',
+    'febbraio',
+    'fevereiro',
+  ],
+  ['مارس', 'اذار', 'mars', 'march', 'mar', 'marz', 'maart', 'marzo', 'marco'],
+  ['ابريل', 'نيسان', 'افريل', 'avril', 'april', 'apr', 'avr', 'abril', 'aprile'],
+  ['مايو', 'ايار', 'ماي', 'mai', 'may', 'mei', 'mayo', 'maggio', 'maio'],
+  ['يونيو', 'يونيه', 'حزيران', 'جوان', 'juin', 'june', 'jun', 'juni', 'junio', 'giugno', 'junho'],
+  [
+    'يوليو',
+    'يوليه',
+    'يوليوز',
+    'تموز',
+    'جويليه',
+    'جويليا',
+    'juillet',
+    'july',
+    'jul',
+    'juil',
+    'juli',
+    'julio',
+    'luglio',
+    'julho',
+  ],
+  ['اغسطس', 'اغسطوس', 'اب', 'غشت', 'اوت', 'aout', 'august', 'aug', 'augustus', 'agosto'],
+  [
+    'سبتمبر',
+    'ايلول',
+    'شتنبر',
+    'septembre',
+    'september',
+    'sep',
+    'sept',
+    'septiembre',
+    'setiembre',
+    'settembre',
+    'setembro',
+  ],
+  ['اكتوبر', 'تشرين الاول', 'octobre', 'october', 'oct', 'oktober', 'octubre', 'ottobre', 'outubro'],
+  ['نوفمبر', 'تشرين الثاني', 'نونبر', 'novembre', 'november', 'nov', 'noviembre', 'novembro'],
+  [
+    'ديسمبر',
+    'كانون الاول',
+    'دجنبر',
+    'دسمبر',
+    'decembre',
+    'december',
+    'dec',
+    'dece',
+    'dezember',
+    'diciembre',
+    'dicembre',
+    'dezembro',
+  ],
 ];
 
 const HIJRI_MONTHS: readonly (readonly string[])[] = [
@@ -101,6 +172,15 @@ function toIso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+const ymd = (year: number, month: number, day: number): string => `${year}-${pad2(month)}-${pad2(day)}`;
+
+/** A date computed from an instant (relative words, epoch values): its day is the UTC day. */
+export function dateAt(ms: number, precision: DatePrecision): ParsedDate {
+  const iso = toIso(ms);
+  return { iso, precision, day: iso.slice(0, 10) };
+}
+
 function parseOffset(zone: string | undefined): number | null {
   if (!zone) return 0;
   const z = zone.toLowerCase();
@@ -132,7 +212,7 @@ function build(p: Parts): ParsedDate | null {
   const ms =
     Date.UTC(p.year, p.month - 1, p.day, hour, minute, Math.min(second, 59)) -
     (p.offsetMinutes ?? 0) * 60_000;
-  return { iso: toIso(ms), precision: p.precision };
+  return { iso: toIso(ms), precision: p.precision, day: ymd(p.year, p.month, p.day) };
 }
 
 function timePrecision(second: string | undefined): DatePrecision {
@@ -269,7 +349,7 @@ function markMonths(s: string): string {
 }
 
 const WRITTEN_DMY = new RegExp(
-  String.raw`(?<!\d)(\d{1,2})(?:st|nd|rd|th|er| er)?\s*(?:de |of )?«([MH])(\d+)»,?\s*(?:de )?(\d{4})(?!\d)\s*(?:هـ|ه|h|م)?(?![\p{L}])${TIME_SUFFIX}`,
+  String.raw`(?<!\d)(\d{1,2})(?:st|nd|rd|th|er| er|\.)?\s*(?:de |of )?«([MH])(\d+)»,?\s*(?:de )?(\d{4})(?!\d)\s*(?:هـ|ه|h|م)?(?![\p{L}])${TIME_SUFFIX}`,
   'u',
 );
 const WRITTEN_MDY = new RegExp(
@@ -337,12 +417,12 @@ function parseRelative(s: string, refMs: number): ParsedDate | null {
     const unit = ago[2] ?? ago[4] ?? '';
     const dual = /(دقيقتين|ساعتين|يومين)/.test(unit);
     const n = Number(ago[1] ?? ago[3] ?? (dual ? 2 : 1));
-    if (/^(دقيق|دقايق|min)/.test(unit)) return { iso: toIso(refMs - n * 60_000), precision: 'minute' };
-    if (/^(ساع|hour|hr|heure)/.test(unit)) return { iso: toIso(refMs - n * 3_600_000), precision: 'hour' };
-    return { iso: toIso(startOfDay(refMs - n * DAY_MS)), precision: 'day' };
+    if (/^(دقيق|دقايق|min)/.test(unit)) return dateAt(refMs - n * 60_000, 'minute');
+    if (/^(ساع|hour|hr|heure)/.test(unit)) return dateAt(refMs - n * 3_600_000, 'hour');
+    return dateAt(startOfDay(refMs - n * DAY_MS), 'day');
   }
-  if (YESTERDAY_RE.test(s)) return { iso: toIso(startOfDay(refMs - DAY_MS)), precision: 'day' };
-  if (TODAY_RE.test(s)) return { iso: toIso(startOfDay(refMs)), precision: 'day' };
+  if (YESTERDAY_RE.test(s)) return dateAt(startOfDay(refMs - DAY_MS), 'day');
+  if (TODAY_RE.test(s)) return dateAt(startOfDay(refMs), 'day');
   // A bare weekday: the latest such day on or before the reference (news reports past days).
   for (const [i, names] of WEEKDAYS.entries()) {
     const hit = names.some((n) =>
@@ -351,7 +431,7 @@ function parseRelative(s: string, refMs: number): ParsedDate | null {
     if (!hit) continue;
     const refDay = new Date(refMs).getUTCDay();
     const back = (refDay - i + 7) % 7;
-    return { iso: toIso(startOfDay(refMs - back * DAY_MS)), precision: 'day' };
+    return dateAt(startOfDay(refMs - back * DAY_MS), 'day');
   }
   return null;
 }

@@ -58,7 +58,7 @@ export function extractHtml(html: string, url?: string, opts?: ExtractHtmlOption
     ld?.description ??
     null;
   const refCtx = opts?.referenceDate ? { referenceDate: opts.referenceDate } : {};
-  const published = findPublished(facts, url, () => headerLines(facts, title), refCtx);
+  const published = findPublished(facts, url, () => headerLines(facts, title), refCtx, source);
   const byline = findByline(facts);
 
   let body = extractBody(doc, { stripUnlikely: true, jsonLdBody: ld?.articleBody ?? null, title });

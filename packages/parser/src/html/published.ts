@@ -2,7 +2,7 @@
 // URL, then dates written near the title. A page without any of these gets null: never a guess.
 
 import type { Element } from 'domhandler';
-import { parseDate } from '../dates/index.ts';
+import { dateAt, parseDate } from '../dates/index.ts';
 import type { DateSource, ParsedDate } from '../types.ts';
 import { squash, textOf } from './dom.ts';
 import { firstMeta, itempropValue, type PageFacts } from './metadata.ts';
@@ -71,7 +71,7 @@ function readDate(value: string | null | undefined, ctx: Ctx): ParsedDate | null
     const ms = v.length === 10 ? Number(v) * 1000 : Number(v);
     const d = new Date(ms);
     const y = d.getUTCFullYear();
-    return y >= 1995 && y <= 2100 ? { iso: d.toISOString(), precision: 'second' } : null;
+    return y >= 1995 && y <= 2100 ? dateAt(ms, 'second') : null;
   }
   try {
     const parsed = parseDate(v, ctx);
@@ -92,6 +92,30 @@ export function findPublished(
   url: string | undefined,
   textBlocks: () => string[],
   ctx: Ctx,
+  html = '',
+): PublishedDate | null {
+  const found = findPublishedInstant(facts, url, textBlocks, ctx, html);
+  if (!found || found.source === 'url') return found;
+  // Metadata often gives the instant in UTC while the outlet dates the article in its own zone, and so
+  // does its URL (/2020/02/24/ for a story stamped 2020-02-25T02:25Z): the URL's day is the day as
+  // written. Only a one-day gap is a time-zone gap; a larger one is another date.
+  const fromUrl = dateFromUrl(url ?? facts.canonical ?? firstMeta(facts, ['og:url']) ?? '');
+  if (fromUrl && Math.abs(Date.parse(fromUrl.day) - Date.parse(found.day)) === DAY_MS)
+    return { ...found, day: fromUrl.day };
+  return found;
+}
+
+const DAY_MS = 86_400_000;
+
+const SCRIPT_DATE_RE =
+  /"(?:date_?published|published_?(?:at|date|time|on)|pub_?date|publish_?date|first_?published_?(?:at|date))"\s*:\s*"(\d{4}-\d{2}-\d{2}[^"]{0,30})"/i;
+
+function findPublishedInstant(
+  facts: PageFacts,
+  url: string | undefined,
+  textBlocks: () => string[],
+  ctx: Ctx,
+  html: string,
 ): PublishedDate | null {
   for (const ld of facts.jsonLd) {
     const d = readDate(ld.datePublished, ctx);
@@ -122,6 +146,13 @@ export function findPublished(
   for (const t of times) {
     const d = readDate(t.attribs.datetime, ctx) ?? readDate(squash(textOf(t)), ctx);
     if (d) return withSource(d, 'time-element');
+  }
+  // Apps and shops keep the date in their own state JSON rather than in JSON-LD
+  // ({"published_at":"2019-03-02T06:22:28+01:00"}, {"publishedDate":"2016-11-04T20:37:27Z"}).
+  const scripted = SCRIPT_DATE_RE.exec(html);
+  if (scripted) {
+    const d = readDate(scripted[1], ctx);
+    if (d) return withSource(d, 'meta');
   }
   const fromUrl = dateFromUrl(url ?? facts.canonical ?? firstMeta(facts, ['og:url']) ?? '');
   if (fromUrl) return withSource(fromUrl, 'url');
@@ -182,5 +213,5 @@ export function dateFromUrl(url: string): ParsedDate | null {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
   if (date.getUTCMonth() !== mo - 1) return null;
-  return { iso: date.toISOString(), precision: 'day' };
+  return dateAt(date.getTime(), 'day');
 }

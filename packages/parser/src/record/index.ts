@@ -113,7 +113,7 @@ function readDate(record: Json, opts: RecordOptions): (ParsedDate & { source: Da
   if (CRAWL_TIME_FIELDS.has(f.name)) {
     // A crawl time bounds the publication date to about that day, no finer.
     const precision: DatePrecision = 'day';
-    return { iso: parsed.iso, precision, source: 'record' };
+    return { ...parsed, precision, source: 'record' };
   }
   return { ...parsed, source: 'record' };
 }
@@ -155,7 +155,7 @@ export function extractRecord(
   if (!published) {
     // Wire copy opens with a dateline ("الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس").
     const dateline = findDateInText(paragraphs.slice(0, 1).join('\n'), { headerLines: 1 });
-    if (dateline) published = { iso: dateline.iso, precision: dateline.precision, source: 'text' };
+    if (dateline) published = { ...dateline, source: 'text' };
   }
   const author = field(record, FIELD_ALIASES.author);
   return {
