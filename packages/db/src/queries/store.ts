@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import type { Article } from '@rasid/parser';
+import { type StorySignature, storySignatureOfSearchText } from '@rasid/parser/stories';
 import type { Db } from '../client.ts';
 import { parseIsoUtc, utcDay } from './dates.ts';
 import { nowIso, prepare } from './statements.ts';
@@ -164,6 +165,7 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
     const days = new Set<string>();
     // Stories are assigned after the loop, once per batch: the articles' final text and day are known then.
     const toAssign: number[] = [];
+    const signatures = new Map<number, StorySignature>();
     // Caches live for one transaction only: ids from a rolled-back batch must not leak into the next.
     const outletIds = new Map<string, number>();
     const topicIds = new Map<string, number>();
@@ -190,7 +192,11 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
       }
     };
     const indexText = (articleId: number, article: Article): void => {
-      q.insertFts.run(articleId, toSearchText(article.title), toSearchText(article.body));
+      const title = toSearchText(article.title);
+      const body = toSearchText(article.body);
+      q.insertFts.run(articleId, title, body);
+      // The story signature reads the same folded, stemmed text: computed here once, not again.
+      signatures.set(articleId, storySignatureOfSearchText(title, body));
     };
 
     for (const { raw, article } of items) {
@@ -293,7 +299,7 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
       result.outcomes.push(outcome);
     }
 
-    if (toAssign.length > 0) assignStories(db, toAssign);
+    if (toAssign.length > 0) assignStories(db, toAssign, signatures);
     if (days.size > 0) recountRollups(db, [...days]);
     return result;
   });

@@ -45,15 +45,14 @@ type MemberRow = {
 
 type ArticleRow = {
   id: number;
-  title: string;
-  body: string;
   day: string;
   contentHash: string;
   simhash: string;
 };
 
 const SQL = {
-  article: `SELECT id, title, body, day, content_hash AS contentHash, simhash FROM articles WHERE id = ?`,
+  article: 'SELECT id, day, content_hash AS contentHash, simhash FROM articles WHERE id = ?',
+  articleText: 'SELECT title, body FROM articles WHERE id = ?',
   membership:
     'SELECT story_id AS storyId, day, content_hash AS contentHash FROM story_members WHERE article_id = ?',
   deleteMembership: 'DELETE FROM story_members WHERE article_id = ?',
@@ -176,15 +175,21 @@ function findMatch(
 
 /**
  * Puts each article in a story: kept where it is when its text and day are what it was assigned with,
- * else (re)assigned against the members within ±STORY_WINDOW_DAYS of its day. Articles are taken in the
- * order given; each one is visible to the next. Story counters are recounted for every story touched, and a
+ * else (re)assigned against the members within ±STORY_WINDOW_DAYS of its day. `signatures` may hold the
+ * signatures of some of the articles' current texts (the store has them); the others are computed from the
+ * stored text. Articles are taken in the order given; each one is visible to the next. Story counters are recounted for every story touched, and a
  * story left without members is removed. Call inside the caller's transaction (storeArticles does).
  * Throws naming the article when an id is not a stored article.
  */
-export function assignStories(db: Db, articleIds: readonly number[]): { assigned: number; stories: number } {
+export function assignStories(
+  db: Db,
+  articleIds: readonly number[],
+  signatures: ReadonlyMap<number, StorySignature> = new Map(),
+): { assigned: number; stories: number } {
   const now = nowIso();
   const q = {
     article: prepare(db, SQL.article),
+    articleText: prepare(db, SQL.articleText),
     membership: prepare(db, SQL.membership),
     deleteMembership: prepare(db, SQL.deleteMembership),
     insertStory: prepare(db, SQL.insertStory),
@@ -210,7 +215,11 @@ export function assignStories(db: Db, articleIds: readonly number[]): { assigned
   index.load(todo.map((a) => a.day));
 
   for (const article of todo) {
-    const signature = storySignature(article.title, article.body);
+    let signature = signatures.get(article.id);
+    if (!signature) {
+      const { title, body } = q.articleText.get(article.id) as { title: string; body: string };
+      signature = storySignature(title, body);
+    }
     const match = findMatch(index, signature, article);
     let storyId: number;
     if (match) storyId = match.member.storyId;

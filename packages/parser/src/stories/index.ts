@@ -39,28 +39,36 @@ const STOPWORDS: ReadonlySet<string> = new Set(
 // Years and bare counts recur across unrelated stories; longer numbers (scores, tolls) stay.
 const WEAK_NUMBER = /^(\d{1,2}|19\d\d|20\d\d)$/;
 
-/** How much of an article the signature reads: the headline and the start of the body. */
+/** How much of an article the signature reads: the headline and the start of the body, in words. */
 export const LEAD_WORDS = 60;
-/** How much of the body a lead is looked for in. */
+/** How much of the body a lead is looked for in, in words. */
 export const TEXT_WORDS = 400;
-/** At most this many terms: the first ones of title then lead, where the event is named. */
+/** At most this many lead terms: the first ones of title then lead, where the event is named. */
 export const MAX_TERMS = 40;
+
+const isContentTerm = (term: string): boolean =>
+  term.length >= 3 && !STOPWORDS.has(term) && !WEAK_NUMBER.test(term);
+
+/** Lead terms from text already through toSearchText (the store has it for the full-text index). */
+function leadTermsOf(searchTitle: string, searchBody: string): string[] {
+  const terms: string[] = [];
+  const seen = new Set<string>();
+  const add = (tokens: string[]): boolean => {
+    for (const term of tokens) {
+      if (!isContentTerm(term) || seen.has(term)) continue;
+      seen.add(term);
+      terms.push(term);
+      if (terms.length === MAX_TERMS) return false;
+    }
+    return true;
+  };
+  if (add(searchTitle.split(' '))) add(searchBody.split(' ', LEAD_WORDS));
+  return terms;
+}
 
 /** The content terms (folded, stemmed, stopwords and weak numbers dropped) of a title and its lead, in order. */
 export function storyTerms(title: string, body: string): string[] {
-  const lead = body
-    .split(/\s+/, LEAD_WORDS * 2)
-    .slice(0, LEAD_WORDS)
-    .join(' ');
-  const terms: string[] = [];
-  const seen = new Set<string>();
-  for (const term of `${toSearchText(title)} ${toSearchText(lead)}`.split(' ')) {
-    if (term.length < 3 || STOPWORDS.has(term) || WEAK_NUMBER.test(term) || seen.has(term)) continue;
-    seen.add(term);
-    terms.push(term);
-    if (terms.length === MAX_TERMS) break;
-  }
-  return terms;
+  return leadTermsOf(toSearchText(title), toSearchText(body));
 }
 
 // FNV-1a then an avalanche: short Arabic stems must spread over all 32 bits to keep collisions rare.
@@ -82,18 +90,21 @@ export type StorySignature = { lead: readonly number[]; text: readonly number[] 
 const toHashes = (terms: Iterable<string>): number[] =>
   [...new Set([...terms].map(hashTerm))].sort((a, b) => a - b);
 
+/**
+ * The signature of an article from its title and body as toSearchText gives them: hashes of its lead terms
+ * and of the terms of its first TEXT_WORDS words. Taking the search text lets the store reuse what it
+ * computes for the full-text index instead of folding and stemming the body a second time.
+ */
+export function storySignatureOfSearchText(searchTitle: string, searchBody: string): StorySignature {
+  const lead = leadTermsOf(searchTitle, searchBody);
+  const text = new Set(lead);
+  for (const term of searchBody.split(' ', TEXT_WORDS)) if (isContentTerm(term)) text.add(term);
+  return { lead: toHashes(lead), text: toHashes(text) };
+}
+
 /** The signature of an article: hashes of its story terms and of the terms of its first TEXT_WORDS words. */
 export function storySignature(title: string, body: string): StorySignature {
-  const lead = storyTerms(title, body);
-  const words = body
-    .split(/\s+/, TEXT_WORDS * 2)
-    .slice(0, TEXT_WORDS)
-    .join(' ');
-  const text = new Set(lead);
-  for (const term of toSearchText(words).split(' ')) {
-    if (term.length >= 3 && !STOPWORDS.has(term) && !WEAK_NUMBER.test(term)) text.add(term);
-  }
-  return { lead: toHashes(lead), text: toHashes(text) };
+  return storySignatureOfSearchText(toSearchText(title), toSearchText(body));
 }
 
 /** Jaccard similarity (0..1) of two sorted hash lists; 0 when either is empty. */
