@@ -11,9 +11,10 @@ import { ProgressBar } from './progress.ts';
 const USAGE = `rasid — collect news and measure coverage
 
 Usage:
-  rasid ingest PATH... [--reference-date ISO] [--batch-size N]
+  rasid ingest PATH... [--reference-date ISO] [--batch-size N] [--threads N|auto]
       Store the articles in files and folders (.txt, .html, .json, .jsonl, .xml and the same .gz).
-      Idempotent: ingesting the same input again stores nothing twice.
+      Idempotent: ingesting the same input again stores nothing twice. --threads: parse threads beside
+      the one that stores (auto: one per spare core for inputs over 2 MB; 0: parse inline).
   rasid parse FILE... [--url URL] [--format text|html|feed|record] [--reference-date ISO]
   rasid parse --manifest FILE
       Print what the parser makes of each file, one JSON object a line, without storing it.
@@ -48,7 +49,11 @@ async function runIngest(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { 'reference-date': { type: 'string' }, 'batch-size': { type: 'string' } },
+    options: {
+      'reference-date': { type: 'string' },
+      'batch-size': { type: 'string' },
+      threads: { type: 'string', default: 'auto' },
+    },
   });
   if (positionals.length === 0) throw new UsageError('ingest: give at least one file or folder');
   const referenceDate = checkIsoDate(values['reference-date'], '--reference-date');
@@ -56,11 +61,16 @@ async function runIngest(args: string[]): Promise<number> {
   if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) {
     throw new UsageError(`--batch-size: not a positive whole number: ${values['batch-size']}`);
   }
+  const threads = values.threads === 'auto' ? 'auto' : Number(values.threads);
+  if (threads !== 'auto' && !(Number.isInteger(threads) && threads >= 0 && threads <= 64)) {
+    throw new UsageError(`--threads: expected auto or a whole number from 0 to 64, got ${values.threads}`);
+  }
   return withDb(async (db) => {
     let bar: ProgressBar | null = null;
     const summary = await ingestFiles(db, positionals, {
       referenceDate,
       batchSize,
+      threads,
       pending: listPendingFailureLocations(db, null),
       onProgress: (done, total, stats) => {
         bar ??= new ProgressBar(total);

@@ -51,6 +51,13 @@ export class IngestPipeline {
     return article;
   }
 
+  /** Takes the outcome of parsing `input` on a parse thread, exactly as `add` would have. */
+  accept(input: RawInput & { location: string }, outcome: { article: Article } | { error: string }): void {
+    this.stats.read++;
+    if ('error' in outcome) this.fail(input.location, new Error(outcome.error));
+    else this.push(input, outcome.article);
+  }
+
   /** Queues an article parsed elsewhere (a feed item) with the raw input it came from. */
   push(input: RawInput & { location: string }, article: Article): void {
     if (this.pending.has(input.location)) this.resolved.push(input.location);

@@ -2,8 +2,9 @@
 import type { Db } from '@rasid/db/client';
 import type { RunStats } from '@rasid/db/queries';
 import { finishRun, startRun } from '@rasid/db/queries';
-import { splitDocument } from '@rasid/parser';
+import { type RawInput, splitDocument } from '@rasid/parser';
 import { listInputFiles, readInputFile } from '../collect/files.ts';
+import { defaultParseThreads, type ParseOutcome, ParsePool } from '../parse-pool.ts';
 import { type Failure, IngestPipeline } from '../pipeline.ts';
 
 export type IngestFilesOptions = {
@@ -11,13 +12,28 @@ export type IngestFilesOptions = {
   referenceDate?: string;
   sourceId?: number | null;
   batchSize?: number;
+  /**
+   * Parse threads beside the main thread (which reads and stores). 'auto': one per spare core, but only
+   * for inputs large enough to repay starting them. Default 0: parse inline.
+   */
+  threads?: number | 'auto';
   onProgress?: (done: number, total: number, stats: RunStats) => void;
   onFailure?: (failure: Failure) => void;
   /** Locations still failed from earlier runs (see PipelineOptions.pending). */
   pending?: Iterable<string>;
 };
 
-export type IngestSummary = RunStats & { runId: number; files: number; seconds: number };
+export type IngestSummary = RunStats & { runId: number; files: number; seconds: number; threads: number };
+
+// Below this much input, starting threads (each loads the parser) costs more than it saves.
+const AUTO_THREADS_MIN_BYTES = 2 * 1024 * 1024;
+// Records per message to a thread, and messages queued ahead: enough to keep threads busy while the main
+// thread stores, few enough to bound memory.
+const CHUNK = 200;
+const AHEAD_PER_THREAD = 3;
+
+type Input = RawInput & { location: string };
+type Chunk = { inputs: Input[]; results: Promise<ParseOutcome[]>; progress: number };
 
 export async function ingestFiles(
   db: Db,
@@ -36,13 +52,45 @@ export async function ingestFiles(
   });
   const { referenceDate } = options;
   let fileCount = 0;
+  let pool: ParsePool | null = null;
 
   try {
     const { files, problems } = await listInputFiles(paths);
     for (const problem of problems) pipeline.fail(problem.location, new Error(problem.message));
     fileCount = files.length;
     const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
+    const threads =
+      options.threads === 'auto'
+        ? totalBytes >= AUTO_THREADS_MIN_BYTES
+          ? defaultParseThreads()
+          : 0
+        : (options.threads ?? 0);
+    if (threads > 0) pool = new ParsePool(threads);
     let doneBytes = 0;
+
+    // With a pool, inputs are parsed ahead on the threads and taken back here strictly in order.
+    const ahead: Chunk[] = [];
+    const takeOldest = async (): Promise<void> => {
+      const chunk = ahead.shift();
+      if (!chunk) return;
+      const results = await chunk.results;
+      chunk.inputs.forEach((input, i) => {
+        pipeline.accept(input, results[i] ?? { error: 'the parse thread returned no result' });
+      });
+      options.onProgress?.(chunk.progress, totalBytes, pipeline.stats);
+    };
+    const submit = async (inputs: Input[], progress: number): Promise<void> => {
+      if (!pool) {
+        for (const input of inputs) pipeline.add(input);
+        options.onProgress?.(progress, totalBytes, pipeline.stats);
+        return;
+      }
+      const results = pool.parse(inputs);
+      // Awaited in turn by takeOldest; until then a pool failure must not count as unhandled.
+      results.catch(() => {});
+      ahead.push({ inputs, results, progress });
+      if (ahead.length >= pool.size * AHEAD_PER_THREAD) await takeOldest();
+    };
 
     for (const file of files) {
       let bytes: Uint8Array;
@@ -63,31 +111,39 @@ export async function ingestFiles(
           continue;
         }
         for (const problem of split.problems) pipeline.fail(problem.location, new Error(problem.message));
-        split.inputs.forEach((input, i) => {
-          pipeline.add({ ...input, location: input.location ?? `${file.path}#${i}` });
-          if (i % 200 === 0) {
-            options.onProgress?.(
-              doneBytes + (file.size * i) / split.inputs.length,
-              totalBytes,
-              pipeline.stats,
-            );
-          }
-        });
+        const inputs = split.inputs.map((input, i) => ({
+          ...input,
+          location: input.location ?? `${file.path}#${i}`,
+        }));
+        for (let i = 0; i < inputs.length; i += CHUNK) {
+          const end = Math.min(inputs.length, i + CHUNK);
+          await submit(inputs.slice(i, end), doneBytes + (file.size * end) / inputs.length);
+        }
       } else {
-        pipeline.add({ content: bytes, location: file.path, format: file.kind, referenceDate });
+        await submit(
+          [{ content: bytes, location: file.path, format: file.kind, referenceDate }],
+          doneBytes + file.size,
+        );
       }
       doneBytes += file.size;
-      options.onProgress?.(doneBytes, totalBytes, pipeline.stats);
     }
+    while (ahead.length > 0) await takeOldest();
     pipeline.flush();
+    const stats = pipeline.stats;
+    const status = stats.failed === 0 ? 'ok' : stats.read > stats.failed ? 'partial' : 'failed';
+    finishRun(db, runId, { ...stats, status, error: null });
+    return {
+      ...stats,
+      runId,
+      files: fileCount,
+      threads,
+      seconds: (performance.now() - started) / 1000,
+    };
   } catch (error) {
     // Whatever was flushed stays stored; the run says it failed and why.
     finishRun(db, runId, { ...pipeline.stats, status: 'failed', error: (error as Error).message });
     throw error;
+  } finally {
+    await pool?.close();
   }
-
-  const stats = pipeline.stats;
-  const status = stats.failed === 0 ? 'ok' : stats.read > stats.failed ? 'partial' : 'failed';
-  finishRun(db, runId, { ...stats, status, error: null });
-  return { ...stats, runId, files: fileCount, seconds: (performance.now() - started) / 1000 };
 }

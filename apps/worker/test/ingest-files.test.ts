@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { closeDatabase, openDatabase } from '@rasid/db/client';
+import { digestArticles, getTotals, listFailures } from '@rasid/db/queries';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../src/env.ts';
+import { ingestFiles } from '../src/jobs/ingest-files.ts';
+import { ParsePool } from '../src/parse-pool.ts';
+
+const SHARED = path.resolve(REPO_ROOT, '../shared');
+// A day of SaudiNewsNet (with records that have no text) and the two seed scrapes.
+const INPUTS = [
+  path.join(SHARED, 'corpus', 'saudinewsnet', '2015-07-23.json.gz'),
+  path.join(SHARED, 'seeds'),
+];
+
+async function ingestInto(threads: number) {
+  const db = openDatabase(':memory:');
+  try {
+    const summary = await ingestFiles(db, INPUTS, { threads, batchSize: 150 });
+    return {
+      stats: [summary.read, summary.new, summary.updated, summary.duplicate, summary.failed, summary.threads],
+      digest: digestArticles(db),
+      totals: getTotals(db),
+      failures: listFailures(db, { limit: 10_000 })
+        .map((f) => `${f.location}: ${f.reason}`)
+        .sort(),
+    };
+  } finally {
+    closeDatabase(db);
+  }
+}
+
+describe('ingestFiles with parse threads', () => {
+  it('stores exactly what parsing inline stores, failures included', async () => {
+    const inline = await ingestInto(0);
+    const threaded = await ingestInto(2);
+    expect(inline.totals.articles).toBeGreaterThan(1000);
+    expect(inline.failures.length).toBeGreaterThan(0);
+    expect(threaded.stats).toEqual([...inline.stats.slice(0, 5), 2]);
+    expect(threaded.totals).toEqual(inline.totals);
+    expect(threaded.digest).toBe(inline.digest);
+    expect(threaded.failures).toEqual(inline.failures);
+  }, 300_000);
+});
+
+describe('ParsePool', () => {
+  it.each([0, -1, 1.5, Number.NaN])('refuses %s threads', (size) => {
+    expect(() => new ParsePool(size)).toThrow(`parse pool: not a positive thread count: ${size}`);
+  });
+
+  it('returns the parser error for an input it cannot parse, in input order', async () => {
+    const pool = new ParsePool(1);
+    try {
+      const results = await pool.parse([
+        { content: '{"title": "عنوان", "text": "نص الخبر"}', format: 'record', location: 'a' },
+        { content: '{}', format: 'record', location: 'b' },
+      ]);
+      expect(results[0] && 'article' in results[0] && results[0].article.title).toBe('عنوان');
+      expect(results[1]).toEqual({ error: expect.stringMatching(/^b: missing text/) });
+    } finally {
+      await pool.close();
+    }
+    await expect(pool.parse([])).rejects.toThrow('parse pool closed');
+  });
+});
