@@ -1,0 +1,128 @@
+// End to end ingest: the real `rasid ingest` CLI over the whole of ../shared/corpus (ANT + SaudiNewsNet,
+// 59,048 records) into a fresh database, as a user would run it. Prints articles per second (wall clock,
+// process start to exit), the CPU seconds it used (on a shared machine wall time also measures the
+// neighbours), peak resident memory of the child, and the time to the first chart: opening the result and
+// counting coverage per day stacked by outlet, as the dashboard's overview does.
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { closeDatabase, openDatabase } from '@rasid/db/client';
+import { countCoverage, getTotals } from '@rasid/db/queries';
+import { sharedPath } from '../eval/shared.ts';
+import { RASID_BIN, REPO_ROOT } from '../support/paths.ts';
+
+export type IngestBenchResult = {
+  records: number;
+  articles: number;
+  seconds: number;
+  articlesPerSecond: number;
+  cpuSeconds: number | null;
+  peakRssMb: number | null;
+  firstChartMs: number;
+  chartPoints: number;
+};
+
+const TIME = '/usr/bin/time';
+
+/** Runs the CLI to completion, under /usr/bin/time when the machine has it (peak RSS, CPU time). */
+function runIngest(
+  args: string[],
+  env: Record<string, string>,
+  timeFile: string,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const node = [process.execPath, RASID_BIN, ...args];
+  const [cmd, ...cmdArgs] = existsSync(TIME) ? [TIME, '-f', '%M %U %S', '-o', timeFile, ...node] : node;
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd as string, cmdArgs, {
+      cwd: REPO_ROOT,
+      env: { ...process.env, RASID_LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+export async function runIngestBench(
+  opts: { paths?: string[]; extraArgs?: string[] } = {},
+): Promise<IngestBenchResult> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'rasid-ingest-bench-'));
+  const db = path.join(dir, 'bench.db');
+  const timeFile = path.join(dir, 'time.txt');
+  const paths = opts.paths ?? [sharedPath('corpus')];
+  try {
+    const t0 = performance.now();
+    const result = await runIngest(
+      ['ingest', ...paths, ...(opts.extraArgs ?? [])],
+      { RASID_DB: db },
+      timeFile,
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    const summary = /^read ([\d,]+), new ([\d,]+)/m.exec(result.stdout);
+    if (!summary?.[1] || (result.status !== 0 && result.status !== 1)) {
+      throw new Error(`rasid ingest failed (exit ${result.status}):\n${result.stderr.slice(-2000)}`);
+    }
+    const records = Number(summary[1].replaceAll(',', ''));
+
+    let cpuSeconds: number | null = null;
+    let peakRssMb: number | null = null;
+    if (existsSync(timeFile)) {
+      // The last line: earlier ones are /usr/bin/time's notes ("Command exited with non-zero status 1").
+      const last = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1) ?? '';
+      const [rssKb, user, system] = last.split(' ').map(Number);
+      if (rssKb !== undefined && Number.isFinite(rssKb)) peakRssMb = rssKb / 1024;
+      if (user !== undefined && system !== undefined) cpuSeconds = user + system;
+    }
+
+    const c0 = performance.now();
+    const handle = openDatabase(db, { readonly: true });
+    let chartPoints: number;
+    let articles: number;
+    try {
+      chartPoints = countCoverage(handle, {}, 'day', 'outlet').length;
+      articles = getTotals(handle).articles;
+    } finally {
+      closeDatabase(handle);
+    }
+    const firstChartMs = performance.now() - c0;
+
+    const out: IngestBenchResult = {
+      records,
+      articles,
+      seconds,
+      articlesPerSecond: records / seconds,
+      cpuSeconds,
+      peakRssMb,
+      firstChartMs,
+      chartPoints,
+    };
+    const cpu =
+      cpuSeconds === null
+        ? ''
+        : `, ${cpuSeconds.toFixed(1)} CPU s (${Math.round(records / cpuSeconds)} articles per CPU second)`;
+    console.log(
+      [
+        `ingest: ${records.toLocaleString('en-US')} records → ${articles.toLocaleString('en-US')} articles in ` +
+          `${seconds.toFixed(1)} s = ${Math.round(out.articlesPerSecond)} articles/s end to end${cpu}`,
+        `  peak RSS ${peakRssMb === null ? 'n/a (no /usr/bin/time)' : `${peakRssMb.toFixed(0)} MB`}; ` +
+          `${os.cpus().length} CPUs, load average ${os.loadavg()[0]?.toFixed(1)} at the end`,
+        `  time to first chart (open + coverage per day by outlet, ${chartPoints} points): ` +
+          `${firstChartMs.toFixed(0)} ms`,
+        '  targets: ≥ 1,000 articles/s, peak RSS < 500 MB',
+      ].join('\n'),
+    );
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
