@@ -2,9 +2,13 @@
 // ones to BENCHES. Pass names to run only some: `npm run bench -- parser`.
 
 import { hasShared, SHARED_DIR } from '../eval/shared.ts';
+import { runIngestBench } from './ingest-bench.ts';
 import { runParserBench } from './parser-bench.ts';
 
-const BENCHES: { name: string; run: () => unknown }[] = [{ name: 'parser', run: () => runParserBench() }];
+const BENCHES: { name: string; run: () => unknown }[] = [
+  { name: 'parser', run: () => runParserBench() },
+  { name: 'ingest', run: () => runIngestBench() },
+];
 
 async function main(): Promise<void> {
   if (!hasShared()) {
