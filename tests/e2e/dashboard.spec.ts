@@ -47,7 +47,7 @@ test('overview: the outlet chart and the time chart draw the database counts', a
     await expect(outletCard.locator(`[data-testid="outlet-bar"][data-key="${id}"]`)).toHaveAttribute(
       'aria-label',
       new RegExp(
-        `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: ${count.toLocaleString('en-GB')} articles`,
+        `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: ${count.toLocaleString('en-GB')} articles?`,
       ),
     );
   }

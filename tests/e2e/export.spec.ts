@@ -65,7 +65,7 @@ test('export: the CSV from the articles page holds exactly the articles the filt
   await expect(page.getByTestId('article-total')).toHaveText(`${total.toLocaleString('en-GB')} articles`);
   const menu = page.getByTestId('export-menu');
   await menu.locator('summary').click();
-  await expect(menu).toContainText(`All ${total.toLocaleString('en-GB')} matching articles`);
+  await expect(menu).toContainText(`All ${total.toLocaleString('en-GB')} articles that match`);
   await page.screenshot({ path: path.join(artifactsDir, 'export-menu.png') });
   await menu.locator('summary').click();
 

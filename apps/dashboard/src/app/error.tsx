@@ -1,6 +1,7 @@
 'use client';
 
 import { ErrorState } from '@/components/states';
+import { useI18n } from '@/lib/i18n-context';
 
 export default function ErrorPage({
   error,
@@ -9,13 +10,14 @@ export default function ErrorPage({
   error: Error & { digest?: string };
   reset: () => void;
 }) {
+  const { t } = useI18n();
   return (
     <ErrorState
-      title="Something went wrong on this page"
+      title={t('Something went wrong on this page')}
       error={error}
       hint={
         <button type="button" className="link-button" onClick={reset}>
-          Try again
+          {t('Try again')}
         </button>
       }
     />

@@ -1,12 +1,16 @@
 import Link from 'next/link';
+import { translate } from '@/lib/i18n';
+import { getLocale } from '@/server/locale';
 
-export default function NotFound() {
+export default async function NotFound() {
+  const locale = await getLocale();
+  const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
   return (
     <div className="state state-empty">
-      <strong>Page not found</strong>
+      <strong>{t('Page not found')}</strong>
       <p className="state-hint">
-        The link may be old. Go to the <Link href="/">overview</Link> or the{' '}
-        <Link href="/articles">article list</Link>.
+        {t('The link may be old. Go to the')} <Link href="/">{t('overview')}</Link> {t('or the')}{' '}
+        <Link href="/articles">{t('article list')}</Link>.
       </p>
     </div>
   );

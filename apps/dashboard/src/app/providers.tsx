@@ -2,8 +2,10 @@
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
+import type { Locale } from '@/lib/i18n';
+import { I18nProvider } from '@/lib/i18n-context';
 
-export function Providers({ children }: { children: ReactNode }) {
+export function Providers({ locale, children }: { locale: Locale; children: ReactNode }) {
   // One client per browser tab (created in state, not at module level, so server renders never share it).
   const [client] = useState(
     () =>
@@ -20,5 +22,9 @@ export function Providers({ children }: { children: ReactNode }) {
         },
       }),
   );
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={client}>
+      <I18nProvider initialLocale={locale}>{children}</I18nProvider>
+    </QueryClientProvider>
+  );
 }

@@ -6,9 +6,9 @@ import Link from 'next/link';
 import { ExportMenu } from '@/components/export-menu';
 import { FilterBar } from '@/components/filter-bar';
 import { EmptyDatabase, EmptyState, ErrorState, LoadingState } from '@/components/states';
-import { type ArticlesResponse, fetchJson } from '@/lib/api';
+import { ApiError, type ArticlesResponse, fetchJson } from '@/lib/api';
 import { BadParamError, emptyFilters, parseArticleParams, toSearchParams } from '@/lib/filters';
-import { describeArticleDate, formatBucket, formatCount, formatLanguage } from '@/lib/format';
+import { useI18n } from '@/lib/i18n-context';
 import { useFacets } from '@/lib/queries';
 import { useUrlFilters } from '@/lib/use-url-filters';
 
@@ -26,6 +26,7 @@ function readDrill(search: URLSearchParams) {
 }
 
 export function ArticleList() {
+  const { t, tn, fmt } = useI18n();
   const { filters, error: filterError, setFilters, searchParams } = useUrlFilters();
   const { drill, error: drillError } = readDrill(new URLSearchParams(searchParams.toString()));
   const urlError = filterError ?? drillError;
@@ -54,9 +55,9 @@ export function ArticleList() {
   if (urlError) {
     return (
       <ErrorState
-        title="This link has a parameter the dashboard cannot read"
+        title={t('This link has a parameter the dashboard cannot read')}
         error={urlError}
-        hint={<Link href="/articles">Show all articles instead</Link>}
+        hint={<Link href="/articles">{t('Show all articles instead')}</Link>}
       />
     );
   }
@@ -71,9 +72,11 @@ export function ArticleList() {
     return `/articles?${next}`;
   };
   const chips: { key: (typeof drillKeys)[number]; label: string }[] = [];
-  if (drill?.day) chips.push({ key: 'day', label: formatBucket(drill.day, drill.bucket ?? 'day') });
-  if (drill?.outletId) chips.push({ key: 'outletId', label: `Outlet: ${outletName(drill.outletId)}` });
-  if (drill?.inTopic) chips.push({ key: 'inTopic', label: `Topic: ${topicName(drill.inTopic)}` });
+  if (drill?.day) chips.push({ key: 'day', label: fmt.bucket(drill.day, drill.bucket ?? 'day') });
+  if (drill?.outletId)
+    chips.push({ key: 'outletId', label: t('Outlet: {name}', { name: outletName(drill.outletId) }) });
+  if (drill?.inTopic)
+    chips.push({ key: 'inTopic', label: t('Topic: {name}', { name: topicName(drill.inTopic) }) });
 
   const pages = articles.data?.pages ?? [];
   const items = pages.flatMap((page) => page.items);
@@ -89,16 +92,14 @@ export function ArticleList() {
 
       <div className="list-header">
         <p className="result-count" aria-live="polite" data-testid="article-total">
-          {total === undefined
-            ? 'Counting…'
-            : `${formatCount(total)} ${total === 1 ? 'article' : 'articles'}`}
+          {total === undefined ? t('Counting…') : tn('articles', total)}
         </p>
         {chips.length > 0 ? (
-          <ul className="chips" aria-label="Narrowed to">
+          <ul className="chips" aria-label={t('Narrowed to')}>
             {chips.map((chip) => (
               <li key={chip.key} className="chip">
                 <span dir="auto">{chip.label}</span>
-                <Link href={withoutDrill(chip.key)} aria-label={`Remove ${chip.label}`}>
+                <Link href={withoutDrill(chip.key)} aria-label={t('Remove {name}', { name: chip.label })}>
                   ×
                 </Link>
               </li>
@@ -107,22 +108,41 @@ export function ArticleList() {
         ) : null}
         <ExportMenu params={exportParams} total={total} />
         <Link href={overviewHref} className="back-link">
-          ← Charts for these filters
+          {t('Charts for these filters')}
         </Link>
       </div>
 
       {articles.isError ? (
-        <ErrorState title="Could not load articles" error={articles.error} />
+        <ErrorState
+          title={t('Could not load articles')}
+          error={articles.error}
+          hint={
+            articles.error instanceof ApiError && articles.error.status === 400 ? (
+              // The request itself is wrong (a search the server cannot parse): retrying cannot help.
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setFilters(filters.q ? { ...filters, q: undefined } : emptyFilters, drillKeys)}
+              >
+                {filters.q ? t('Clear the search') : t('Clear filters')}
+              </button>
+            ) : (
+              <button type="button" className="link-button" onClick={() => articles.refetch()}>
+                {t('Try again')}
+              </button>
+            )
+          }
+        />
       ) : articles.isPending ? (
-        <LoadingState label="Loading articles…" />
+        <LoadingState label={t('Loading articles…')} />
       ) : items.length === 0 ? (
         facets.data?.totals.articles === 0 ? (
           <EmptyDatabase />
         ) : (
-          <EmptyState title="No articles match">
-            <p>Widen the dates, remove a narrowing above, or clear the search.</p>
+          <EmptyState title={t('No articles match')}>
+            <p>{t('Widen the dates, remove a narrowing above, or clear the search.')}</p>
             <button type="button" className="link-button" onClick={() => setFilters(emptyFilters)}>
-              Clear filters
+              {t('Clear filters')}
             </button>
           </EmptyState>
         )
@@ -141,11 +161,14 @@ export function ArticleList() {
               disabled={articles.isFetchingNextPage}
             >
               {articles.isFetchingNextPage
-                ? 'Loading…'
-                : `Load more (${formatCount(items.length)} of ${formatCount(total ?? items.length)} shown)`}
+                ? t('Loading…')
+                : t('Load more ({shown} of {total} shown)', {
+                    shown: fmt.count(items.length),
+                    total: fmt.count(total ?? items.length),
+                  })}
             </button>
           ) : (
-            <p className="muted list-end">All {formatCount(items.length)} shown.</p>
+            <p className="muted list-end">{t('All {n} shown.', { n: fmt.count(items.length) })}</p>
           )}
         </>
       )}
@@ -154,12 +177,13 @@ export function ArticleList() {
 }
 
 function ArticleCard({ article }: { article: ArticleSummary }) {
-  const date = describeArticleDate(article);
+  const { t, fmt } = useI18n();
+  const date = fmt.articleDate(article);
   return (
     <li className="article-card" data-testid="article-item" data-id={article.id}>
       <h2 className="article-card-title">
         <Link href={`/articles/${article.id}`} dir="auto" lang={article.language ?? undefined}>
-          {article.title || '(untitled)'}
+          {article.title || t('(untitled)')}
         </Link>
       </h2>
       <p className="article-meta">
@@ -172,7 +196,7 @@ function ArticleCard({ article }: { article: ArticleSummary }) {
         </span>
         <span className="muted"> ({date.detail})</span>
         <span aria-hidden="true"> · </span>
-        <span>{formatLanguage(article.language)}</span>
+        <span>{fmt.language(article.language)}</span>
       </p>
       {article.snippet ? (
         <p className="snippet" dir="auto" lang={article.language ?? undefined}>
@@ -180,7 +204,7 @@ function ArticleCard({ article }: { article: ArticleSummary }) {
         </p>
       ) : null}
       {article.topics.length > 0 ? (
-        <ul className="tags" aria-label="Topics">
+        <ul className="tags" aria-label={t('Topics')}>
           {article.topics.map((topic) => (
             <li key={topic.slug} className={`tag tag-${topic.kind}`} dir="auto">
               {topic.name}

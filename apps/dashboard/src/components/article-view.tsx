@@ -4,13 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { EmptyState, ErrorState, LoadingState } from '@/components/states';
 import { ApiError, type ArticleResponse, fetchJson } from '@/lib/api';
-import {
-  describeArticleDate,
-  describeDateSource,
-  formatDateTime,
-  formatDay,
-  formatLanguage,
-} from '@/lib/format';
+import { useI18n } from '@/lib/i18n-context';
 
 /** Paragraphs as the parser separated them (a blank line), each kept as plain text. */
 function splitParagraphs(body: string): string[] {
@@ -21,36 +15,47 @@ function splitParagraphs(body: string): string[] {
 }
 
 export function ArticleView({ id }: { id: string }) {
+  const { t, fmt } = useI18n();
   const url = `/api/articles/${encodeURIComponent(id)}`;
   const article = useQuery({
     queryKey: [url],
     queryFn: ({ signal }) => fetchJson<ArticleResponse>(url, signal),
   });
 
-  if (article.isPending) return <LoadingState label="Loading the article…" />;
+  if (article.isPending) return <LoadingState label={t('Loading the article…')} />;
   if (article.isError) {
     if (article.error instanceof ApiError && (article.error.status === 404 || article.error.status === 400)) {
       return (
-        <EmptyState title="Article not found">
+        <EmptyState title={t('Article not found')}>
           <p>
-            There is no article {id} in this database (it may come from another database). Go back to the{' '}
-            <Link href="/articles">article list</Link>.
+            {t('There is no article {id} in this database (it may come from another database).', { id })}{' '}
+            <Link href="/articles">{t('Go back to the article list.')}</Link>
           </p>
         </EmptyState>
       );
     }
-    return <ErrorState title="Could not load the article" error={article.error} />;
+    return (
+      <ErrorState
+        title={t('Could not load the article')}
+        error={article.error}
+        hint={
+          <button type="button" className="link-button" onClick={() => article.refetch()}>
+            {t('Try again')}
+          </button>
+        }
+      />
+    );
   }
 
   const data = article.data;
-  const date = describeArticleDate(data);
+  const date = fmt.articleDate(data);
   const language = data.language ?? undefined;
   const paragraphs = splitParagraphs(data.body);
 
   return (
     <div className="article-layout">
       <article className="article-body" dir={data.direction} lang={language} data-testid="article-body">
-        <h1 className="article-title">{data.title || '(untitled)'}</h1>
+        <h1 className="article-title">{data.title || t('(untitled)')}</h1>
         {data.byline ? <p className="byline">{data.byline}</p> : null}
         {/* Text nodes only: the body is untrusted input and must never be parsed as HTML. */}
         {paragraphs.length > 0 ? (
@@ -59,16 +64,16 @@ export function ArticleView({ id }: { id: string }) {
             <p key={index}>{paragraph}</p>
           ))
         ) : (
-          <p className="muted">The parser kept no body text for this article.</p>
+          <p className="muted">{t('The parser kept no body text for this article.')}</p>
         )}
       </article>
 
-      <aside className="article-meta-panel" aria-label="About this article">
+      <aside className="article-meta-panel" aria-label={t('About this article')}>
         <Link href="/articles" className="back-link">
-          ← All articles
+          {t('All articles')}
         </Link>
         <dl>
-          <dt>Outlet</dt>
+          <dt>{t('Outlet')}</dt>
           <dd>
             <Link href={`/articles?outlet=${data.outlet.id}`} dir="auto">
               {data.outlet.name}
@@ -76,44 +81,48 @@ export function ArticleView({ id }: { id: string }) {
             {data.outlet.domain ? <span className="muted"> · {data.outlet.domain}</span> : null}
           </dd>
 
-          <dt>{date.undated ? 'Date' : 'Published'}</dt>
+          <dt>{date.undated ? t('Date') : t('Published')}</dt>
           <dd data-testid="article-date">
             {date.undated ? (
               <>
-                Date unknown — first seen {formatDay(data.day)}
-                <span className="muted"> (no date in the article; charts count it on that day)</span>
+                {t('Date unknown — first seen {day}', { day: fmt.day(data.day) })}
+                <span className="muted"> ({t('no date in the article; charts count it on that day')})</span>
               </>
             ) : (
               <>
-                {data.publishedAt ? formatDateTime(data.publishedAt) : formatDay(data.day)}
+                {data.publishedAt ? fmt.dateTime(data.publishedAt) : fmt.day(data.day)}
                 {data.datePrecision && data.datePrecision !== 'second' && data.datePrecision !== 'minute' ? (
-                  <span className="muted"> (known to the {data.datePrecision})</span>
+                  <span className="muted">
+                    {' '}
+                    ({t('known to the {precision}', { precision: data.datePrecision })})
+                  </span>
                 ) : null}
               </>
             )}
           </dd>
 
-          <dt>Date source</dt>
-          <dd>{data.dateSource === 'none' ? 'none found' : describeDateSource(data.dateSource)}</dd>
+          <dt>{t('Date source')}</dt>
+          <dd>{data.dateSource === 'none' ? t('none found') : fmt.dateSource(data.dateSource)}</dd>
 
-          <dt>First seen</dt>
-          <dd>{formatDateTime(data.firstSeenAt)}</dd>
+          <dt>{t('First seen')}</dt>
+          <dd>{fmt.dateTime(data.firstSeenAt)}</dd>
 
-          <dt>Language</dt>
+          <dt>{t('Language')}</dt>
           <dd>
-            {formatLanguage(data.language)} · {data.direction === 'rtl' ? 'right to left' : 'left to right'}
+            {fmt.language(data.language)} ·{' '}
+            {data.direction === 'rtl' ? t('right to left') : t('left to right')}
           </dd>
 
-          <dt>Section{data.sections.length === 1 ? '' : 's'}</dt>
+          <dt>{data.sections.length === 1 ? t('Section') : t('Sections')}</dt>
           <dd dir="auto">
             {data.sections.length > 0 ? (
               data.sections.join(' · ')
             ) : (
-              <span className="muted">none written</span>
+              <span className="muted">{t('none written')}</span>
             )}
           </dd>
 
-          <dt>Topics</dt>
+          <dt>{t('Topics')}</dt>
           <dd>
             {data.topics.length > 0 ? (
               <ul className="tags">
@@ -124,24 +133,24 @@ export function ArticleView({ id }: { id: string }) {
                 ))}
               </ul>
             ) : (
-              <span className="muted">none found</span>
+              <span className="muted">{t('none found')}</span>
             )}
           </dd>
 
-          <dt>Original</dt>
+          <dt>{t('Original')}</dt>
           <dd>
             {data.url ? (
               <a href={data.url} rel="noopener noreferrer nofollow" target="_blank" className="break">
                 {data.url}
               </a>
             ) : (
-              <span className="muted">no URL (collected from a file)</span>
+              <span className="muted">{t('no URL (collected from a file)')}</span>
             )}
           </dd>
 
           {data.rawDocuments.length > 0 ? (
             <>
-              <dt>Collected from</dt>
+              <dt>{t('Collected from')}</dt>
               <dd>
                 <ul className="plain-list">
                   {data.rawDocuments.map((raw) => (
@@ -149,7 +158,7 @@ export function ArticleView({ id }: { id: string }) {
                       <code>{raw.location}</code>
                       <span className="muted">
                         {' '}
-                        · {raw.format} · {formatDateTime(raw.fetchedAt)}
+                        · {raw.format} · {fmt.dateTime(raw.fetchedAt)}
                       </span>
                     </li>
                   ))}

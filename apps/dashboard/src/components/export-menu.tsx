@@ -2,8 +2,10 @@
 
 import { useEffect, useRef } from 'react';
 import type { ExportFormat } from '@/lib/export-format';
+import type { MessageKey } from '@/lib/i18n';
+import { useI18n } from '@/lib/i18n-context';
 
-const formats: { format: ExportFormat; label: string; note: string }[] = [
+const formats: { format: ExportFormat; label: string; note: MessageKey }[] = [
   { format: 'csv', label: 'CSV', note: 'Excel, Sheets, R, pandas' },
   { format: 'json', label: 'JSON', note: 'one array' },
   { format: 'jsonl', label: 'JSON Lines', note: 'one article per line' },
@@ -15,6 +17,7 @@ const formats: { format: ExportFormat; label: string; note: string }[] = [
  */
 export function ExportMenu({ params, total }: { params: URLSearchParams; total: number | undefined }) {
   const menu = useRef<HTMLDetailsElement>(null);
+  const { t, tn } = useI18n();
   useEffect(() => {
     const closeOutside = (event: PointerEvent) => {
       const element = menu.current;
@@ -31,12 +34,12 @@ export function ExportMenu({ params, total }: { params: URLSearchParams; total: 
   };
   return (
     <details className="export-menu" ref={menu} data-testid="export-menu">
-      <summary className="button-secondary">Export</summary>
+      <summary className="button-secondary">{t('Export')}</summary>
       <div className="export-menu-panel">
         <p className="muted">
           {total === undefined
-            ? 'All matching articles, with their full text.'
-            : `All ${total.toLocaleString('en-GB')} matching articles, with their full text.`}
+            ? t('All matching articles, with their full text.')
+            : t('All {articles} that match, with their full text.', { articles: tn('articles', total) })}
         </p>
         <ul>
           {formats.map(({ format, label, note }) => (
@@ -44,7 +47,7 @@ export function ExportMenu({ params, total }: { params: URLSearchParams; total: 
               <a href={hrefFor(format)} download data-testid={`export-${format}`}>
                 {label}
               </a>{' '}
-              <span className="muted">{note}</span>
+              <span className="muted">{t(note)}</span>
             </li>
           ))}
         </ul>

@@ -3,7 +3,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { FacetsResponse } from '@/lib/api';
 import { emptyFilters, type Filters, hasAnyFilter } from '@/lib/filters';
-import { formatCount, formatLanguage } from '@/lib/format';
+import { useI18n } from '@/lib/i18n-context';
 
 type FilterBarProps = {
   filters: Filters;
@@ -20,6 +20,7 @@ const topicGroups = [
 /** The filters every view shares. Each change is written to the URL by the page. */
 export function FilterBar({ filters, facets, onChange }: FilterBarProps) {
   const id = useId();
+  const { t, tn, fmt } = useI18n();
   const outletMenu = useRef<HTMLDetailsElement>(null);
   // A <details> menu stays open until toggled; close it on a click elsewhere, like a native dropdown.
   useEffect(() => {
@@ -45,10 +46,10 @@ export function FilterBar({ filters, facets, onChange }: FilterBarProps) {
   const selectedOutlets = new Set(chosenOutlets);
   const outletSummary =
     chosenOutlets.length === 0
-      ? 'All outlets'
+      ? t('All outlets')
       : chosenOutlets.length === 1
-        ? (outlets.find((outlet) => outlet.id === chosenOutlets[0])?.name ?? '1 outlet')
-        : `${chosenOutlets.length} outlets`;
+        ? (outlets.find((outlet) => outlet.id === chosenOutlets[0])?.name ?? tn('outlets', 1))
+        : tn('outlets', chosenOutlets.length);
 
   const submitSearch = (event: FormEvent) => {
     event.preventDefault();
@@ -65,9 +66,9 @@ export function FilterBar({ filters, facets, onChange }: FilterBarProps) {
   };
 
   return (
-    <section className="filter-bar" aria-label="Filters">
+    <section className="filter-bar" aria-label={t('Filters')}>
       <div className="field">
-        <label htmlFor={`${id}-from`}>From</label>
+        <label htmlFor={`${id}-from`}>{t('From')}</label>
         <input
           id={`${id}-from`}
           type="date"
@@ -78,7 +79,7 @@ export function FilterBar({ filters, facets, onChange }: FilterBarProps) {
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-to`}>To</label>
+        <label htmlFor={`${id}-to`}>{t('To')}</label>
         <input
           id={`${id}-to`}
           type="date"
@@ -90,12 +91,12 @@ export function FilterBar({ filters, facets, onChange }: FilterBarProps) {
       </div>
       <div className="field">
         <span className="field-label" id={`${id}-outlets`}>
-          Outlets
+          {t('Outlets')}
         </span>
         <details className="multi-select" data-testid="outlet-filter" ref={outletMenu}>
           <summary aria-describedby={`${id}-outlets`}>{outletSummary}</summary>
           <fieldset className="multi-select-panel" aria-labelledby={`${id}-outlets`}>
-            {outlets.length === 0 ? <p className="muted">No outlets yet.</p> : null}
+            {outlets.length === 0 ? <p className="muted">{t('No outlets yet.')}</p> : null}
             {outlets.map((outlet) => (
               <label key={outlet.id} className="check">
                 <input
@@ -104,14 +105,14 @@ export function FilterBar({ filters, facets, onChange }: FilterBarProps) {
                   onChange={(event) => toggleOutlet(outlet.id, event.target.checked)}
                 />
                 <span dir="auto">{outlet.name}</span>
-                <span className="muted">{formatCount(outlet.articles)}</span>
+                <span className="muted">{fmt.count(outlet.articles)}</span>
               </label>
             ))}
           </fieldset>
         </details>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-topic`}>Topic</label>
+        <label htmlFor={`${id}-topic`}>{t('Topic')}</label>
         <select
           id={`${id}-topic`}
           value={filters.topic.length > 1 ? '__several__' : (filters.topic[0] ?? '')}
@@ -119,20 +120,20 @@ export function FilterBar({ filters, facets, onChange }: FilterBarProps) {
             onChange({ ...filters, topic: event.target.value ? [event.target.value] : [] })
           }
         >
-          <option value="">All topics</option>
+          <option value="">{t('All topics')}</option>
           {filters.topic.length > 1 ? (
             <option value="__several__" disabled>
-              {filters.topic.length} topics (from the link)
+              {t('{n} topics (from the link)', { n: fmt.count(filters.topic.length) })}
             </option>
           ) : null}
           {topicGroups.map((group) => {
             const members = topics.filter((topic) => topic.kind === group.kind);
             if (members.length === 0) return null;
             return (
-              <optgroup key={group.kind} label={group.label}>
+              <optgroup key={group.kind} label={t(group.label)}>
                 {members.map((topic) => (
                   <option key={topic.slug} value={topic.slug}>
-                    {topic.name} ({formatCount(topic.articles)})
+                    {topic.name} ({fmt.count(topic.articles)})
                   </option>
                 ))}
               </optgroup>
@@ -141,44 +142,44 @@ export function FilterBar({ filters, facets, onChange }: FilterBarProps) {
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-lang`}>Language</label>
+        <label htmlFor={`${id}-lang`}>{t('Language')}</label>
         <select
           id={`${id}-lang`}
           value={filters.lang.length > 1 ? '__several__' : (filters.lang[0] ?? '')}
           onChange={(event) => onChange({ ...filters, lang: event.target.value ? [event.target.value] : [] })}
         >
-          <option value="">All languages</option>
+          <option value="">{t('All languages')}</option>
           {filters.lang.length > 1 ? (
             <option value="__several__" disabled>
-              {filters.lang.length} languages (from the link)
+              {t('{n} languages (from the link)', { n: fmt.count(filters.lang.length) })}
             </option>
           ) : null}
           {languages.map((language) => (
             <option key={language.code} value={language.code}>
-              {formatLanguage(language.code)} ({formatCount(language.articles)})
+              {fmt.language(language.code)} ({fmt.count(language.articles)})
             </option>
           ))}
         </select>
       </div>
       <search className="field-search">
         <form className="field" onSubmit={submitSearch}>
-          <label htmlFor={`${id}-q`}>Search</label>
+          <label htmlFor={`${id}-q`}>{t('Search')}</label>
           <div className="search-row">
             <input
               id={`${id}-q`}
               type="search"
               dir="auto"
-              placeholder="Words in title or text, e.g. اسرائيل"
+              placeholder={t('Words in title or text, e.g. اسرائيل')}
               value={query}
               onChange={(event) => setQuery(event.target.value)}
             />
-            <button type="submit">Search</button>
+            <button type="submit">{t('Search')}</button>
           </div>
         </form>
       </search>
       {hasAnyFilter(filters) ? (
         <button type="button" className="link-button clear-filters" onClick={() => onChange(emptyFilters)}>
-          Clear filters
+          {t('Clear filters')}
         </button>
       ) : null}
     </section>

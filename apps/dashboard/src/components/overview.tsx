@@ -8,6 +8,7 @@ import { StackedBarChart } from '@/components/charts/stacked-bar-chart';
 import { ExportMenu } from '@/components/export-menu';
 import { FilterBar } from '@/components/filter-bar';
 import { EmptyDatabase, EmptyState, ErrorState, LoadingState } from '@/components/states';
+import { ApiError } from '@/lib/api';
 import {
   emptyFilters,
   type Filters,
@@ -17,11 +18,12 @@ import {
   timeBuckets,
   toSearchParams,
 } from '@/lib/filters';
-import { formatCount, formatDay } from '@/lib/format';
+import { useI18n } from '@/lib/i18n-context';
 import { useCoverage, useFacets } from '@/lib/queries';
 import { useUrlFilters } from '@/lib/use-url-filters';
 
 const subjectColor = '#5b7290';
+const bucketLabels = { day: 'Day', week: 'Week', month: 'Month' } as const;
 const sectionColor = '#c7a46a';
 
 // View settings of the overview (not filters): they live in the URL too, but never travel to /articles.
@@ -60,6 +62,7 @@ function timeDrillHref(
 
 export function Overview() {
   const pathname = usePathname();
+  const { t, tn, fmt } = useI18n();
   const { filters, error: urlError, setFilters, searchParams } = useUrlFilters();
   const bucket = readBucket(searchParams.get('bucket'));
   const stackBy = readStack(searchParams.get('stackBy'));
@@ -79,20 +82,33 @@ export function Overview() {
   if (urlError) {
     return (
       <ErrorState
-        title="This link has a filter the dashboard cannot read"
+        title={t('This link has a filter the dashboard cannot read')}
         error={urlError}
         hint={
           <button type="button" className="link-button" onClick={() => setFilters(emptyFilters)}>
-            Start again without filters
+            {t('Start again without filters')}
           </button>
         }
       />
     );
   }
-  if (facets.isError) return <ErrorState title="Could not load the dashboard" error={facets.error} />;
+  if (facets.isError)
+    return (
+      <ErrorState
+        title={t('Could not load the dashboard')}
+        error={facets.error}
+        hint={t(
+          'Check that the dashboard server is running and RASID_DB points at the database, then reload.',
+        )}
+      />
+    );
   if (facets.data && facets.data.totals.articles === 0) return <EmptyDatabase />;
 
   const total = byTime.data?.total;
+  // A 400 (a search the server cannot parse, say) fails every chart alike: one message, and the way out.
+  const refused = [byTime.error, byOutlet.error, byTopic.error].find(
+    (error) => error instanceof ApiError && error.status === 400,
+  );
   const outletPoints = byOutlet.data?.points ?? [];
   const topicPoints = byTopic.data?.points ?? [];
   // Outlets keep their time-chart colour in the bar chart; topics too when the time chart stacks by topic.
@@ -120,11 +136,11 @@ export function Overview() {
       key: point.key,
       label: point.label,
       count: point.count,
-      note: isSection ? 'section' : undefined,
+      note: isSection ? t('section') : undefined,
       color: topicColors?.get(point.key) ?? (isSection ? sectionColor : subjectColor),
     };
   });
-  const hasSections = topicItems.some((item) => item.note === 'section');
+  const hasSections = topicItems.some((item) => topicKinds.get(item.key) === 'section');
   const range = byTime.data?.dateRange;
 
   return (
@@ -134,62 +150,75 @@ export function Overview() {
         <ExportMenu params={toSearchParams(filters)} total={total} />
       </div>
 
-      <section className="stats" aria-label="Totals">
+      <section className="stats" aria-label={t('Totals')}>
         <Stat
-          label="Matching articles"
-          value={total === undefined ? '…' : formatCount(total)}
+          label={t('Matching articles')}
+          value={total === undefined ? '…' : fmt.count(total)}
           testId="total"
         />
-        <Stat label="Outlets" value={byOutlet.data ? formatCount(outletItems.length) : '…'} />
+        <Stat label={t('Outlets')} value={byOutlet.data ? fmt.count(outletItems.length) : '…'} />
         <Stat
-          label="Days covered"
-          value={range?.from && range.to ? `${formatDay(range.from)} – ${formatDay(range.to)}` : '—'}
-          note="undated articles count on the day first seen"
+          label={t('Days covered')}
+          value={range?.from && range.to ? `${fmt.day(range.from)} – ${fmt.day(range.to)}` : '—'}
+          note={t('undated articles count on the day first seen')}
           small
         />
         <Stat
-          label="In the database"
-          value={facets.data ? formatCount(facets.data.totals.articles) : '…'}
+          label={t('In the database')}
+          value={facets.data ? fmt.count(facets.data.totals.articles) : '…'}
           note={
             facets.data
-              ? `${formatCount(facets.data.totals.outlets)} outlets · ${formatCount(facets.data.totals.rawDocuments)} documents collected`
+              ? `${tn('outlets', facets.data.totals.outlets)} · ${tn('documents collected', facets.data.totals.rawDocuments)}`
               : undefined
           }
         />
       </section>
 
-      {total === 0 ? (
-        <EmptyState title="No articles match these filters">
-          <p>Widen the dates, pick other outlets or topics, or clear the search.</p>
+      {refused ? (
+        <ErrorState
+          title={t('These filters cannot be applied')}
+          error={refused}
+          hint={
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setFilters(filters.q ? { ...filters, q: undefined } : emptyFilters, viewKeys)}
+            >
+              {filters.q ? t('Clear the search') : t('Clear filters')}
+            </button>
+          }
+        />
+      ) : total === 0 ? (
+        <EmptyState title={t('No articles match these filters')}>
+          <p>{t('Widen the dates, pick other outlets or topics, or clear the search.')}</p>
           <button type="button" className="link-button" onClick={() => setFilters(emptyFilters, viewKeys)}>
-            Clear filters
+            {t('Clear filters')}
           </button>
         </EmptyState>
       ) : (
         <>
           <Card
-            title="Coverage over time"
+            title={t('Coverage over time')}
             busy={byTime.isFetching}
             testId="time-card"
             controls={
               <>
                 <Segmented
-                  label="Bucket"
+                  label={t('Bucket')}
+                  name="bucket"
                   value={bucket}
-                  options={timeBuckets.map((value) => ({
-                    value,
-                    label: value[0]?.toUpperCase() + value.slice(1),
-                  }))}
+                  options={timeBuckets.map((value) => ({ value, label: t(bucketLabels[value]) }))}
                   onChange={(value) => setView('bucket', value)}
                 />
                 <Segmented
-                  label="Stack by"
+                  label={t('Stack by')}
+                  name="stackBy"
                   value={stackBy ?? 'none'}
                   options={[
-                    { value: 'outlet', label: 'Outlet' },
-                    { value: 'topic', label: 'Topic' },
-                    { value: 'language', label: 'Language' },
-                    { value: 'none', label: 'None' },
+                    { value: 'outlet', label: t('Outlet') },
+                    { value: 'topic', label: t('Topic') },
+                    { value: 'language', label: t('Language') },
+                    { value: 'none', label: t('None') },
                   ]}
                   onChange={(value) => setView('stackBy', value)}
                 />
@@ -197,7 +226,11 @@ export function Overview() {
             }
           >
             {byTime.isError ? (
-              <ErrorState title="Could not load the chart" error={byTime.error} />
+              <ErrorState
+                title={t('Could not load the chart')}
+                error={byTime.error}
+                hint={<RetryButton onClick={() => byTime.refetch()} />}
+              />
             ) : byTime.data ? (
               <StackedBarChart
                 points={byTime.data.points}
@@ -206,17 +239,22 @@ export function Overview() {
                 hrefFor={(key, stack) => timeDrillHref(filters, bucket, stackBy, key, stack)}
               />
             ) : (
-              <LoadingState label="Counting articles…" />
+              <LoadingState label={t('Counting articles…')} />
             )}
           </Card>
 
           <div className="grid-2">
-            <Card title="By outlet" busy={byOutlet.isFetching} testId="outlet-card">
+            <Card title={t('By outlet')} busy={byOutlet.isFetching} testId="outlet-card">
               {byOutlet.isError ? (
-                <ErrorState title="Could not load outlets" error={byOutlet.error} />
+                <ErrorState
+                  title={t('Could not load outlets')}
+                  error={byOutlet.error}
+                  hint={<RetryButton onClick={() => byOutlet.refetch()} />}
+                />
               ) : byOutlet.data ? (
                 <HorizontalBarChart
-                  itemName="outlet"
+                  itemName={t('Outlet')}
+                  itemsName={t('outlets')}
                   items={outletItems}
                   barTestId="outlet-bar"
                   hrefFor={(key) => articlesHref(filters, { outletId: key })}
@@ -226,24 +264,29 @@ export function Overview() {
                 <LoadingState />
               )}
             </Card>
-            <Card title="By topic" busy={byTopic.isFetching} testId="topic-card">
+            <Card title={t('By topic')} busy={byTopic.isFetching} testId="topic-card">
               {byTopic.isError ? (
-                <ErrorState title="Could not load topics" error={byTopic.error} />
+                <ErrorState
+                  title={t('Could not load topics')}
+                  error={byTopic.error}
+                  hint={<RetryButton onClick={() => byTopic.refetch()} />}
+                />
               ) : byTopic.data ? (
                 topicItems.length === 0 ? (
-                  <EmptyState title="No topics on these articles">
-                    <p>The parser found no subject or section for them.</p>
+                  <EmptyState title={t('No topics on these articles')}>
+                    <p>{t('The parser found no subject or section for them.')}</p>
                   </EmptyState>
                 ) : (
                   <HorizontalBarChart
-                    itemName="topic"
+                    itemName={t('Topic')}
+                    itemsName={t('topics')}
                     items={topicItems}
                     barTestId="topic-bar"
                     legend={
                       hasSections && !topicColors
                         ? [
-                            { label: 'Subject', color: subjectColor },
-                            { label: 'Section, as the outlet files it', color: sectionColor },
+                            { label: t('Subject'), color: subjectColor },
+                            { label: t('Section, as the outlet files it'), color: sectionColor },
                           ]
                         : undefined
                     }
@@ -254,13 +297,22 @@ export function Overview() {
                 <LoadingState />
               )}
               <p className="card-note">
-                An article can have several topics, so these bars may add up to more than the total.
+                {t('An article can have several topics, so these bars may add up to more than the total.')}
               </p>
             </Card>
           </div>
         </>
       )}
     </div>
+  );
+}
+
+function RetryButton({ onClick }: { onClick: () => void }) {
+  const { t } = useI18n();
+  return (
+    <button type="button" className="link-button" onClick={onClick}>
+      {t('Try again')}
+    </button>
   );
 }
 
@@ -314,11 +366,14 @@ function Card({
 
 function Segmented<T extends string>({
   label,
+  name,
   value,
   options,
   onChange,
 }: {
   label: string;
+  /** The radio group's name: fixed, so switching the interface language does not rename it. */
+  name: string;
   value: T;
   options: { value: T; label: string }[];
   onChange: (value: T) => void;
@@ -330,7 +385,7 @@ function Segmented<T extends string>({
         <label key={option.value} className={option.value === value ? 'active' : undefined}>
           <input
             type="radio"
-            name={label}
+            name={name}
             value={option.value}
             checked={option.value === value}
             onChange={() => onChange(option.value)}

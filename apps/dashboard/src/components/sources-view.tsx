@@ -3,32 +3,37 @@
 import { useQuery } from '@tanstack/react-query';
 import { EmptyState, ErrorState, LoadingState } from '@/components/states';
 import { fetchJson, type RunsResponse } from '@/lib/api';
-import { formatCount, formatDateTime } from '@/lib/format';
+import { useI18n } from '@/lib/i18n-context';
 
 function HowToAdd() {
+  const { t } = useI18n();
   return (
     <div className="state-hint">
       <p>
-        To add articles once, run <code>npx rasid ingest PATH</code> from the repository root, where PATH is a
-        file or folder of .txt, .html, .json or .jsonl files (gzipped too), e.g.{' '}
-        <code>npx rasid ingest ../shared/seeds</code>.
+        {t(
+          'To add articles once, run this from the repository root, with a file or folder of .txt, .html, .json or .jsonl files (gzipped too):',
+        )}{' '}
+        <code dir="ltr">npx rasid ingest ../shared/seeds</code>
       </p>
       <p>
-        To collect on a schedule, add the folder or feed to <code>rasid.sources.json</code> (or the file named
-        by <code>RASID_SOURCES</code>) and start the worker with <code>npx rasid run</code>.
+        {t(
+          'To collect on a schedule, add the folder or feed to rasid.sources.json (or the file named by RASID_SOURCES) and start the worker:',
+        )}{' '}
+        <code dir="ltr">npx rasid run</code>
       </p>
     </div>
   );
 }
 
-const statusLabel: Record<string, string> = {
+const statusLabel = {
   running: 'Running',
   ok: 'OK',
   partial: 'Partly failed',
   failed: 'Failed',
-};
+} as const;
 
 export function SourcesView() {
+  const { t, fmt } = useI18n();
   const runs = useQuery({
     queryKey: ['/api/runs'],
     queryFn: ({ signal }) => fetchJson<RunsResponse>('/api/runs', signal),
@@ -36,13 +41,24 @@ export function SourcesView() {
     refetchInterval: 15_000,
   });
 
-  if (runs.isPending) return <LoadingState label="Loading runs…" />;
-  if (runs.isError) return <ErrorState title="Could not load runs" error={runs.error} />;
+  if (runs.isPending) return <LoadingState label={t('Loading runs…')} />;
+  if (runs.isError)
+    return (
+      <ErrorState
+        title={t('Could not load runs')}
+        error={runs.error}
+        hint={
+          <button type="button" className="link-button" onClick={() => runs.refetch()}>
+            {t('Try again')}
+          </button>
+        }
+      />
+    );
 
   const { runs: runList, sources, failures } = runs.data;
   if (runList.length === 0 && sources.length === 0) {
     return (
-      <EmptyState title="Nothing collected yet">
+      <EmptyState title={t('Nothing collected yet')}>
         <HowToAdd />
       </EmptyState>
     );
@@ -52,10 +68,10 @@ export function SourcesView() {
     <div className="stack-lg">
       <section className="card">
         <header className="card-header">
-          <h2>Configured sources</h2>
+          <h2>{t('Configured sources')}</h2>
         </header>
         {sources.length === 0 ? (
-          <EmptyState title="No scheduled sources">
+          <EmptyState title={t('No scheduled sources')}>
             <HowToAdd />
           </EmptyState>
         ) : (
@@ -63,21 +79,21 @@ export function SourcesView() {
             <table className="data-table">
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Location</th>
-                  <th scope="col">Schedule</th>
-                  <th scope="col">Last run</th>
+                  <th scope="col">{t('Name')}</th>
+                  <th scope="col">{t('Kind')}</th>
+                  <th scope="col">{t('Location')}</th>
+                  <th scope="col">{t('Schedule')}</th>
+                  <th scope="col">{t('Last run')}</th>
                   <th scope="col" className="num">
-                    Seen
+                    {t('Seen')}
                   </th>
                   <th scope="col" className="num">
-                    New
+                    {t('New')}
                   </th>
                   <th scope="col" className="num">
-                    Failed
+                    {t('Failed')}
                   </th>
-                  <th scope="col">Last error</th>
+                  <th scope="col">{t('Last error')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -85,7 +101,7 @@ export function SourcesView() {
                   <tr key={source.id} className={source.enabled ? undefined : 'disabled'}>
                     <th scope="row" dir="auto">
                       {source.name}
-                      {source.enabled ? null : <span className="muted"> (disabled)</span>}
+                      {source.enabled ? null : <span className="muted"> ({t('disabled')})</span>}
                     </th>
                     <td>{source.kind}</td>
                     <td className="break">
@@ -95,19 +111,19 @@ export function SourcesView() {
                       {source.schedule ? (
                         <code>{source.schedule}</code>
                       ) : (
-                        <span className="muted">manual</span>
+                        <span className="muted">{t('manual')}</span>
                       )}
                     </td>
                     <td>
                       {source.lastRunAt ? (
-                        formatDateTime(source.lastRunAt)
+                        fmt.dateTime(source.lastRunAt)
                       ) : (
-                        <span className="muted">never</span>
+                        <span className="muted">{t('never')}</span>
                       )}
                     </td>
-                    <td className="num">{formatCount(source.itemsSeen)}</td>
-                    <td className="num">{formatCount(source.itemsNew)}</td>
-                    <td className="num">{formatCount(source.itemsFailed)}</td>
+                    <td className="num">{fmt.count(source.itemsSeen)}</td>
+                    <td className="num">{fmt.count(source.itemsNew)}</td>
+                    <td className="num">{fmt.count(source.itemsFailed)}</td>
                     <td className="error-text">{source.lastError ?? ''}</td>
                   </tr>
                 ))}
@@ -119,35 +135,35 @@ export function SourcesView() {
 
       <section className="card">
         <header className="card-header">
-          <h2>Recent runs</h2>
+          <h2>{t('Recent runs')}</h2>
         </header>
         {runList.length === 0 ? (
-          <p className="muted">No runs recorded yet.</p>
+          <p className="muted">{t('No runs recorded yet.')}</p>
         ) : (
           <div className="table-scroll">
             <table className="data-table" data-testid="runs-table">
               <thead>
                 <tr>
-                  <th scope="col">Run</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Started</th>
-                  <th scope="col">Status</th>
+                  <th scope="col">{t('Run')}</th>
+                  <th scope="col">{t('Kind')}</th>
+                  <th scope="col">{t('Started')}</th>
+                  <th scope="col">{t('Status')}</th>
                   <th scope="col" className="num">
-                    Read
+                    {t('Read')}
                   </th>
                   <th scope="col" className="num">
-                    New
+                    {t('New')}
                   </th>
                   <th scope="col" className="num">
-                    Updated
+                    {t('Updated')}
                   </th>
                   <th scope="col" className="num">
-                    Duplicates
+                    {t('Duplicates')}
                   </th>
                   <th scope="col" className="num">
-                    Failed
+                    {t('Failed')}
                   </th>
-                  <th scope="col">What</th>
+                  <th scope="col">{t('What')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -155,18 +171,18 @@ export function SourcesView() {
                   <tr key={run.id}>
                     <th scope="row">#{run.id}</th>
                     <td>{run.kind}</td>
-                    <td>{formatDateTime(run.startedAt)}</td>
+                    <td>{fmt.dateTime(run.startedAt)}</td>
                     <td>
                       <span className={`status status-${run.status}`}>
-                        {statusLabel[run.status] ?? run.status}
+                        {run.status in statusLabel ? t(statusLabel[run.status]) : run.status}
                       </span>
                       {run.error ? <div className="error-text">{run.error}</div> : null}
                     </td>
-                    <td className="num">{formatCount(run.read)}</td>
-                    <td className="num">{formatCount(run.new)}</td>
-                    <td className="num">{formatCount(run.updated)}</td>
-                    <td className="num">{formatCount(run.duplicate)}</td>
-                    <td className="num">{formatCount(run.failed)}</td>
+                    <td className="num">{fmt.count(run.read)}</td>
+                    <td className="num">{fmt.count(run.new)}</td>
+                    <td className="num">{fmt.count(run.updated)}</td>
+                    <td className="num">{fmt.count(run.duplicate)}</td>
+                    <td className="num">{fmt.count(run.failed)}</td>
                     <td className="break">{run.args ? <code>{run.args}</code> : null}</td>
                   </tr>
                 ))}
@@ -178,25 +194,27 @@ export function SourcesView() {
 
       <section className="card">
         <header className="card-header">
-          <h2>Unresolved failures</h2>
+          <h2>{t('Unresolved failures')}</h2>
         </header>
         {failures.length === 0 ? (
-          <p className="muted">None: every input the worker read was stored or recognised as a duplicate.</p>
+          <p className="muted">
+            {t('None: every input the worker read was stored or recognised as a duplicate.')}
+          </p>
         ) : (
           <div className="table-scroll">
             <table className="data-table" data-testid="failures-table">
               <thead>
                 <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Input</th>
-                  <th scope="col">Problem</th>
-                  <th scope="col">Run</th>
+                  <th scope="col">{t('When')}</th>
+                  <th scope="col">{t('Input')}</th>
+                  <th scope="col">{t('Problem')}</th>
+                  <th scope="col">{t('Run')}</th>
                 </tr>
               </thead>
               <tbody>
                 {failures.map((failure) => (
                   <tr key={failure.id}>
-                    <td>{formatDateTime(failure.createdAt)}</td>
+                    <td>{fmt.dateTime(failure.createdAt)}</td>
                     <td className="break">
                       <code>{failure.location}</code>
                     </td>

@@ -1,25 +1,38 @@
-import type { ReactNode } from 'react';
+'use client';
 
-export function LoadingState({ label = 'Loading…' }: { label?: string }) {
+import type { ReactNode } from 'react';
+import { ApiError } from '@/lib/api';
+import { useI18n } from '@/lib/i18n-context';
+
+export function LoadingState({ label }: { label?: string }) {
+  const { t } = useI18n();
   return (
     <div className="state state-loading" role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />
-      {label}
+      {label ?? t('Loading…')}
     </div>
   );
 }
 
 export function ErrorState({ title, error, hint }: { title: string; error: unknown; hint?: ReactNode }) {
+  const { t } = useI18n();
   const message = error instanceof Error ? error.message : String(error);
+  // A 400 is the link's or the search's fault, not the server's: say so, rather than blame the set-up.
+  const refused = error instanceof ApiError && error.status === 400;
   return (
     <div className="state state-error" role="alert">
       <strong>{title}</strong>
       <p>
-        <code>{message}</code>
+        {/* The server's own words (English), as the logs have them: what to search for or report. */}
+        <code dir="ltr">{message}</code>
       </p>
       <p className="state-hint">
         {hint ??
-          'Check that the dashboard server is running and RASID_DB points at the database, then reload.'}
+          (refused
+            ? t('The server refused this request: correct the parameter named above, or clear the filters.')
+            : t(
+                'Check that the dashboard server is running and RASID_DB points at the database, then reload.',
+              ))}
       </p>
     </div>
   );
@@ -36,11 +49,16 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 
 /** What to say when the database itself holds nothing: the next step is to ingest something. */
 export function EmptyDatabase() {
+  const { t } = useI18n();
   return (
-    <EmptyState title="No articles yet">
+    <EmptyState title={t('No articles yet')}>
       <p>
-        Run <code>npx rasid ingest ../shared/seeds</code> from the repository root (any folder of .txt, .html,
-        .json or .jsonl files works), then reload this page.
+        {t(
+          'Ingest a folder of .txt, .html, .json or .jsonl files by running this from the repository root, then reload this page:',
+        )}
+      </p>
+      <p>
+        <code dir="ltr">npx rasid ingest ../shared/seeds</code>
       </p>
     </EmptyState>
   );

@@ -2,13 +2,18 @@ import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { ArticleList } from '@/components/article-list';
 import { LoadingState } from '@/components/states';
+import { translate } from '@/lib/i18n';
+import { getLocale } from '@/server/locale';
 
-export const metadata: Metadata = { title: 'Articles' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translate(await getLocale(), 'Articles') };
+}
 
-export default function ArticlesPage() {
+export default async function ArticlesPage() {
+  const locale = await getLocale();
   return (
     <>
-      <h1 className="page-title">Articles</h1>
+      <h1 className="page-title">{translate(locale, 'Articles')}</h1>
       <Suspense fallback={<LoadingState />}>
         <ArticleList />
       </Suspense>

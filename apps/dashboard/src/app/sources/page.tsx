@@ -1,12 +1,17 @@
 import type { Metadata } from 'next';
 import { SourcesView } from '@/components/sources-view';
+import { translate } from '@/lib/i18n';
+import { getLocale } from '@/server/locale';
 
-export const metadata: Metadata = { title: 'Sources' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translate(await getLocale(), 'Sources') };
+}
 
-export default function SourcesPage() {
+export default async function SourcesPage() {
+  const locale = await getLocale();
   return (
     <>
-      <h1 className="page-title">Sources and runs</h1>
+      <h1 className="page-title">{translate(locale, 'Sources and runs')}</h1>
       <SourcesView />
     </>
   );

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { formatCount } from '@/lib/format';
+import { useI18n } from '@/lib/i18n-context';
 import { truncateLabel } from './scale';
 import { useMeasuredWidth } from './use-measured-width';
 
@@ -17,8 +17,10 @@ export type BarItem = {
 };
 
 type HorizontalBarChartProps = {
-  /** "outlet", "topic": used in labels for screen readers and the table. */
+  /** "outlet", "topic" (translated): the table's column heading. */
   itemName: string;
+  /** "outlets", "topics" (translated): for screen readers and "show all". */
+  itemsName: string;
   items: BarItem[];
   hrefFor: (key: string) => string;
   /** data-testid of each bar, e.g. "outlet-bar". */
@@ -34,6 +36,7 @@ const countWidth = 56;
 /** A ranked list of bars (articles per outlet, per topic); every bar opens the matching articles. */
 export function HorizontalBarChart({
   itemName,
+  itemsName,
   items,
   hrefFor,
   barTestId,
@@ -41,6 +44,9 @@ export function HorizontalBarChart({
   legend,
 }: HorizontalBarChartProps) {
   const router = useRouter();
+  const { t, tn, fmt, dir } = useI18n();
+  // Right to left, the chart mirrors: names on the right, bars growing leftwards, as Arabic reads.
+  const rtl = dir === 'rtl';
   const [figureRef, width] = useMeasuredWidth<HTMLElement>(480);
   const labelWidth = Math.round(Math.min(240, Math.max(120, width * 0.38)));
   const labelChars = Math.floor(labelWidth / 7.2);
@@ -50,10 +56,10 @@ export function HorizontalBarChart({
   const max = Math.max(1, ...sorted.map((item) => item.count));
   const barSpace = width - labelWidth - countWidth;
   const height = visible.length * rowHeight + 4;
-  const summary = `Articles per ${itemName}: ${sorted
+  const summary = `${t('Articles by {items}', { items: itemsName })}: ${sorted
     .slice(0, 5)
-    .map((item) => `${item.label} ${formatCount(item.count)}`)
-    .join(', ')}${sorted.length > 5 ? ` and ${sorted.length - 5} more` : ''}.`;
+    .map((item) => `${item.label} ${fmt.count(item.count)}`)
+    .join(', ')}${sorted.length > 5 ? ` ${t('and {n} more', { n: fmt.count(sorted.length - 5) })}` : ''}.`;
 
   return (
     <figure className="chart" ref={figureRef}>
@@ -77,7 +83,7 @@ export function HorizontalBarChart({
               className="bar-group"
               role="button"
               tabIndex={0}
-              aria-label={`${item.label}: ${formatCount(item.count)} articles. Open the list.`}
+              aria-label={`${item.label}: ${tn('articles', item.count)}. ${t('Open the list.')}`}
               data-testid={barTestId}
               data-key={item.key}
               data-count={item.count}
@@ -91,27 +97,33 @@ export function HorizontalBarChart({
             >
               <rect className="bar-hit" x={0} y={top} width={width} height={rowHeight - 2} />
               <text
-                x={labelWidth - 10}
+                x={rtl ? width - labelWidth + 10 : labelWidth - 10}
                 y={top + rowHeight / 2}
                 dy="0.32em"
-                textAnchor="end"
+                textAnchor={rtl ? 'start' : 'end'}
                 className="bar-label"
               >
                 {truncateLabel(item.label, labelChars)}
               </text>
               <rect
                 className="bar-segment"
-                x={labelWidth}
+                x={rtl ? width - labelWidth - barLength : labelWidth}
                 y={top + 4}
                 width={barLength}
                 height={rowHeight - 10}
                 rx={2}
                 fill={item.color}
               />
-              <text x={labelWidth + barLength + 6} y={top + rowHeight / 2} dy="0.32em" className="bar-count">
-                {formatCount(item.count)}
+              <text
+                x={rtl ? width - labelWidth - barLength - 6 : labelWidth + barLength + 6}
+                y={top + rowHeight / 2}
+                dy="0.32em"
+                textAnchor={rtl ? 'end' : 'start'}
+                className="bar-count"
+              >
+                {fmt.count(item.count)}
               </text>
-              <title>{`${item.label}${item.note ? ` (${item.note})` : ''}: ${formatCount(item.count)}`}</title>
+              <title>{`${item.label}${item.note ? ` (${item.note})` : ''}: ${fmt.count(item.count)}`}</title>
             </g>
           );
         })}
@@ -128,17 +140,19 @@ export function HorizontalBarChart({
       ) : null}
       {sorted.length > initialRows ? (
         <button type="button" className="link-button" onClick={() => setShowAll((value) => !value)}>
-          {showAll ? `Show the top ${initialRows}` : `Show all ${sorted.length} ${itemName}s`}
+          {showAll
+            ? t('Show the top {n}', { n: fmt.count(initialRows) })
+            : t('Show all {n} {items}', { n: fmt.count(sorted.length), items: itemsName })}
         </button>
       ) : null}
       <details className="chart-data">
-        <summary>Show the numbers</summary>
+        <summary>{t('Show the numbers')}</summary>
         <div className="table-scroll">
           <table>
             <thead>
               <tr>
-                <th scope="col">{itemName[0]?.toUpperCase() + itemName.slice(1)}</th>
-                <th scope="col">Articles</th>
+                <th scope="col">{itemName}</th>
+                <th scope="col">{t('Articles')}</th>
               </tr>
             </thead>
             <tbody>
@@ -148,7 +162,7 @@ export function HorizontalBarChart({
                     <Link href={hrefFor(item.key)}>{item.label}</Link>
                     {item.note ? <span className="muted"> · {item.note}</span> : null}
                   </th>
-                  <td className="num">{formatCount(item.count)}</td>
+                  <td className="num">{fmt.count(item.count)}</td>
                 </tr>
               ))}
             </tbody>

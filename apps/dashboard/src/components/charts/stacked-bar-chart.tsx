@@ -5,10 +5,10 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import type { KeyboardEvent } from 'react';
 import { useMemo } from 'react';
-import type { TimeBucket } from '@/lib/filters';
-import { formatBucket, formatCount } from '@/lib/format';
+import type { StackDimension, TimeBucket } from '@/lib/filters';
+import { useI18n } from '@/lib/i18n-context';
 import { assignColors, compareSeries, defaultMaxSeries, niceTicks, otherColor, pickColor } from './scale';
-import { fillBuckets, tickLabel } from './time-axis';
+import { fillBuckets, isPartialBucket, tickLabel } from './time-axis';
 import { useMeasuredWidth } from './use-measured-width';
 
 type Series = { key: string | null; label: string; color: string; total: number };
@@ -16,8 +16,8 @@ type Series = { key: string | null; label: string; color: string; total: number 
 type StackedBarChartProps = {
   points: CoveragePoint[];
   bucket: TimeBucket;
-  /** What the stacks are, for the legend and screen readers ("outlet", "topic"); null when unstacked. */
-  stackName: string | null;
+  /** What the stacks are, for the legend and screen readers; null when unstacked. */
+  stackName: StackDimension | null;
   /** Where a bar (stack null) or a segment leads. */
   hrefFor: (key: string, stack: string | null) => string;
   maxSeries?: number;
@@ -26,6 +26,7 @@ type StackedBarChartProps = {
 const height = 300;
 const margin = { top: 12, right: 12, bottom: 44, left: 52 };
 const otherKey = '__other__';
+const bucketLabels = { day: 'Day', week: 'Week', month: 'Month' } as const;
 
 function activateOnKey(event: KeyboardEvent, go: () => void) {
   if (event.key === 'Enter' || event.key === ' ') {
@@ -43,14 +44,17 @@ export function StackedBarChart({
   maxSeries = defaultMaxSeries,
 }: StackedBarChartProps) {
   const router = useRouter();
+  const { t, tn, fmt } = useI18n();
   const [figureRef, width] = useMeasuredWidth<HTMLElement>(960);
+  // Read once per render: a chart left open past midnight UTC marks the new day on its next data.
+  const now = new Date();
 
   const model = useMemo(() => {
     // Series ranked by total; beyond `maxSeries` they are pooled as "Other" so colours stay distinguishable.
     const totals = new Map<string | null, { label: string; total: number }>();
     for (const point of points) {
       const entry = totals.get(point.stack) ?? {
-        label: point.stackLabel ?? point.stack ?? 'Articles',
+        label: point.stackLabel ?? point.stack ?? t('Articles'),
         total: 0,
       };
       entry.total += point.count;
@@ -64,7 +68,7 @@ export function StackedBarChart({
     const pooled = ranked.slice(shown.length);
     const series: Series[] = shown.map(({ key, label, total }) => ({
       key,
-      label: key === null && stackName ? `No ${stackName}` : label,
+      label: key === null && stackName ? t(`No ${stackName}`) : label,
       color: stackName ? (colors.get(key) ?? otherColor) : pickColor(0),
       total,
     }));
@@ -72,7 +76,7 @@ export function StackedBarChart({
     if (pooled.length > 0) {
       series.push({
         key: otherKey,
-        label: `Other ${stackName ?? 'group'}s (${pooled.length})`,
+        label: t('Other ({n})', { n: fmt.count(pooled.length) }),
         color: otherColor,
         total: pooled.reduce((sum, { total }) => sum + total, 0),
       });
@@ -92,7 +96,7 @@ export function StackedBarChart({
     }
     const max = Math.max(0, ...columns.map((column) => column.total));
     return { series, columns, ticks: niceTicks(max) };
-  }, [points, bucket, stackName, maxSeries]);
+  }, [points, bucket, stackName, maxSeries, t, fmt]);
 
   const { series, columns, ticks } = model;
   const top = ticks[ticks.length - 1] ?? 1;
@@ -109,7 +113,9 @@ export function StackedBarChart({
   const segmentHref = (key: string, stack: string | null) =>
     hrefFor(key, stack === otherKey || !stacked ? null : stack);
 
-  const summary = `Articles per ${bucket}${stacked ? ` by ${stackName}` : ''}: ${formatCount(grandTotal)} articles in ${columns.length} ${bucket}s.`;
+  const summary = `${t(`Articles per ${bucket}`)}${stacked ? ` ${t(`by ${stackName}`)}` : ''}: ${tn('articles', grandTotal)}, ${tn(`${bucket}s`, columns.length)}.`;
+  const lastKey = columns[columns.length - 1]?.key;
+  const partialKey = lastKey !== undefined && isPartialBucket(lastKey, bucket, now) ? lastKey : null;
 
   return (
     <figure className="chart" ref={figureRef}>
@@ -133,25 +139,27 @@ export function StackedBarChart({
               className="grid-line"
             />
             <text x={margin.left - 8} y={y(tick)} dy="0.32em" textAnchor="end" className="axis-label">
-              {formatCount(tick)}
+              {fmt.count(tick)}
             </text>
           </g>
         ))}
         {columns.map((column, index) => {
           const x = margin.left + index * step + (step - barWidth) / 2;
-          const label = formatBucket(column.key, bucket);
+          const label = fmt.bucket(column.key, bucket);
+          const partial = column.key === partialKey;
           // The year is printed on the first label and whenever it differs from the previous *label*'s.
           const previous = index < labelEvery ? null : (columns[index - labelEvery]?.key ?? null);
-          const [tickText, yearText] = tickLabel(column.key, bucket, previous);
+          const [tickText, yearText] = tickLabel(column.key, bucket, previous, fmt.tick);
           let base = 0;
           return (
             // biome-ignore lint/a11y/useSemanticElements: SVG has no <button>; this group is the bar's control.
             <g
               key={column.key}
-              className="bar-group"
+              className={partial ? 'bar-group bar-partial' : 'bar-group'}
               role="button"
               tabIndex={column.total > 0 ? 0 : -1}
-              aria-label={`${label}: ${formatCount(column.total)} articles. Open the list.`}
+              aria-label={`${label}${partial ? ` (${t('so far: today is not over (UTC)')})` : ''}: ${tn('articles', column.total)}. ${t('Open the list.')}`}
+              data-partial={partial ? 'true' : undefined}
               data-testid="time-bar"
               data-key={column.key}
               data-count={column.total}
@@ -192,10 +200,21 @@ export function StackedBarChart({
                     data-stack={item.key ?? ''}
                     data-count={count}
                   >
-                    <title>{`${label} · ${item.label}: ${formatCount(count)}`}</title>
+                    <title>{`${label} · ${item.label}: ${fmt.count(count)}`}</title>
                   </rect>
                 );
               })}
+              {partial && column.total > 0 ? (
+                <text
+                  x={x + barWidth / 2}
+                  y={y(column.total) - 6}
+                  textAnchor="middle"
+                  className="partial-label"
+                  data-testid="partial-label"
+                >
+                  {t('so far')}
+                </text>
+              ) : null}
               {index % labelEvery === 0 ? (
                 <text
                   x={margin.left + index * step + step / 2}
@@ -216,26 +235,33 @@ export function StackedBarChart({
         })}
         <line x1={margin.left} x2={width - margin.right} y1={y(0)} y2={y(0)} className="axis-line" />
       </svg>
+      {partialKey ? (
+        <p className="card-note" data-testid="partial-note">
+          {t('{bucket} is not over yet (UTC): its bar, drawn paler, counts the articles collected so far.', {
+            bucket: fmt.bucket(partialKey, bucket),
+          })}
+        </p>
+      ) : null}
       {stacked ? (
         <figcaption>
-          <ul className="legend" aria-label={`Colours by ${stackName}`}>
+          <ul className="legend" aria-label={t(`Colours by ${stackName}`)}>
             {series.map((item) => (
               <li key={String(item.key)}>
                 <span className="swatch" style={{ background: item.color }} aria-hidden="true" />
                 <span dir="auto">{item.label}</span>
-                <span className="legend-count">{formatCount(item.total)}</span>
+                <span className="legend-count">{fmt.count(item.total)}</span>
               </li>
             ))}
           </ul>
         </figcaption>
       ) : null}
       <details className="chart-data">
-        <summary>Show the numbers</summary>
+        <summary>{t('Show the numbers')}</summary>
         <div className="table-scroll">
           <table>
             <thead>
               <tr>
-                <th scope="col">{bucket[0]?.toUpperCase() + bucket.slice(1)}</th>
+                <th scope="col">{t(bucketLabels[bucket])}</th>
                 {stacked
                   ? series.map((item) => (
                       <th key={String(item.key)} scope="col" dir="auto">
@@ -243,7 +269,7 @@ export function StackedBarChart({
                       </th>
                     ))
                   : null}
-                <th scope="col">Total</th>
+                <th scope="col">{t('Total')}</th>
               </tr>
             </thead>
             <tbody>
@@ -252,16 +278,19 @@ export function StackedBarChart({
                 .map((column) => (
                   <tr key={column.key}>
                     <th scope="row">
-                      <Link href={hrefFor(column.key, null)}>{formatBucket(column.key, bucket)}</Link>
+                      <Link href={hrefFor(column.key, null)}>
+                        {fmt.bucket(column.key, bucket)}
+                        {column.key === partialKey ? ` (${t('so far')})` : ''}
+                      </Link>
                     </th>
                     {stacked
                       ? series.map((item) => (
                           <td key={String(item.key)} className="num">
-                            {formatCount(column.cells.get(item.key) ?? 0)}
+                            {fmt.count(column.cells.get(item.key) ?? 0)}
                           </td>
                         ))
                       : null}
-                    <td className="num">{formatCount(column.total)}</td>
+                    <td className="num">{fmt.count(column.total)}</td>
                   </tr>
                 ))}
             </tbody>

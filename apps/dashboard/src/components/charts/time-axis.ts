@@ -59,20 +59,25 @@ export function tickLabel(
   key: string,
   bucket: TimeBucket,
   previousKey: string | null,
+  format: (date: Date, bucket: TimeBucket) => { text: string; year: string },
 ): [string, string | null] {
-  const year = key.slice(0, 4);
-  const showYear = previousKey === null || previousKey.slice(0, 4) !== year;
-  if (bucket === 'month') {
-    const month = parseMonth(key);
-    if (!month) return [key, null];
-    const name = new Date(Date.UTC(month[0], month[1] - 1, 1)).toLocaleString('en-GB', {
-      month: 'short',
-      timeZone: 'UTC',
-    });
-    return [name, showYear ? year : null];
-  }
-  const time = parseDay(key);
+  const showYear = previousKey === null || previousKey.slice(0, 4) !== key.slice(0, 4);
+  const month = bucket === 'month' ? parseMonth(key) : null;
+  const time = month ? Date.UTC(month[0], month[1] - 1, 1) : parseDay(key);
   if (time === null) return [key, null];
-  const label = new Date(time).toLocaleString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-  return [label, showYear ? year : null];
+  const { text, year } = format(new Date(time), bucket);
+  return [text, showYear ? year : null];
+}
+
+/**
+ * Whether a bucket holds today (UTC, the database's clock): its count is still growing, so the chart
+ * marks it rather than let a half-collected day read as a drop in coverage.
+ */
+export function isPartialBucket(key: string, bucket: TimeBucket, now: Date): boolean {
+  const today = now.toISOString().slice(0, 10);
+  if (bucket === 'month') return key === today.slice(0, 7);
+  if (bucket === 'day') return key === today;
+  const start = parseDay(key);
+  const todayTime = parseDay(today);
+  return start !== null && todayTime !== null && todayTime >= start && todayTime < start + 7 * dayMs;
 }

@@ -1,0 +1,299 @@
+// The interface in English and Arabic: a dictionary, no library. English strings are the keys (so the
+// code reads as it renders), and `ar` must translate every one of them: `MessageKey` is its key set, so
+// a label without a translation is a type error, not a silently English word in an Arabic page.
+//
+// The choice lives in a cookie, not the URL: the URL carries the filters and is what analysts share, and
+// a colleague opening a shared link should see it in their own language. A cookie also reaches the server,
+// which sets <html lang dir> before the first paint, so an Arabic page never flashes left-to-right.
+
+export const locales = ['en', 'ar'] as const;
+export type Locale = (typeof locales)[number];
+export const localeCookie = 'rasid-lang';
+
+export const directionOf = (locale: Locale): 'rtl' | 'ltr' => (locale === 'ar' ? 'rtl' : 'ltr');
+
+/** The tag given to Intl: British English dates ("18 Feb 2018"); Arabic with its own digits and months. */
+export const intlTag = (locale: Locale): string => (locale === 'ar' ? 'ar' : 'en-GB');
+
+export function readLocale(value: string | null | undefined): Locale {
+  return (locales as readonly string[]).includes(value ?? '') ? (value as Locale) : 'en';
+}
+
+const ar = {
+  '(untitled)': '(بلا عنوان)',
+  'About this article': 'عن هذا المقال',
+  'All articles': 'كل المقالات',
+  'All languages': 'كل اللغات',
+  'All matching articles, with their full text.': 'كل المقالات المطابقة، بنصوصها الكاملة.',
+  'All outlets': 'كل الوسائل الإعلامية',
+  'All topics': 'كل المواضيع',
+  'All {articles} that match, with their full text.': 'كل المطابق ({articles})، بالنص الكامل.',
+  'All {n} shown.': 'عُرضت كلها ({n}).',
+  'An article can have several topics, so these bars may add up to more than the total.':
+    'قد يحمل المقال أكثر من موضوع، لذا قد يزيد مجموع هذه الأعمدة على العدد الكلي.',
+  'Article not found': 'المقال غير موجود',
+  Article: 'مقال',
+  'Articles by {items}': 'المقالات حسب {items}',
+  Articles: 'المقالات',
+  'Articles per day': 'المقالات في اليوم',
+  'Articles per week': 'المقالات في الأسبوع',
+  'Articles per month': 'المقالات في الشهر',
+  Bucket: 'الفترة',
+  'By outlet': 'حسب الوسيلة الإعلامية',
+  'By topic': 'حسب الموضوع',
+  'by outlet': 'حسب الوسيلة الإعلامية',
+  'by topic': 'حسب الموضوع',
+  'by language': 'حسب اللغة',
+  'Charts for these filters': 'الرسوم البيانية لهذه المرشِّحات',
+  'Check that the dashboard server is running and RASID_DB points at the database, then reload.':
+    'تحقّق من أن خادم لوحة المتابعة يعمل وأن RASID_DB يشير إلى قاعدة البيانات، ثم أعد تحميل الصفحة.',
+  'Clear filters': 'مسح المرشِّحات',
+  'Collected from': 'جُمع من',
+  'Colours by outlet': 'الألوان حسب الوسيلة الإعلامية',
+  'Colours by topic': 'الألوان حسب الموضوع',
+  'Colours by language': 'الألوان حسب اللغة',
+  'Configured sources': 'المصادر المُعدّة',
+  'Could not load articles': 'تعذّر تحميل المقالات',
+  'Could not load outlets': 'تعذّر تحميل الوسائل الإعلامية',
+  'Could not load runs': 'تعذّر تحميل عمليات الجمع',
+  'Could not load the article': 'تعذّر تحميل المقال',
+  'Could not load the chart': 'تعذّر تحميل الرسم البياني',
+  'Could not load the dashboard': 'تعذّر تحميل لوحة المتابعة',
+  'Could not load topics': 'تعذّر تحميل المواضيع',
+  'Counting articles…': 'جارٍ عدّ المقالات…',
+  'Counting…': 'جارٍ العدّ…',
+  'Coverage over time': 'التغطية عبر الزمن',
+  'Coverage overview': 'نظرة عامة على التغطية',
+  'Date source': 'مصدر التاريخ',
+  'Date unknown — first seen {day}': 'التاريخ غير معروف — رُصد أول مرة في {day}',
+  Date: 'التاريخ',
+  Day: 'يوم',
+  'Days covered': 'الأيام المغطّاة',
+  Duplicates: 'المكرّرات',
+  'Excel, Sheets, R, pandas': 'Excel وSheets وR وpandas',
+  Export: 'تصدير',
+  Failed: 'فشلت',
+  Filters: 'المرشِّحات',
+  'First seen {day}': 'رُصد أول مرة في {day}',
+  'First seen': 'أول رصد',
+  From: 'من',
+  'Go back to the article list.': 'عُد إلى قائمة المقالات.',
+  'Ingest a folder of .txt, .html, .json or .jsonl files by running this from the repository root, then reload this page:':
+    'اجمع مجلدًا من ملفات ‎.txt أو ‎.html أو ‎.json أو ‎.jsonl بتشغيل هذا الأمر من جذر المستودع، ثم أعد تحميل الصفحة:',
+  'In the database': 'في قاعدة البيانات',
+  Input: 'المُدخل',
+  'Interface language': 'لغة الواجهة',
+  Kind: 'النوع',
+  Language: 'اللغة',
+  'Last error': 'آخر خطأ',
+  'Last run': 'آخر تشغيل',
+  'Load more ({shown} of {total} shown)': 'عرض المزيد (معروض {shown} من {total})',
+  'Loading articles…': 'جارٍ تحميل المقالات…',
+  'Loading runs…': 'جارٍ تحميل عمليات الجمع…',
+  'Loading the article…': 'جارٍ تحميل المقال…',
+  'Loading…': 'جارٍ التحميل…',
+  Location: 'الموقع',
+  Main: 'التنقل الرئيسي',
+  'Matching articles': 'المقالات المطابقة',
+  'Media monitoring: how much each outlet writes, on which topics, over time.':
+    'رصد إعلامي: كم تكتب كل وسيلة إعلامية، وفي أي المواضيع، وعلى مدى الزمن.',
+  Month: 'شهر',
+  Name: 'الاسم',
+  'Narrowed to': 'مقصور على',
+  New: 'جديدة',
+  'No articles match these filters': 'لا مقالات تطابق هذه المرشِّحات',
+  'No articles match': 'لا مقالات مطابقة',
+  'No articles yet': 'لا مقالات بعد',
+  'No outlet': 'بلا وسيلة إعلامية',
+  'No topic': 'بلا موضوع',
+  'No language': 'لغة غير معروفة',
+  'No outlets yet.': 'لا وسائل إعلامية بعد.',
+  'No runs recorded yet.': 'لم تُسجَّل أي عملية جمع بعد.',
+  'No scheduled sources': 'لا مصادر مجدولة',
+  'No topics on these articles': 'لا مواضيع لهذه المقالات',
+  None: 'بلا',
+  'None: every input the worker read was stored or recognised as a duplicate.':
+    'لا شيء: كل ما قرأه العامل خُزّن أو عُرف أنه مكرّر.',
+  'Nothing collected yet': 'لم يُجمع شيء بعد',
+  'Open the list.': 'افتح القائمة.',
+  Original: 'الأصل',
+  'Other ({n})': 'غير ذلك ({n})',
+  OK: 'نجحت',
+  Outlet: 'الوسيلة الإعلامية',
+  'Outlet: {name}': 'الوسيلة: {name}',
+  Outlets: 'الوسائل الإعلامية',
+  Overview: 'نظرة عامة',
+  'Page not found': 'الصفحة غير موجودة',
+  'Partly failed': 'فشلت جزئيًا',
+  Problem: 'المشكلة',
+  Published: 'تاريخ النشر',
+  Rasid: 'راصد',
+  Read: 'قُرئت',
+  'Recent runs': 'آخر عمليات الجمع',
+  'Remove {name}': 'إزالة {name}',
+  Run: 'العملية',
+  Running: 'قيد التشغيل',
+  Schedule: 'الجدولة',
+  Search: 'بحث',
+  Section: 'القسم',
+  'Section, as the outlet files it': 'قسم، كما تصنّفه الوسيلة الإعلامية',
+  Sections: 'الأقسام',
+  'Sections (as the outlet files them)': 'الأقسام (كما تصنّفها الوسيلة الإعلامية)',
+  Seen: 'رُصدت',
+  'Show all articles instead': 'اعرض كل المقالات بدلًا من ذلك',
+  'Show all {n} {items}': 'اعرض كل {items} ({n})',
+  'Show the numbers': 'اعرض الأرقام',
+  'Show the top {n}': 'اعرض أول {n}',
+  'Something went wrong on this page': 'حدث خطأ في هذه الصفحة',
+  Sources: 'المصادر',
+  'Sources and runs': 'المصادر وعمليات الجمع',
+  'Stack by': 'التجميع حسب',
+  'Start again without filters': 'ابدأ من جديد بلا مرشِّحات',
+  Started: 'البدء',
+  Status: 'الحالة',
+  Subject: 'موضوع',
+  Subjects: 'المواضيع',
+  'The server refused this request: correct the parameter named above, or clear the filters.':
+    'رفض الخادم هذا الطلب: صحّح المُعامل المذكور أعلاه، أو امسح المرشِّحات.',
+  'These filters cannot be applied': 'لا يمكن تطبيق هذه المرشِّحات',
+  'Clear the search': 'امسح البحث',
+  'The link may be old. Go to the': 'ربما يكون الرابط قديمًا. انتقل إلى',
+  'The parser found no subject or section for them.': 'لم يجد المحلّل لها موضوعًا ولا قسمًا.',
+  'The parser kept no body text for this article.': 'لم يحتفظ المحلّل بأي نص لهذا المقال.',
+  'There is no article {id} in this database (it may come from another database).':
+    'لا يوجد مقال رقمه {id} في قاعدة البيانات هذه (ربما جاء من قاعدة بيانات أخرى).',
+  'This link has a filter the dashboard cannot read': 'في هذا الرابط مرشِّح لا تستطيع لوحة المتابعة قراءته',
+  'This link has a parameter the dashboard cannot read': 'في هذا الرابط مُعامل لا تستطيع لوحة المتابعة قراءته',
+  'To add articles once, run this from the repository root, with a file or folder of .txt, .html, .json or .jsonl files (gzipped too):':
+    'لإضافة مقالات مرة واحدة، شغّل هذا الأمر من جذر المستودع، مع ملف أو مجلد من ملفات ‎.txt أو ‎.html أو ‎.json أو ‎.jsonl (المضغوطة أيضًا):',
+  'To collect on a schedule, add the folder or feed to rasid.sources.json (or the file named by RASID_SOURCES) and start the worker:':
+    'للجمع وفق جدول، أضف المجلد أو الخلاصة إلى rasid.sources.json (أو إلى الملف الذي يحدده RASID_SOURCES) ثم شغّل العامل:',
+  To: 'إلى',
+  Topic: 'الموضوع',
+  'Topic: {name}': 'الموضوع: {name}',
+  Topics: 'المواضيع',
+  Total: 'المجموع',
+  Totals: 'الأعداد الكلية',
+  'Try again': 'أعد المحاولة',
+  'Unknown language': 'لغة غير معروفة',
+  'Unresolved failures': 'إخفاقات لم تُحلّ',
+  Updated: 'حُدّثت',
+  Week: 'أسبوع',
+  'Week of {day}': 'أسبوع {day}',
+  'Week {key}': 'الأسبوع {key}',
+  'Watch lists': 'قوائم المتابعة',
+  What: 'المُدخلات',
+  When: 'متى',
+  'Widen the dates, pick other outlets or topics, or clear the search.':
+    'وسّع نطاق التواريخ، أو اختر وسائل إعلامية أو مواضيع أخرى، أو امسح البحث.',
+  'Widen the dates, remove a narrowing above, or clear the search.':
+    'وسّع نطاق التواريخ، أو أزل أحد القيود أعلاه، أو امسح البحث.',
+  'Words in title or text, e.g. اسرائيل': 'كلمات في العنوان أو النص، مثل: اسرائيل',
+  'and {n} more': 'و{n} غيرها',
+  'article list': 'قائمة المقالات',
+  disabled: 'معطّل',
+  'from a <time> element on the page': 'من عنصر <time> في الصفحة',
+  'from the date in the URL': 'من التاريخ الوارد في الرابط',
+  'from the feed entry': 'من مدخل الخلاصة',
+  'from the page’s meta tags': 'من وسوم meta في الصفحة',
+  'from the page’s structured data (JSON-LD)': 'من البيانات المهيكلة في الصفحة (JSON-LD)',
+  'from the record’s date field': 'من حقل التاريخ في السجل',
+  'known to the {precision}': 'معروف بدقة: {precision}',
+  'left to right': 'من اليسار إلى اليمين',
+  manual: 'يدوي',
+  never: 'أبدًا',
+  'no URL (collected from a file)': 'بلا رابط (جُمع من ملف)',
+  'no date in the article': 'لا تاريخ في المقال',
+  'no date in the article; charts count it on that day':
+    'لا تاريخ في المقال؛ تعدّه الرسوم البيانية في ذلك اليوم',
+  'none found': 'لم يُعثر على شيء',
+  'none written': 'لم يُذكر',
+  'one array': 'مصفوفة واحدة',
+  'one article per line': 'مقال واحد في كل سطر',
+  'or the': 'أو إلى',
+  outlets: 'الوسائل الإعلامية',
+  overview: 'النظرة العامة',
+  'right to left': 'من اليمين إلى اليسار',
+  section: 'قسم',
+  'so far': 'حتى الآن',
+  'so far: today is not over (UTC)': 'حتى الآن: اليوم لم ينتهِ بعد (بالتوقيت العالمي)',
+  'source: {source}': 'المصدر: {source}',
+  topics: 'المواضيع',
+  'undated articles count on the day first seen': 'المقالات غير المؤرّخة تُعدّ في يوم رصدها الأول',
+  'worked out from relative words in the text (e.g. “yesterday”)':
+    'مستنتج من كلمات نسبية في النص (مثل «أمس»)',
+  'written in the article text': 'مكتوب في نص المقال',
+  '{bucket} is not over yet (UTC): its bar, drawn paler, counts the articles collected so far.':
+    '{bucket} لم ينتهِ بعد (بالتوقيت العالمي): عموده الباهت يعدّ ما جُمع حتى الآن فقط.',
+  '{n} languages (from the link)': '{n} لغات (من الرابط)',
+  '{n} topics (from the link)': '{n} مواضيع (من الرابط)',
+} as const;
+
+export type MessageKey = keyof typeof ar;
+
+type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+// Counted phrases: Arabic has six plural forms (zero, one, two, few, many, other), English two.
+const plurals = {
+  articles: {
+    en: { one: '{n} article', other: '{n} articles' },
+    ar: { one: 'مقال واحد', two: 'مقالان', few: '{n} مقالات', many: '{n} مقالًا', other: '{n} مقال' },
+  },
+  outlets: {
+    en: { one: '{n} outlet', other: '{n} outlets' },
+    ar: {
+      one: 'وسيلة إعلامية واحدة',
+      two: 'وسيلتان إعلاميتان',
+      few: '{n} وسائل إعلامية',
+      many: '{n} وسيلة إعلامية',
+      other: '{n} وسيلة إعلامية',
+    },
+  },
+  'documents collected': {
+    en: { one: '{n} document collected', other: '{n} documents collected' },
+    ar: {
+      one: 'وثيقة واحدة مجمّعة',
+      two: 'وثيقتان مجمّعتان',
+      few: '{n} وثائق مجمّعة',
+      many: '{n} وثيقة مجمّعة',
+      other: '{n} وثيقة مجمّعة',
+    },
+  },
+  days: {
+    en: { one: '{n} day', other: '{n} days' },
+    ar: { one: 'يوم واحد', two: 'يومان', few: '{n} أيام', many: '{n} يومًا', other: '{n} يوم' },
+  },
+  weeks: {
+    en: { one: '{n} week', other: '{n} weeks' },
+    ar: { one: 'أسبوع واحد', two: 'أسبوعان', few: '{n} أسابيع', many: '{n} أسبوعًا', other: '{n} أسبوع' },
+  },
+  months: {
+    en: { one: '{n} month', other: '{n} months' },
+    ar: { one: 'شهر واحد', two: 'شهران', few: '{n} أشهر', many: '{n} شهرًا', other: '{n} شهر' },
+  },
+} as const satisfies Record<string, Record<Locale, PluralForms>>;
+
+export type PluralKey = keyof typeof plurals;
+
+function fill(template: string, vars: Record<string, string | number> | undefined): string {
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** The label in `locale`, with `{name}` placeholders filled. */
+export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
+  return fill(locale === 'ar' ? ar[key] : key, vars);
+}
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/** "3 articles" / "٣ مقالات": the plural form for `count`, with the count as the locale writes it. */
+export function translatePlural(locale: Locale, key: PluralKey, count: number, shown: string): string {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(intlTag(locale));
+    pluralRules.set(locale, rules);
+  }
+  const forms: PluralForms = plurals[key][locale];
+  return fill(forms[rules.select(count)] ?? forms.other, { n: shown });
+}
