@@ -143,26 +143,47 @@ export async function runWorker(options: RunWorkerOptions): Promise<number> {
     return ok === enabled.length ? 0 : 1;
   }
 
-  // Every source runs once at start, then on its schedule; `protect` skips a tick while the last run is busy.
+  // One run per source at a time, whoever starts it (the start-up pass or a tick); stopping waits for them.
+  const running = new Map<string, Promise<boolean>>();
+  let stopping = false;
+  const runTracked = (source: SourceConfig): Promise<boolean> => {
+    const busy = running.get(source.name);
+    if (busy || stopping) {
+      if (busy) log.info({ source: source.name }, 'still running; tick skipped');
+      return busy ?? Promise.resolve(false);
+    }
+    const run = runSource(db, source, log).finally(() => running.delete(source.name));
+    running.set(source.name, run);
+    return run;
+  };
+
+  // Every source runs once at start, then on its schedule.
   const jobs = enabled.map(
     (source) =>
       new Cron(source.schedule, { timezone: 'UTC', protect: true }, async () => {
         // Jitter spreads sources that share a schedule, so hosts are not all hit on the same second.
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 15_000));
-        await runSource(db, source, log);
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 15_000).unref());
+        await runTracked(source);
       }),
   );
-  for (const source of enabled) await runSource(db, source, log);
-
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      log.info({ signal }, 'worker stopping');
-      for (const job of jobs) job.stop();
-      resolve();
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
+  const stopped = new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
   });
+  void (async () => {
+    for (const source of enabled) {
+      if (stopping) break;
+      await runTracked(source);
+    }
+  })();
+
+  const signal = await stopped;
+  stopping = true;
+  for (const job of jobs) job.stop();
+  log.info({ signal, running: [...running.keys()] }, 'worker stopping');
+  // A run in progress finishes (its batch commits, its state is written) before the database closes.
+  await Promise.allSettled([...running.values()]);
+  log.info('worker stopped');
   closeDatabase(db);
   return 0;
 }
