@@ -26,7 +26,9 @@ type Member = {
   day: string;
   kind: 'original' | 'duplicate';
   duplicateOf: number | null;
-  signature: StorySignature;
+  lead: readonly number[];
+  text: readonly number[] | null;
+  packedText: Buffer | null;
   contentHash: string;
   simhash: string;
 };
@@ -93,7 +95,8 @@ const toBuffer = (hashes: readonly number[]): Buffer => {
 
 /** The members of the days around the batch's days, indexed by lead term. */
 class WindowIndex {
-  private readonly byTerm = new Map<number, Member[]>();
+  // Per day, then per lead term: a lookup reads only the window's days, however many days a batch loaded.
+  private readonly byDay = new Map<string, Map<number, Member[]>>();
   private readonly loaded = new Set<string>();
 
   constructor(private readonly db: Db) {}
@@ -116,7 +119,10 @@ class WindowIndex {
         day: row.day,
         kind: row.kind,
         duplicateOf: row.duplicateOf,
-        signature: { lead: decodeHashes(row.lead), text: decodeHashes(row.terms) },
+        lead: decodeHashes(row.lead),
+        // Decoded only for the few candidates that pass the leads' Jaccard: most members never are.
+        text: null,
+        packedText: row.terms,
         contentHash: row.contentHash,
         simhash: row.simhash,
       });
@@ -124,26 +130,35 @@ class WindowIndex {
   }
 
   add(member: Member): void {
-    for (const term of member.signature.lead) {
-      const list = this.byTerm.get(term);
+    let terms = this.byDay.get(member.day);
+    if (!terms) {
+      terms = new Map();
+      this.byDay.set(member.day, terms);
+    }
+    for (const term of member.lead) {
+      const list = terms.get(term);
       if (list) list.push(member);
-      else this.byTerm.set(term, [member]);
+      else terms.set(term, [member]);
     }
   }
 
   /** Members within the window of `day` whose leads share at least one term, with how many they share. */
-  candidates(signature: StorySignature, day: string): Map<Member, number> {
-    const from = addDays(day, -STORY_WINDOW_DAYS);
-    const to = addDays(day, STORY_WINDOW_DAYS);
+  candidates(lead: readonly number[], day: string): Map<Member, number> {
     const shared = new Map<Member, number>();
-    for (const term of signature.lead) {
-      for (const member of this.byTerm.get(term) ?? []) {
-        if (member.day < from || member.day > to) continue;
-        shared.set(member, (shared.get(member) ?? 0) + 1);
+    for (let d = -STORY_WINDOW_DAYS; d <= STORY_WINDOW_DAYS; d++) {
+      const terms = this.byDay.get(addDays(day, d));
+      if (!terms) continue;
+      for (const term of lead) {
+        for (const member of terms.get(term) ?? []) shared.set(member, (shared.get(member) ?? 0) + 1);
       }
     }
     return shared;
   }
+}
+
+function signatureOf(member: Member): StorySignature {
+  if (!member.text) member.text = member.packedText ? decodeHashes(member.packedText) : [];
+  return { lead: member.lead, text: member.text };
 }
 
 type Match = { member: Member; similarity: number; duplicate: boolean };
@@ -155,12 +170,12 @@ function findMatch(
   article: Pick<ArticleRow, 'day' | 'contentHash' | 'simhash'>,
 ): Match | null {
   let best: Match | null = null;
-  for (const [member, shared] of index.candidates(signature, article.day)) {
+  for (const [member, shared] of index.candidates(signature.lead, article.day)) {
     // The leads' Jaccard straight from the shared count: most candidates stop here, before any merge.
-    const jaccard = shared / (signature.lead.length + member.signature.lead.length - shared);
+    const jaccard = shared / (signature.lead.length + member.lead.length - shared);
     if (jaccard < STORY_MIN_JACCARD) continue;
     const duplicate = isNearDuplicate(article, member);
-    const similarity = duplicate ? 1 : storySimilarity(signature, member.signature);
+    const similarity = duplicate ? 1 : storySimilarity(signature, signatureOf(member));
     if (!duplicate && similarity < STORY_THRESHOLD) continue;
     const better =
       !best ||
@@ -246,7 +261,9 @@ export function assignStories(
       day: article.day,
       kind,
       duplicateOf,
-      signature,
+      lead: signature.lead,
+      text: signature.text,
+      packedText: null,
       contentHash: article.contentHash,
       simhash: article.simhash,
     });
