@@ -32,6 +32,21 @@ describe('readSourcesConfig', () => {
       /bad-kind\.json: sources\.0\.kind/,
     ],
     [
+      'private-not-boolean.json',
+      { sources: [{ name: 'x', kind: 'feed', url: 'http://10.0.0.1/rss', allowPrivateNetwork: 'yes' }] },
+      /private-not-boolean\.json: sources\.0\.allowPrivateNetwork: /,
+    ],
+    [
+      'page-no-url.json',
+      { sources: [{ name: 'p', kind: 'page', path: 'x' }] },
+      /page-no-url\.json: sources\.0\.url: /,
+    ],
+    [
+      'zero-timeout.json',
+      { sources: [{ name: 'x', kind: 'feed', url: 'http://a.example/rss', timeoutMs: 0 }] },
+      /zero-timeout\.json: sources\.0\.timeoutMs: /,
+    ],
+    [
       'twice.json',
       {
         sources: [
@@ -43,6 +58,22 @@ describe('readSourcesConfig', () => {
     ],
   ])('rejects %s with a message naming the file and the entry', async (name, content, message) => {
     await expect(readSourcesConfig(writeConfig(name, content))).rejects.toThrow(message);
+  });
+
+  it('defaults a fetched source to public addresses only', async () => {
+    const file = writeConfig('page.json', {
+      sources: [{ name: 'p', kind: 'page', url: 'https://a.example/x' }],
+    });
+    expect(await readSourcesConfig(file)).toEqual([
+      {
+        name: 'p',
+        kind: 'page',
+        url: 'https://a.example/x',
+        schedule: '*/30 * * * *',
+        enabled: true,
+        allowPrivateNetwork: false,
+      },
+    ]);
   });
 
   it('names a missing file', async () => {
