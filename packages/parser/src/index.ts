@@ -20,6 +20,7 @@ export { type ExtractHtmlOptions, extractHtml, type HtmlExtraction } from './htm
 export { type DetectedLanguage, detectLanguage } from './language/index.ts';
 export { foldArabic, toAsciiDigits } from './normalize/arabic.ts';
 export { normalizeName, stemArabic, toSearchText } from './normalize/search.ts';
+export { STOPWORDS, tokenizeTerms } from './normalize/stopwords.ts';
 export { hostOf, normalizeUrl, urlKey } from './normalize/url.ts';
 export {
   findOutletByHost,
@@ -42,6 +43,18 @@ export {
   lineKey,
   type TextExtraction,
 } from './text/index.ts';
+export {
+  GENERAL_NEWS,
+  MIN_SUBJECT_SCORE,
+  pickConfidentSubject,
+  predictSubjects,
+  type SubjectDocument,
+  type SubjectExample,
+  type SubjectModel,
+  type SubjectPrediction,
+  type TrainSubjectOptions,
+  trainSubjectClassifier,
+} from './topics/classifier.ts';
 export {
   classifySubjects,
   KEYWORDS,

@@ -1,0 +1,151 @@
+// Stopwords and the term tokenizer shared by the subject classifier and top-terms counts. Terms go through
+// the same folding and light stemming as search, so a term counted here is one a user can search for.
+
+import { foldArabic } from './arabic.ts';
+import { stemArabic } from './search.ts';
+
+// Function words, pronouns, auxiliaries and the reporting verbs of wire copy (قال, أضاف, said): they occur
+// in every story whatever its subject. Written as usually spelled; folded once below.
+const ARABIC = `
+في من على إلى الى عن مع حتى منذ خلال بين عند عبر ضد نحو لدى لدي حول دون بعد قبل فوق تحت أمام امام وراء
+ضمن لـ بـ كـ و ف ثم أو او أم ام بل لكن لكنه لكنها لكن غير سوى إلا الا
+أن إن ان أنه أنها انه انها إنه إنها أنهم انهم لأن لان كي لكي كما كأن مما ممن عما فيما بينما حيث حين عندما
+لما لم لن لا ما ماذا متى أين اين كيف هل قد لقد سوف سـ ليس ليست كان كانت كانوا يكون تكون يكونوا أصبح أصبحت
+أي اي كل بعض جميع كلا كلتا أحد احد إحدى احدى نفس ذات ذاته ذاتها أكثر اكثر أقل اقل جدا فقط أيضا ايضا أيضاً
+هذا هذه هذان هاتان هؤلاء ذلك تلك أولئك اولئك هناك هنا هنالك الذي التي الذين اللذين اللتين اللواتي اللاتي
+هو هي هم هما هن أنا انا نحن أنت انت أنتم انتم له لها لهم لهما لنا لي لك به بها بهم فيه فيها فيهم منه منها منهم
+عليه عليها عليهم إليه إليها اليه اليها عنه عنها معه معها وهو وهي وهم وقد ولا وما وفي ومن وعلى وإلى والى وأن وان
+وكان وكانت وهذا وهذه وذلك وتلك ولم ولن وكل وبعد وقبل وبين وعن ومع وحتى وأيضا وهناك وفقا وفق وفقاً
+قال قالت وقال وقالت يقول تقول أضاف اضاف وأضاف واضاف أضافت وأضافت أكد اكد وأكد أكدت وأكدت أشار اشار وأشار
+أشارت وأشارت أوضح وأوضح أعلن وأعلن أعلنت وأعلنت ذكر وذكر ذكرت وذكرت تابع وتابع لفت ولفت
+يوم اليوم أمس امس غدا الآن الان عام العام سنة السنة مساء صباح الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت
+عاما شهر الشهر أسبوع الأسبوع الماضي الماضية المقبل المقبلة الحالي الحالية الجاري
+إذا اذا إذ اذ لو لولا كذلك لذلك ذلك بذلك عليه إلي عدة عدد مثل وغيرها وغيره غيرها آخر اخر أخرى اخرى
+`;
+
+const ENGLISH = `
+a an the and or but if then else of to in on at by for with from into onto about above below over under
+between through during before after since until against among within without as than so such too very
+is are was were be been being am do does did doing done have has had having will would shall should can
+could may might must not no nor only own same also just more most other some any each few all both
+i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
+this that these those there here what which who whom whose when where why how
+said says say told according mr mrs ms one two new
+`;
+
+const FRENCH = `
+le la les l un une des du de d au aux et ou mais donc or ni car que qu qui quoi dont où ce cet cette ces
+ça cela celui celle ceux celles il elle ils elles on nous vous je j me m te t se s lui leur leurs eux
+mon ma mes ton ta tes son sa ses notre nos votre vos
+est sont était étaient été être a ont avait avaient avoir eu fait faire sera seront serait
+dans en sur sous par pour avec sans chez entre vers contre depuis pendant avant après selon lors
+ne pas plus moins très aussi tout tous toute toutes autre autres même si comme ainsi alors encore déjà
+y c n dit déclaré selon
+`;
+
+/** Folds (Arabic variants, accents) a word or list the way tokenizeTerms folds text. */
+function foldTerm(word: string): string {
+  return foldArabic(word)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC');
+}
+
+function toSet(list: string): ReadonlySet<string> {
+  return new Set(list.split(/\s+/).filter(Boolean).map(foldTerm));
+}
+
+/** Folded stopwords per language (`ar`, `en`, `fr`). */
+export const STOPWORDS: Readonly<Record<'ar' | 'en' | 'fr', ReadonlySet<string>>> = {
+  ar: toSet(ARABIC),
+  en: toSet(ENGLISH),
+  fr: toSet(FRENCH),
+};
+
+// Latin-script words in a text of another language (brand names in Arabic copy) are filtered against both
+// Latin lists: neither `the` nor `de` is a subject word.
+const LATIN_ANY = new Set([...STOPWORDS.en, ...STOPWORDS.fr]);
+
+const ARABIC_WORD = /^[\u0621-\u064A]+$/;
+const DIGITS = /^\p{N}+$/u;
+// Marks (diacritics) and invisible joiners belong to the word they sit in; folding removes them.
+const WORD_CHAR = /[\p{L}\p{M}\p{N}\u200b-\u200f\u2066-\u2069\ufeff]/u;
+
+/** Whether text[i] is part of a word. Arabic and ASCII, nearly all of a corpus, skip the Unicode regex. */
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  // Arabic block, less its punctuation (، ؛ ؟ ٪ ٫ ٬ ٭ ۔).
+  if (c >= 0x0621 && c <= 0x06d3) return c < 0x066a || c > 0x066d;
+  if (c === 0x060c || c === 0x061b || c === 0x061f || c === 0x06d4) return false;
+  if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR.test(text.slice(i, i + 2));
+  if (c >= 0xdc00 && c <= 0xdfff) return i > 0 && isWordChar(text, i - 1);
+  return WORD_CHAR.test(text[i] as string);
+}
+
+// Stemming costs far more than a lookup, and a corpus repeats the same few hundred thousand word forms:
+// stems are memoised, bounded so a long-running worker does not grow without limit.
+const MEMO_LIMIT = 500_000;
+const STEMMED = new Map<string, string>();
+
+function memoStem(word: string): string {
+  let stem = STEMMED.get(word);
+  if (stem === undefined) {
+    if (STEMMED.size >= MEMO_LIMIT) STEMMED.clear();
+    stem = stemTerm(word);
+    STEMMED.set(word, stem);
+  }
+  return stem;
+}
+
+/** Arabic stem of a folded word, or '' for a stopword or a stem too short to mean anything. */
+function stemTerm(folded: string): string {
+  if (STOPWORDS.ar.has(folded)) return '';
+  const stem = stemArabic(folded);
+  return stem.length < 2 || STOPWORDS.ar.has(stem) ? '' : stem;
+}
+
+/**
+ * Content terms of a text, in order: folded, stopwords removed, Arabic light-stemmed, Latin lower-cased
+ * without accents, numbers and one-letter tokens dropped. `عبد` is joined to the next word, so
+ * `عبد اللطيف` and `عبداللطيف` are one term. `language` (ISO 639-1) picks the Latin stopword list;
+ * Arabic-script words always use the Arabic one, since Arabic copy is where they occur.
+ */
+export function tokenizeTerms(text: string, language?: string | null): string[] {
+  const latinStop = language === 'en' ? STOPWORDS.en : language === 'fr' ? STOPWORDS.fr : LATIN_ANY;
+  // Folding whole text at once is far cheaper than word by word; it never joins or splits words.
+  const folded = foldTerm(text);
+  const tokens: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= folded.length; i++) {
+    if (i < folded.length && isWordChar(folded, i)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      tokens.push(folded.slice(start, i));
+      start = -1;
+    }
+  }
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let token = tokens[i] as string;
+    if (ARABIC_WORD.test(token)) {
+      if (token.startsWith('وعبد')) token = token.slice(1);
+      if (token.startsWith('عبد')) {
+        // Compound names (عبد ربه, عبد الله) are one name written as one or two words; the stemmer would
+        // cut a joined one differently from its parts, so names are kept whole.
+        const next = tokens[i + 1];
+        if (token === 'عبد' && next !== undefined && ARABIC_WORD.test(next)) {
+          token = `${token}${next}`;
+          i++;
+        }
+        out.push(token);
+        continue;
+      }
+      const stem = memoStem(token);
+      if (stem) out.push(stem);
+    } else if (token.length >= 2 && !DIGITS.test(token) && !latinStop.has(token)) {
+      out.push(token);
+    }
+  }
+  return out;
+}
