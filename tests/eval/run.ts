@@ -4,10 +4,12 @@
 import { runFeedEval } from './parser-feed.ts';
 import { runHtmlEval } from './parser-html.ts';
 import { hasShared, SHARED_DIR } from './shared.ts';
+import { runSubjectsEval } from './subjects.ts';
 
 const EVALUATIONS: { name: string; run: () => void | Promise<void> }[] = [
   { name: 'parser-html', run: runHtmlEval },
   { name: 'parser-feed', run: runFeedEval },
+  { name: 'subjects', run: () => runSubjectsEval() },
 ];
 
 async function main(): Promise<void> {
