@@ -9,7 +9,7 @@ import { EmptyDatabase, EmptyState, ErrorState, LoadingState } from '@/component
 import { ApiError, type ArticlesResponse, fetchJson } from '@/lib/api';
 import { BadParamError, emptyFilters, parseArticleParams, toSearchParams } from '@/lib/filters';
 import { useI18n } from '@/lib/i18n-context';
-import { useFacets } from '@/lib/queries';
+import { useFacets, useTopicName } from '@/lib/queries';
 import { useUrlFilters } from '@/lib/use-url-filters';
 
 // The drill-down a chart click adds on top of the filters; kept when the filters change.
@@ -31,6 +31,7 @@ export function ArticleList() {
   const { drill, error: drillError } = readDrill(new URLSearchParams(searchParams.toString()));
   const urlError = filterError ?? drillError;
   const facets = useFacets();
+  const localTopicName = useTopicName();
 
   const params = toSearchParams(filters);
   for (const key of drillKeys) {
@@ -64,7 +65,8 @@ export function ArticleList() {
 
   const outletName = (id: number) =>
     facets.data?.outlets.find((outlet) => outlet.id === id)?.name ?? `#${id}`;
-  const topicName = (slug: string) => facets.data?.topics.find((topic) => topic.slug === slug)?.name ?? slug;
+  const topicName = (slug: string) =>
+    localTopicName(slug, facets.data?.topics.find((topic) => topic.slug === slug)?.name ?? slug);
   const withoutDrill = (key: (typeof drillKeys)[number]) => {
     const next = new URLSearchParams(searchParams.toString());
     next.delete(key);
@@ -178,6 +180,7 @@ export function ArticleList() {
 
 function ArticleCard({ article }: { article: ArticleSummary }) {
   const { t, fmt } = useI18n();
+  const topicName = useTopicName();
   const date = fmt.articleDate(article);
   return (
     <li className="article-card" data-testid="article-item" data-id={article.id}>
@@ -207,7 +210,7 @@ function ArticleCard({ article }: { article: ArticleSummary }) {
         <ul className="tags" aria-label={t('Topics')}>
           {article.topics.map((topic) => (
             <li key={topic.slug} className={`tag tag-${topic.kind}`} dir="auto">
-              {topic.name}
+              {topicName(topic.slug, topic.name)}
             </li>
           ))}
         </ul>

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { EmptyState, ErrorState, LoadingState } from '@/components/states';
 import { ApiError, type ArticleResponse, fetchJson } from '@/lib/api';
 import { useI18n } from '@/lib/i18n-context';
+import { useTopicName } from '@/lib/queries';
 
 /** Paragraphs as the parser separated them (a blank line), each kept as plain text. */
 function splitParagraphs(body: string): string[] {
@@ -16,6 +17,7 @@ function splitParagraphs(body: string): string[] {
 
 export function ArticleView({ id }: { id: string }) {
   const { t, fmt } = useI18n();
+  const topicName = useTopicName();
   const url = `/api/articles/${encodeURIComponent(id)}`;
   const article = useQuery({
     queryKey: [url],
@@ -128,7 +130,9 @@ export function ArticleView({ id }: { id: string }) {
               <ul className="tags">
                 {data.topics.map((topic) => (
                   <li key={topic.slug} className={`tag tag-${topic.kind}`} dir="auto">
-                    <Link href={`/articles?topic=${encodeURIComponent(topic.slug)}`}>{topic.name}</Link>
+                    <Link href={`/articles?topic=${encodeURIComponent(topic.slug)}`}>
+                      {topicName(topic.slug, topic.name)}
+                    </Link>
                   </li>
                 ))}
               </ul>

@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { FacetsResponse } from '@/lib/api';
 import { emptyFilters, type Filters, hasAnyFilter } from '@/lib/filters';
 import { useI18n } from '@/lib/i18n-context';
+import { useTopicName } from '@/lib/queries';
 
 type FilterBarProps = {
   filters: Filters;
@@ -21,6 +22,7 @@ const topicGroups = [
 export function FilterBar({ filters, facets, onChange }: FilterBarProps) {
   const id = useId();
   const { t, tn, fmt } = useI18n();
+  const topicName = useTopicName();
   const outletMenu = useRef<HTMLDetailsElement>(null);
   // A <details> menu stays open until toggled; close it on a click elsewhere, like a native dropdown.
   useEffect(() => {
@@ -133,7 +135,7 @@ export function FilterBar({ filters, facets, onChange }: FilterBarProps) {
               <optgroup key={group.kind} label={t(group.label)}>
                 {members.map((topic) => (
                   <option key={topic.slug} value={topic.slug}>
-                    {topic.name} ({fmt.count(topic.articles)})
+                    {topicName(topic.slug, topic.name)} ({fmt.count(topic.articles)})
                   </option>
                 ))}
               </optgroup>

@@ -1,5 +1,6 @@
 'use client';
 
+import type { CoveragePoint } from '@rasid/db/queries';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { HorizontalBarChart } from '@/components/charts/horizontal-bar-chart';
@@ -19,7 +20,7 @@ import {
   toSearchParams,
 } from '@/lib/filters';
 import { useI18n } from '@/lib/i18n-context';
-import { useCoverage, useFacets } from '@/lib/queries';
+import { useCoverage, useFacets, useTopicName } from '@/lib/queries';
 import { useUrlFilters } from '@/lib/use-url-filters';
 
 const subjectColor = '#5b7290';
@@ -68,6 +69,7 @@ export function Overview() {
   const stackBy = readStack(searchParams.get('stackBy'));
 
   const facets = useFacets();
+  const topicName = useTopicName();
   const ready = !urlError;
   const byTime = useCoverage(filters, bucket, stackBy, ready);
   const byOutlet = useCoverage(filters, 'outlet', null, ready);
@@ -134,7 +136,7 @@ export function Overview() {
     const isSection = topicKinds.get(point.key) === 'section';
     return {
       key: point.key,
-      label: point.label,
+      label: topicName(point.key, point.label),
       count: point.count,
       note: isSection ? t('section') : undefined,
       color: topicColors?.get(point.key) ?? (isSection ? sectionColor : subjectColor),
@@ -142,6 +144,21 @@ export function Overview() {
   });
   const hasSections = topicItems.some((item) => topicKinds.get(item.key) === 'section');
   const range = byTime.data?.dateRange;
+  // Stack names the interface can say in its own language: subjects and languages (outlets are names).
+  const localizeStacks = (points: CoveragePoint[]): CoveragePoint[] =>
+    stackBy === 'topic' || stackBy === 'language'
+      ? points.map((point) =>
+          point.stack === null
+            ? point
+            : {
+                ...point,
+                stackLabel:
+                  stackBy === 'topic'
+                    ? topicName(point.stack, point.stackLabel ?? point.stack)
+                    : fmt.language(point.stack),
+              },
+        )
+      : points;
 
   return (
     <div className="stack-lg">
@@ -233,7 +250,7 @@ export function Overview() {
               />
             ) : byTime.data ? (
               <StackedBarChart
-                points={byTime.data.points}
+                points={localizeStacks(byTime.data.points)}
                 bucket={bucket}
                 stackName={stackBy}
                 hrefFor={(key, stack) => timeDrillHref(filters, bucket, stackBy, key, stack)}

@@ -33,6 +33,8 @@ export type FacetsResponse = {
   languages: ReturnType<typeof listLanguages>;
   dateRange: ReturnType<typeof getDateRange>;
   totals: ReturnType<typeof getTotals>;
+  /** Subject slug → Arabic name. */
+  subjectNamesAr: Record<string, string>;
 };
 
 export type RunsResponse = {

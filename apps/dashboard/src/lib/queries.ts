@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type CoverageResponse, type FacetsResponse, fetchJson } from './api';
 import type { Filters, StackDimension } from './filters';
 import { toSearchParams } from './filters';
+import { useI18n } from './i18n-context';
 
 // react-query hooks for the route handlers; the query key is the request URL, so equal filters share a cache entry.
 
@@ -12,6 +13,13 @@ export function useFacets() {
     queryKey: ['/api/facets'],
     queryFn: ({ signal }) => fetchJson<FacetsResponse>('/api/facets', signal),
   });
+}
+
+/** A topic's name in the interface language: subjects have an Arabic name; sections keep the outlet's. */
+export function useTopicName(): (slug: string, name: string) => string {
+  const { locale } = useI18n();
+  const names = useFacets().data?.subjectNamesAr;
+  return (slug, name) => (locale === 'ar' ? (names?.[slug] ?? name) : name);
 }
 
 export function useCoverage(

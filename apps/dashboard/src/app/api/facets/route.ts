@@ -1,4 +1,5 @@
 import { getDateRange, getTotals, listLanguages, listOutlets, listTopics } from '@rasid/db/queries';
+import { SUBJECTS } from '@rasid/parser';
 import { getDb } from '@/server/db';
 import { respondJson } from '@/server/respond';
 
@@ -14,6 +15,9 @@ export function GET() {
       languages: listLanguages(db),
       dateRange: getDateRange(db, {}),
       totals: getTotals(db),
+      // The standard subjects' Arabic names, for the Arabic interface (outlets' own section labels are
+      // shown as the outlet wrote them).
+      subjectNamesAr: Object.fromEntries(SUBJECTS.map((subject) => [subject.slug, subject.ar])),
     };
   });
 }
