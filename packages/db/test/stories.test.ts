@@ -124,6 +124,26 @@ describe('story assignment at store time', () => {
     expect(listStories(db).total).toBe(2);
   });
 
+  it('does not chain daily reports into a story longer than a week', () => {
+    // Each report is within three days of the one before; the fourth would stretch the story to 9 days.
+    const days = ['2021-11-01', '2021-11-04', '2021-11-07', '2021-11-10'];
+    storeArticles(
+      db,
+      days.map((day, i) =>
+        item(i % 2 ? GANTZ_B : GANTZ_A, {
+          url: `https://o${i}.example/1`,
+          domain: `o${i}.example`,
+          publishedAt: `${day}T10:00:00Z`,
+        }),
+      ),
+    );
+    const stories = days.map((_, i) => storyOf(`https://o${i}.example/1`));
+    expect(stories[1]).toBe(stories[0]);
+    expect(stories[2]).toBe(stories[0]);
+    expect(stories[3]).not.toBe(stories[0]);
+    expect(getStory(db, stories[0] ?? 0)).toMatchObject({ firstDay: '2021-11-01', lastDay: '2021-11-07' });
+  });
+
   it('marks a syndicated copy as a duplicate of the original, counted once in unique sizes', () => {
     storeArticles(db, [
       item(GANTZ_A, { url: 'https://a.example/1', domain: 'a.example', simhash: '00000000000000ff' }),

@@ -19,6 +19,12 @@ import { nowIso, prepare } from './statements.ts';
 
 /** Days either side of an article's day in which its story's other members may lie. */
 export const STORY_WINDOW_DAYS = 3;
+/**
+ * Longest a story may span from its first to its last day. Without it, daily coverage of a running
+ * topic (a war front, a tournament) chains day by day into one story of months: on ANT, a 137-article
+ * "Houthi front" story over 49 days.
+ */
+export const STORY_MAX_SPAN_DAYS = 7;
 
 type Member = {
   articleId: number;
@@ -43,6 +49,8 @@ type MemberRow = {
   terms: Buffer;
   contentHash: string;
   simhash: string;
+  storyFirstDay: string;
+  storyLastDay: string;
 };
 
 type ArticleRow = {
@@ -59,8 +67,8 @@ const SQL = {
     'SELECT story_id AS storyId, day, content_hash AS contentHash FROM story_members WHERE article_id = ?',
   deleteMembership: 'DELETE FROM story_members WHERE article_id = ?',
   membersOfDays: `SELECT m.article_id AS articleId, m.story_id AS storyId, m.day, m.kind, m.duplicate_of AS duplicateOf,
-    m.lead, m.terms, a.content_hash AS contentHash, a.simhash
-    FROM story_members m JOIN articles a ON a.id = m.article_id
+    m.lead, m.terms, a.content_hash AS contentHash, a.simhash, s.first_day AS storyFirstDay, s.last_day AS storyLastDay
+    FROM story_members m JOIN articles a ON a.id = m.article_id JOIN stories s ON s.id = m.story_id
     WHERE m.day IN (SELECT value FROM json_each(?))`,
   insertStory: `INSERT INTO stories (first_article_id, title, first_day, last_day, article_count, unique_count,
     outlet_count, created_at, updated_at) VALUES (?, '', ?, ?, 0, 0, 0, ?, ?)`,
@@ -98,6 +106,8 @@ class WindowIndex {
   // Per day, then per lead term: a lookup reads only the window's days, however many days a batch loaded.
   private readonly byDay = new Map<string, Map<number, Member[]>>();
   private readonly loaded = new Set<string>();
+  /** First and last day of every story seen, kept current as members join. */
+  readonly spans = new Map<number, { first: string; last: string }>();
 
   constructor(private readonly db: Db) {}
 
@@ -113,6 +123,8 @@ class WindowIndex {
     for (const day of need) this.loaded.add(day);
     const rows = prepare(this.db, SQL.membersOfDays).all(JSON.stringify([...need])) as MemberRow[];
     for (const row of rows) {
+      this.widen(row.storyId, row.storyFirstDay);
+      this.widen(row.storyId, row.storyLastDay);
       this.add({
         articleId: row.articleId,
         storyId: row.storyId,
@@ -129,7 +141,25 @@ class WindowIndex {
     }
   }
 
+  /** Records that `storyId` has a member on `day`. */
+  widen(storyId: number, day: string): void {
+    const span = this.spans.get(storyId);
+    if (!span) this.spans.set(storyId, { first: day, last: day });
+    else if (day < span.first) span.first = day;
+    else if (day > span.last) span.last = day;
+  }
+
+  /** Whether a member on `day` keeps the story within STORY_MAX_SPAN_DAYS. */
+  fits(storyId: number, day: string): boolean {
+    const span = this.spans.get(storyId);
+    if (!span) return true;
+    const first = day < span.first ? day : span.first;
+    const last = day > span.last ? day : span.last;
+    return last <= addDays(first, STORY_MAX_SPAN_DAYS);
+  }
+
   add(member: Member): void {
+    this.widen(member.storyId, member.day);
     let terms = this.byDay.get(member.day);
     if (!terms) {
       terms = new Map();
@@ -173,7 +203,7 @@ function findMatch(
   for (const [member, shared] of index.candidates(signature.lead, article.day)) {
     // The leads' Jaccard straight from the shared count: most candidates stop here, before any merge.
     const jaccard = shared / (signature.lead.length + member.lead.length - shared);
-    if (jaccard < STORY_MIN_JACCARD) continue;
+    if (jaccard < STORY_MIN_JACCARD || !index.fits(member.storyId, article.day)) continue;
     const duplicate = isNearDuplicate(article, member);
     const similarity = duplicate ? 1 : storySimilarity(signature, signatureOf(member));
     if (!duplicate && similarity < STORY_THRESHOLD) continue;
