@@ -16,11 +16,14 @@ export function hashContent(title: string, body: string): string {
 }
 
 // Two independent 32-bit FNV-1a variants make one 64-bit shingle hash without BigInt arithmetic.
-function fnv1a(text: string, seed: number): number {
+// They hash a shingle's words as if joined by single spaces, without building the joined string: the
+// ingest hot path hashes one shingle per word of every body.
+function fnv1aWords(words: readonly string[], from: number, to: number, seed: number): number {
   let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+  for (let w = from; w < to; w++) {
+    if (w > from) h = Math.imul(h ^ 0x20, 0x01000193) >>> 0;
+    const word = words[w] as string;
+    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193) >>> 0;
   }
   // Final avalanche so short shingles still spread over all bits.
   h ^= h >>> 16;
@@ -36,17 +39,17 @@ export function simhash(text: string): string {
   const words = foldArabic(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0);
-  const shingles: string[] = [];
-  if (words.length < SHINGLE) shingles.push(words.join(' '));
-  else for (let i = 0; i + SHINGLE <= words.length; i++) shingles.push(words.slice(i, i + SHINGLE).join(' '));
-  const votes = new Array<number>(64).fill(0);
-  for (const s of shingles) {
-    const halves = [fnv1a(s, 0x811c9dc5), fnv1a(s, 0x01234567)];
-    for (let bit = 0; bit < 64; bit++) {
-      const half = halves[bit >> 5] ?? 0;
-      votes[bit] = (votes[bit] ?? 0) + (((half >>> (bit & 31)) & 1) === 1 ? 1 : -1);
+  const votes = new Int32Array(64);
+  const vote = (from: number, to: number): void => {
+    const lo = fnv1aWords(words, from, to, 0x811c9dc5);
+    const hi = fnv1aWords(words, from, to, 0x01234567);
+    for (let bit = 0; bit < 32; bit++) {
+      votes[bit] += ((lo >>> bit) & 1) === 1 ? 1 : -1;
+      votes[bit + 32] += ((hi >>> bit) & 1) === 1 ? 1 : -1;
     }
-  }
+  };
+  if (words.length < SHINGLE) vote(0, words.length);
+  else for (let i = 0; i + SHINGLE <= words.length; i++) vote(i, i + SHINGLE);
   let hi = 0;
   let lo = 0;
   for (let bit = 0; bit < 32; bit++) {
