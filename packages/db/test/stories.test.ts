@@ -192,6 +192,22 @@ describe('story assignment at store time', () => {
     expect(listStories(db).items.map((s) => s.size)).toEqual([2]);
   });
 
+  it('is not misled by a batch rolled back after it assigned stories', () => {
+    storeArticles(db, [item(FLOODS, { url: 'https://a.example/2', domain: 'a.example' })]);
+    const rolledBack = db.$client.transaction(() => {
+      storeArticles(db, [item(GANTZ_A, { url: 'https://a.example/1', domain: 'a.example' })]);
+      throw new Error('outer transaction failed');
+    });
+    expect(rolledBack).toThrow('outer transaction failed');
+    // Its report of the same event must not join the story of the article that was never stored.
+    storeArticles(db, [item(GANTZ_B, { url: 'https://b.example/1', domain: 'b.example' })]);
+    expect(getArticleByUrl(db, 'https://a.example/1')).toBeNull();
+    expect(listStories(db).items.map((s) => [s.size, s.title])).toEqual([
+      [1, GANTZ_B.title],
+      [1, FLOODS.title],
+    ]);
+  });
+
   it('gives articles stored before stories existed the same stories as storing them anew', () => {
     storeArticles(db, [
       item(GANTZ_A, { url: 'https://a.example/1', domain: 'a.example' }),

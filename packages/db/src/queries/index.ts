@@ -44,6 +44,7 @@ export { dedupeKeyOf, rebuildRollups, recountRollups, storeArticles } from './st
 export {
   assignMissingStories,
   assignStories,
+  forgetStoryIndex,
   getStory,
   getStoryIdOfArticle,
   listStories,

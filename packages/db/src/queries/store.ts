@@ -5,7 +5,7 @@ import { type StorySignature, storySignatureOfSearchText } from '@rasid/parser/s
 import type { Db } from '../client.ts';
 import { parseIsoUtc, utcDay } from './dates.ts';
 import { nowIso, prepare } from './statements.ts';
-import { assignStories } from './stories.ts';
+import { assignStories, forgetStoryIndex } from './stories.ts';
 import { findSubject, sectionSlug, toSearchText, urlKey } from './text.ts';
 import type { IngestItem, StoreOutcome, StoreResult } from './types.ts';
 
@@ -303,7 +303,13 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
     if (days.size > 0) recountRollups(db, [...days]);
     return result;
   });
-  return run();
+  try {
+    return run();
+  } catch (error) {
+    // The batch was rolled back: the story index kept for the connection may hold its members.
+    forgetStoryIndex(db);
+    throw error;
+  }
 }
 
 /**

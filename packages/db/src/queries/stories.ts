@@ -66,6 +66,7 @@ const SQL = {
   membership:
     'SELECT story_id AS storyId, day, content_hash AS contentHash FROM story_members WHERE article_id = ?',
   deleteMembership: 'DELETE FROM story_members WHERE article_id = ?',
+  isMember: 'SELECT 1 FROM story_members WHERE article_id = ? AND story_id = ?',
   membersOfDays: `SELECT m.article_id AS articleId, m.story_id AS storyId, m.day, m.kind, m.duplicate_of AS duplicateOf,
     m.lead, m.terms, a.content_hash AS contentHash, a.simhash, s.first_day AS storyFirstDay, s.last_day AS storyLastDay
     FROM story_members m JOIN articles a ON a.id = m.article_id JOIN stories s ON s.id = m.story_id
@@ -106,6 +107,7 @@ class WindowIndex {
   // Per day, then per lead term: a lookup reads only the window's days, however many days a batch loaded.
   private readonly byDay = new Map<string, Map<number, Member[]>>();
   private readonly loaded = new Set<string>();
+  private readonly byId = new Map<number, Member>();
   /** First and last day of every story seen, kept current as members join. */
   readonly spans = new Map<number, { first: string; last: string }>();
 
@@ -158,7 +160,28 @@ class WindowIndex {
     return last <= addDays(first, STORY_MAX_SPAN_DAYS);
   }
 
+  /** How many days it holds: a long-running worker starts afresh past MAX_KEPT_DAYS. */
+  get days(): number {
+    return this.loaded.size;
+  }
+
+  remove(articleId: number): void {
+    const member = this.byId.get(articleId);
+    if (!member) return;
+    this.byId.delete(articleId);
+    const terms = this.byDay.get(member.day);
+    for (const term of member.lead) {
+      const list = terms?.get(term);
+      if (list)
+        terms?.set(
+          term,
+          list.filter((m) => m !== member),
+        );
+    }
+  }
+
   add(member: Member): void {
+    this.byId.set(member.articleId, member);
     this.widen(member.storyId, member.day);
     let terms = this.byDay.get(member.day);
     if (!terms) {
@@ -184,6 +207,27 @@ class WindowIndex {
     }
     return shared;
   }
+}
+
+// One index per connection, kept between batches: consecutive batches mostly need the same days, and
+// reloading them cost more than assigning. It is only a cache of story_members: dropped when another
+// connection has written (PRAGMA data_version changes), when it grows past MAX_KEPT_DAYS, and when a match
+// it offers is not in the table (a rolled-back batch); storeArticles also drops it when a batch fails.
+const MAX_KEPT_DAYS = 400;
+const kept = new WeakMap<object, { index: WindowIndex; version: number }>();
+
+function windowIndexOf(db: Db, fresh = false): WindowIndex {
+  const version = db.$client.pragma('data_version', { simple: true }) as number;
+  const entry = kept.get(db.$client);
+  if (!fresh && entry && entry.version === version && entry.index.days <= MAX_KEPT_DAYS) return entry.index;
+  const index = new WindowIndex(db);
+  kept.set(db.$client, { index, version });
+  return index;
+}
+
+/** Drops the story index kept for this connection (after a failed batch: it may hold rolled-back rows). */
+export function forgetStoryIndex(db: Db): void {
+  kept.delete(db.$client);
 }
 
 function signatureOf(member: Member): StorySignature {
@@ -236,12 +280,14 @@ export function assignStories(
     article: prepare(db, SQL.article),
     articleText: prepare(db, SQL.articleText),
     membership: prepare(db, SQL.membership),
+    isMember: prepare(db, SQL.isMember).pluck(),
     deleteMembership: prepare(db, SQL.deleteMembership),
     insertStory: prepare(db, SQL.insertStory),
     insertMember: prepare(db, SQL.insertMember),
   };
   const touched = new Set<number>();
   const todo: ArticleRow[] = [];
+  const reassigned: number[] = [];
   for (const id of new Set(articleIds)) {
     const article = q.article.get(id) as ArticleRow | undefined;
     if (!article) throw new Error(`assignStories: article ${id} is not in the database`);
@@ -250,13 +296,14 @@ export function assignStories(
     if (current) {
       q.deleteMembership.run(id);
       touched.add(current.storyId);
+      reassigned.push(id);
     }
     todo.push(article);
   }
   if (todo.length === 0 && touched.size === 0) return { assigned: 0, stories: 0 };
 
-  // Loaded after the deletes above, so a reassigned article is not its own candidate.
-  const index = new WindowIndex(db);
+  let index = windowIndexOf(db);
+  for (const id of reassigned) index.remove(id);
   index.load(todo.map((a) => a.day));
 
   for (const article of todo) {
@@ -265,7 +312,13 @@ export function assignStories(
       const { title, body } = q.articleText.get(article.id) as { title: string; body: string };
       signature = storySignature(title, body);
     }
-    const match = findMatch(index, signature, article);
+    let match = findMatch(index, signature, article);
+    if (match && q.isMember.get(match.member.articleId, match.member.storyId) === undefined) {
+      // The kept index saw a member that is not there (its batch was rolled back): start it afresh.
+      index = windowIndexOf(db, true);
+      index.load(todo.map((a) => a.day));
+      match = findMatch(index, signature, article);
+    }
     let storyId: number;
     if (match) storyId = match.member.storyId;
     else {
@@ -319,7 +372,12 @@ export function assignMissingStories(db: Db, opts: { batchSize?: number } = {}):
   for (;;) {
     const ids = prepare(db, SQL.missing).pluck().all(batchSize) as number[];
     if (ids.length === 0) return total;
-    db.$client.transaction(() => assignStories(db, ids))();
+    try {
+      db.$client.transaction(() => assignStories(db, ids))();
+    } catch (error) {
+      forgetStoryIndex(db);
+      throw error;
+    }
     total += ids.length;
   }
 }
