@@ -44,8 +44,8 @@ export function simhash(text: string): string {
     const lo = fnv1aWords(words, from, to, 0x811c9dc5);
     const hi = fnv1aWords(words, from, to, 0x01234567);
     for (let bit = 0; bit < 32; bit++) {
-      votes[bit] += ((lo >>> bit) & 1) === 1 ? 1 : -1;
-      votes[bit + 32] += ((hi >>> bit) & 1) === 1 ? 1 : -1;
+      votes[bit] = (votes[bit] ?? 0) + (((lo >>> bit) & 1) === 1 ? 1 : -1);
+      votes[bit + 32] = (votes[bit + 32] ?? 0) + (((hi >>> bit) & 1) === 1 ? 1 : -1);
     }
   };
   if (words.length < SHINGLE) vote(0, words.length);
