@@ -53,7 +53,11 @@ export function GET(request: NextRequest) {
       start(controller) {
         controller.enqueue(encoder.encode(formatHead(format, EXPORT_COLUMNS)));
       },
-      pull(controller) {
+      async pull(controller) {
+        // Pulls chain as microtasks while the client keeps up, which would starve every other request
+        // of this server until the file is done; yielding a macrotask per chunk lets them in between.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (closed) return;
         try {
           let chunk = '';
           for (let i = 0; i < rowsPerChunk && !next.done; i++) {
