@@ -79,3 +79,26 @@ test('server errors: a failing chart says what failed and retries on request', a
   await expect(timeCard.getByTestId('time-bar').first()).toBeVisible();
   await expect(timeCard.getByRole('alert')).toHaveCount(0);
 });
+
+test('a search the server cannot parse: one message on each page, and the way out', async ({
+  page,
+  request,
+}) => {
+  const bad = encodeURIComponent('(غانتس');
+  const response = await request.get(`/api/export?format=csv&q=${bad}`);
+  expect(response.status()).toBe(400);
+  expect(((await response.json()) as { error: string }).error).toMatch(/^search: unbalanced parenthesis/);
+
+  await page.goto(`/?q=${bad}`);
+  const alert = page.getByRole('main').getByRole('alert');
+  await expect(alert).toContainText('These filters cannot be applied');
+  await expect(alert).toContainText('search: unbalanced parenthesis');
+  await alert.getByRole('button', { name: 'Clear the search' }).click();
+  await expect(page).not.toHaveURL(/q=/);
+  await expect(page.getByTestId('outlet-bar').first()).toBeVisible();
+
+  await page.goto(`/articles?q=${bad}`);
+  await expect(alert).toContainText('Could not load articles');
+  await alert.getByRole('button', { name: 'Clear the search' }).click();
+  await expect(page.getByTestId('article-item').first()).toBeVisible();
+});
