@@ -327,6 +327,7 @@ export function assignStories(
     const kind = match?.duplicate ? 'duplicate' : 'original';
     // A copy of a copy points at the text it was copied from, so that counting originals counts each once.
     const duplicateOf = match?.duplicate ? (match.member.duplicateOf ?? match.member.articleId) : null;
+    const packedText = toBuffer(signature.text);
     q.insertMember.run(
       article.id,
       storyId,
@@ -336,7 +337,7 @@ export function assignStories(
       match ? match.similarity : 1,
       article.contentHash,
       toBuffer(signature.lead),
-      toBuffer(signature.text),
+      packedText,
     );
     index.add({
       articleId: article.id,
@@ -345,8 +346,9 @@ export function assignStories(
       kind,
       duplicateOf,
       lead: signature.lead,
-      text: signature.text,
-      packedText: null,
+      // Kept packed like loaded members: the index lives across batches, and most texts are never read.
+      text: null,
+      packedText,
       contentHash: article.contentHash,
       simhash: article.simhash,
     });

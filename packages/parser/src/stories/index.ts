@@ -46,8 +46,12 @@ export const TEXT_WORDS = 400;
 /** At most this many lead terms: the first ones of title then lead, where the event is named. */
 export const MAX_TERMS = 40;
 
-const isContentTerm = (term: string): boolean =>
-  term.length >= 3 && !STOPWORDS.has(term) && !WEAK_NUMBER.test(term);
+// The digit check first: the regex runs on every token otherwise, and few tokens are numbers.
+const isContentTerm = (term: string): boolean => {
+  if (term.length < 3 || STOPWORDS.has(term)) return false;
+  const first = term.charCodeAt(0);
+  return !(first >= 48 && first <= 57 && WEAK_NUMBER.test(term));
+};
 
 /** Lead terms from text already through toSearchText (the store has it for the full-text index). */
 function leadTermsOf(searchTitle: string, searchBody: string): string[] {
