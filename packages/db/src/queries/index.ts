@@ -48,6 +48,7 @@ export {
   getStory,
   getStoryIdOfArticle,
   listStories,
+  STORY_MAX_SPAN_DAYS,
   STORY_WINDOW_DAYS,
   type StoryArticle,
   type StoryDetail,
