@@ -160,9 +160,9 @@ class WindowIndex {
     return last <= addDays(first, STORY_MAX_SPAN_DAYS);
   }
 
-  /** How many days it holds: a long-running worker starts afresh past MAX_KEPT_DAYS. */
-  get days(): number {
-    return this.loaded.size;
+  /** How many members it holds: past MAX_KEPT_MEMBERS the next batch starts afresh. */
+  get size(): number {
+    return this.byId.size;
   }
 
   remove(articleId: number): void {
@@ -211,15 +211,18 @@ class WindowIndex {
 
 // One index per connection, kept between batches: consecutive batches mostly need the same days, and
 // reloading them cost more than assigning. It is only a cache of story_members: dropped when another
-// connection has written (PRAGMA data_version changes), when it grows past MAX_KEPT_DAYS, and when a match
+// connection has written (PRAGMA data_version changes), when it grows past MAX_KEPT_MEMBERS, and when a match
 // it offers is not in the table (a rolled-back batch); storeArticles also drops it when a batch fails.
-const MAX_KEPT_DAYS = 400;
+// Bounds its memory (ANT's 27k members held it all; the whole ingest peaked ~300 MB above the store without
+// stories). A live worker needs only the week around today; a backfill past the cap reloads its window.
+const MAX_KEPT_MEMBERS = 50_000;
 const kept = new WeakMap<object, { index: WindowIndex; version: number }>();
 
 function windowIndexOf(db: Db, fresh = false): WindowIndex {
   const version = db.$client.pragma('data_version', { simple: true }) as number;
   const entry = kept.get(db.$client);
-  if (!fresh && entry && entry.version === version && entry.index.days <= MAX_KEPT_DAYS) return entry.index;
+  if (!fresh && entry && entry.version === version && entry.index.size <= MAX_KEPT_MEMBERS)
+    return entry.index;
   const index = new WindowIndex(db);
   kept.set(db.$client, { index, version });
   return index;
