@@ -124,11 +124,31 @@ export function computeSpikes(
         `computeSpikes: ${key} must be a day written YYYY-MM-DD, got ${JSON.stringify(range[key])}`,
       );
   if (range.from > range.to) throw new Error(`computeSpikes: from ${range.from} is after to ${range.to}`);
+  return computeSpikesOf(db, filtersOf(scope), range, rule);
+}
+
+/**
+ * computeSpikes for any coverage filters (the dashboard's: several outlets, topics, languages and a search
+ * at once), not only a rule's single scope. The filters' own from/to are ignored: `range` and the history
+ * before it decide the days.
+ */
+export function computeSpikesOf(
+  db: Db,
+  scopeFilters: CoverageFilters,
+  range: { from: string; to: string },
+  rule: SpikeRule = DEFAULT_SPIKE_RULE,
+): SpikePoint[] {
+  for (const key of ['from', 'to'] as const)
+    if (!DAY.test(range[key] ?? ''))
+      throw new Error(
+        `computeSpikes: ${key} must be a day written YYYY-MM-DD, got ${JSON.stringify(range[key])}`,
+      );
+  if (range.from > range.to) throw new Error(`computeSpikes: from ${range.from} is after to ${range.to}`);
   checkRule(rule, 'computeSpikes');
   const firstKnown = prepare(db, 'SELECT min(day) FROM rollup_daily').pluck().get() as string | null;
   if (firstKnown === null) return [];
   const start = addDays(range.from, -SPIKE_HISTORY_DAYS);
-  const filters = { ...filtersOf(scope), from: start, to: range.to };
+  const filters = { ...scopeFilters, from: start, to: range.to };
   const counts = new Map(countCoverage(db, filters, 'day').map((p) => [p.key, p.count]));
   const points: SpikePoint[] = [];
   for (let day = range.from; day <= range.to; day = addDays(day, 1)) {

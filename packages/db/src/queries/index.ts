@@ -4,6 +4,7 @@ export {
   type AlertRule,
   type AlertRuleInput,
   computeSpikes,
+  computeSpikesOf,
   DEFAULT_SPIKE_RULE,
   detectSpike,
   evaluateAlertRules,
