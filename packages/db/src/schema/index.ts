@@ -9,3 +9,4 @@ export * from './runs.ts';
 export * from './sources.ts';
 export * from './stories.ts';
 export * from './topics.ts';
+export * from './subject-models.ts';
