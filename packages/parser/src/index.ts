@@ -57,6 +57,7 @@ export {
 } from './topics/classifier.ts';
 export {
   classifySubjects,
+  GENERAL_SECTIONS,
   KEYWORDS,
   SECTION_SUBJECTS,
   SUBJECTS,
