@@ -2,12 +2,14 @@
 // ones to BENCHES. Pass names to run only some: `npm run bench -- parser`.
 
 import { hasShared, SHARED_DIR } from '../eval/shared.ts';
+import { runDashboardBench } from './dashboard-bench.ts';
 import { runIngestBench } from './ingest-bench.ts';
 import { runParserBench } from './parser-bench.ts';
 
 const BENCHES: { name: string; run: () => unknown }[] = [
   { name: 'parser', run: () => runParserBench() },
   { name: 'ingest', run: () => runIngestBench() },
+  { name: 'dashboard', run: () => runDashboardBench() },
 ];
 
 async function main(): Promise<void> {
