@@ -59,5 +59,19 @@ export {
   type StorySpread,
   type StorySummary,
 } from './stories.ts';
+export {
+  type ApplySubjectModelOptions,
+  type ApplySubjectModelResult,
+  applySubjectModel,
+  countLabelledArticles,
+  getSubjectModel,
+  type RefreshSubjectsOptions,
+  type RefreshSubjectsResult,
+  refreshSubjects,
+  type StoredSubjectModel,
+  type TrainSubjectModelOptions,
+  type TrainSubjectModelResult,
+  trainSubjectModel,
+} from './subjects.ts';
 export * from './types.ts';
 export { addSourceItemCounts, listPendingFailureLocations } from './worker-state.ts';

@@ -1,0 +1,341 @@
+// Subjects from a classifier learned on the user's own corpus. Articles whose desk or URL path names a
+// subject (article_topics.source 'section' | 'url') teach it, as do articles filed on a general desk (they
+// are labelled GENERAL_NEWS); it then scores the articles that have no such subject, and stores a
+// 'classifier' link when it is confident. Keyword-rule links ('rules') are never touched: they are what an
+// article has while there is no model, and the classifier only adds to them.
+import {
+  GENERAL_NEWS,
+  GENERAL_SECTIONS,
+  pickConfidentSubject,
+  predictSubjects,
+  type SubjectExample,
+  type SubjectModel,
+  type TrainSubjectOptions,
+  trainSubjectClassifier,
+} from '@rasid/parser';
+import type Database from 'better-sqlite3';
+import type { Db } from '../client.ts';
+import { nowIso, prepare } from './statements.ts';
+import { recountRollups } from './store.ts';
+import { findSubject, sectionSlug } from './text.ts';
+
+/** The latest model with what it was trained on. */
+export type StoredSubjectModel = {
+  id: number;
+  createdAt: string;
+  /** Labelled articles found when it was trained. */
+  examples: number;
+  labels: number;
+  /** Articles up to this id are scored with it. */
+  appliedThrough: number;
+  model: SubjectModel;
+};
+
+export type TrainSubjectModelOptions = {
+  /** Labels with fewer examples are dropped: too few to learn from. Default 30. */
+  minExamples?: number;
+  /** Passed to trainSubjectClassifier. */
+  train?: TrainSubjectOptions;
+};
+
+export type TrainSubjectModelResult = {
+  /** The stored model, or null when the corpus cannot teach one (then any previous model stays). */
+  model: StoredSubjectModel | null;
+  /** Labelled articles found. */
+  examples: number;
+  /** Examples trained on (labels with too few examples dropped). */
+  used: number;
+  /** Why no model was trained. */
+  skipped?: string;
+};
+
+export type ApplySubjectModelOptions = {
+  /** Only articles the model has not scored yet (after its appliedThrough). Default true. */
+  onlyUnlabelled?: boolean;
+  /** Articles per transaction. Default 2000. */
+  batch?: number;
+  /** Probability a subject needs to be stored (pickConfidentSubject). Default MIN_SUBJECT_SCORE. */
+  minScore?: number;
+};
+
+export type ApplySubjectModelResult = {
+  /** Articles scored. */
+  scored: number;
+  /** Articles whose classifier links changed (added, replaced or removed). */
+  changed: number;
+  /** Articles that hold a classifier subject after this run, among those scored. */
+  linked: number;
+};
+
+export type RefreshSubjectsOptions = TrainSubjectModelOptions &
+  Omit<ApplySubjectModelOptions, 'onlyUnlabelled'> & {
+    /** Retrain when the labelled articles grew by this share since the last model. Default 0.1. */
+    growth?: number;
+    /** Retrain whatever the growth. */
+    force?: boolean;
+  };
+
+export type RefreshSubjectsResult = ApplySubjectModelResult & {
+  /** A new model was trained (and every classifier link re-scored with it). */
+  trained: boolean;
+  /** Labelled articles the current model learned from (0: no model). */
+  examples: number;
+  /** Why no model was trained when one was due. */
+  skipped?: string;
+};
+
+const GENERAL_SLUGS = JSON.stringify([...new Set(GENERAL_SECTIONS.map((label) => sectionSlug(label)))]);
+
+// An article's taught subject: its best section/URL subject link. Ties go to the first slug, so the
+// same corpus always gives the same examples.
+const TAUGHT_SUBJECT = `SELECT t.slug FROM article_topics l JOIN topics t ON t.id = l.topic_id
+  WHERE l.article_id = a.id AND l.source IN ('section', 'url') AND t.kind = 'subject'
+  ORDER BY l.score DESC, t.slug LIMIT 1`;
+
+const LABELLED_IDS = `SELECT l.article_id FROM article_topics l JOIN topics t ON t.id = l.topic_id
+    WHERE l.source IN ('section', 'url') AND t.kind = 'subject'
+  UNION
+  SELECT l.article_id FROM article_topics l JOIN topics t ON t.id = l.topic_id
+    WHERE t.slug IN (SELECT value FROM json_each(?))`;
+
+const SQL = {
+  countLabelled: `SELECT count(*) FROM (${LABELLED_IDS})`,
+  // One streaming read: every labelled article with its label (general desks when no subject says more).
+  examples: `SELECT a.title, a.body, a.language, coalesce((${TAUGHT_SUBJECT}), ?) AS label
+    FROM articles a WHERE a.id IN (${LABELLED_IDS}) ORDER BY a.id`,
+  latest: `SELECT id, created_at AS createdAt, examples, labels, applied_through AS appliedThrough
+    FROM subject_models ORDER BY id DESC LIMIT 1`,
+  modelJson: 'SELECT model FROM subject_models WHERE id = ?',
+  insertModel: 'INSERT INTO subject_models (created_at, examples, labels, model) VALUES (?, ?, ?, ?)',
+  deleteOlderModels: 'DELETE FROM subject_models WHERE id < ?',
+  setAppliedThrough: 'UPDATE subject_models SET applied_through = ? WHERE id = ?',
+  targets: `SELECT a.id, a.title, a.body, a.language, a.day FROM articles a
+    WHERE a.id > ? AND NOT EXISTS (SELECT 1 FROM article_topics l JOIN topics t ON t.id = l.topic_id
+      WHERE l.article_id = a.id AND l.source IN ('section', 'url') AND t.kind = 'subject')
+    ORDER BY a.id LIMIT ?`,
+  classifierLinks: `SELECT topic_id AS topicId, score FROM article_topics
+    WHERE article_id = ? AND source = 'classifier'`,
+  deleteClassifierLinks: `DELETE FROM article_topics WHERE article_id = ? AND source = 'classifier'`,
+  // A link the article already has under this topic (a keyword rule) already counts it there: kept as is.
+  insertClassifierLink: `INSERT INTO article_topics (article_id, topic_id, score, source)
+    VALUES (?, ?, ?, 'classifier') ON CONFLICT (article_id, topic_id) DO NOTHING`,
+  insertTopic: `INSERT INTO topics (slug, name, name_ar, kind) VALUES (?, ?, ?, 'subject')
+    ON CONFLICT (slug) DO NOTHING`,
+  topicBySlug: 'SELECT id FROM topics WHERE slug = ?',
+  // Articles that gained a desk or URL subject since they were scored: that subject is theirs now.
+  supersededDays: `SELECT DISTINCT a.day FROM articles a WHERE a.id IN (
+      SELECT c.article_id FROM article_topics c WHERE c.source = 'classifier' AND EXISTS (
+        SELECT 1 FROM article_topics l JOIN topics t ON t.id = l.topic_id
+        WHERE l.article_id = c.article_id AND l.source IN ('section', 'url') AND t.kind = 'subject'))`,
+  deleteSuperseded: `DELETE FROM article_topics WHERE source = 'classifier' AND article_id IN (
+      SELECT l.article_id FROM article_topics l JOIN topics t ON t.id = l.topic_id
+      WHERE l.source IN ('section', 'url') AND t.kind = 'subject')`,
+} as const;
+
+const DEFAULT_MIN_EXAMPLES = 30;
+const DEFAULT_BATCH = 2000;
+const DEFAULT_GROWTH = 0.1;
+
+// Parsing a model of tens of thousands of terms takes a while: once per process and model id.
+const parsedModels = new WeakMap<Database.Database, { id: number; model: SubjectModel }>();
+
+function checkPositiveInteger(fn: string, name: string, value: number | undefined): void {
+  if (value !== undefined && !(Number.isInteger(value) && value > 0))
+    throw new RangeError(`${fn}: option ${name} must be a positive whole number, got ${String(value)}`);
+}
+
+/** Labelled articles now: those a model would learn from. */
+export function countLabelledArticles(db: Db): number {
+  return prepare(db, SQL.countLabelled).pluck().get(GENERAL_SLUGS) as number;
+}
+
+/** The latest stored model, or null when none was trained yet. */
+export function getSubjectModel(db: Db): StoredSubjectModel | null {
+  const row = prepare(db, SQL.latest).get() as Omit<StoredSubjectModel, 'model'> | undefined;
+  if (!row) return null;
+  const cached = parsedModels.get(db.$client);
+  if (cached?.id === row.id) return { ...row, model: cached.model };
+  const json = prepare(db, SQL.modelJson).pluck().get(row.id) as string;
+  let model: SubjectModel;
+  try {
+    model = JSON.parse(json) as SubjectModel;
+  } catch (error) {
+    throw new Error(`getSubjectModel: subject_models row ${row.id} does not hold valid JSON`, {
+      cause: error,
+    });
+  }
+  if (model === null || typeof model !== 'object' || model.kind !== 'rasid-subjects')
+    throw new Error(`getSubjectModel: subject_models row ${row.id} is not a subject model`);
+  parsedModels.set(db.$client, { id: row.id, model });
+  return { ...row, model };
+}
+
+/**
+ * Trains a model on the labelled articles and stores it as the latest (older ones are deleted). Returns
+ * model null, leaving any previous model in place, when fewer than two labels have enough examples.
+ */
+export function trainSubjectModel(db: Db, opts: TrainSubjectModelOptions = {}): TrainSubjectModelResult {
+  checkPositiveInteger('trainSubjectModel', 'minExamples', opts.minExamples);
+  const minExamples = opts.minExamples ?? DEFAULT_MIN_EXAMPLES;
+  const examples: SubjectExample[] = [];
+  for (const row of prepare(db, SQL.examples).iterate(GENERAL_NEWS, GENERAL_SLUGS))
+    examples.push(row as SubjectExample);
+  const perLabel = new Map<string, number>();
+  for (const ex of examples) perLabel.set(ex.label, (perLabel.get(ex.label) ?? 0) + 1);
+  const kept = examples.filter((ex) => (perLabel.get(ex.label) as number) >= minExamples);
+  const labels = new Set(kept.map((ex) => ex.label));
+  if (labels.size < 2)
+    return {
+      model: null,
+      examples: examples.length,
+      used: kept.length,
+      skipped: `${labels.size} label(s) with ${minExamples} or more examples among ${examples.length} labelled articles; at least 2 are needed`,
+    };
+  const model = trainSubjectClassifier(kept, opts.train);
+  const createdAt = nowIso();
+  const id = db.$client.transaction(() => {
+    const id = Number(
+      prepare(db, SQL.insertModel).run(createdAt, examples.length, model.labels.length, JSON.stringify(model))
+        .lastInsertRowid,
+    );
+    prepare(db, SQL.deleteOlderModels).run(id);
+    return id;
+  })();
+  parsedModels.set(db.$client, { id, model });
+  return {
+    model: {
+      id,
+      createdAt,
+      examples: examples.length,
+      labels: model.labels.length,
+      appliedThrough: 0,
+      model,
+    },
+    examples: examples.length,
+    used: kept.length,
+  };
+}
+
+type Target = { id: number; title: string | null; body: string | null; language: string | null; day: string };
+type Link = { topicId: number; score: number };
+
+/**
+ * Scores, with `stored`, the articles that have no desk or URL subject, and keeps one 'classifier' link
+ * per article when the model is confident (replacing the one it had). Works in transactions of `batch`
+ * articles; each recounts the rollups of the days it changed and records how far it got, so an
+ * interrupted run resumes and a finished one makes the next a no-op. Also drops classifier links of
+ * articles that have since gained a desk or URL subject.
+ */
+export function applySubjectModel(
+  db: Db,
+  stored: StoredSubjectModel,
+  opts: ApplySubjectModelOptions = {},
+): ApplySubjectModelResult {
+  checkPositiveInteger('applySubjectModel', 'batch', opts.batch);
+  const minScore = opts.minScore;
+  if (minScore !== undefined && !(Number.isFinite(minScore) && minScore >= 0 && minScore <= 1))
+    throw new RangeError(`applySubjectModel: option minScore must be from 0 to 1, got ${String(minScore)}`);
+  const batch = opts.batch ?? DEFAULT_BATCH;
+  const q = {
+    targets: prepare(db, SQL.targets),
+    links: prepare(db, SQL.classifierLinks),
+    deleteLinks: prepare(db, SQL.deleteClassifierLinks),
+    insertLink: prepare(db, SQL.insertClassifierLink),
+    insertTopic: prepare(db, SQL.insertTopic),
+    topicBySlug: prepare(db, SQL.topicBySlug).pluck(),
+    setAppliedThrough: prepare(db, SQL.setAppliedThrough),
+  };
+  const result: ApplySubjectModelResult = { scored: 0, changed: 0, linked: 0 };
+
+  db.$client.transaction(() => {
+    const days = prepare(db, SQL.supersededDays).pluck().all() as string[];
+    if (days.length === 0) return;
+    prepare(db, SQL.deleteSuperseded).run();
+    recountRollups(db, days);
+  })();
+
+  const topicIds = new Map<string, number>();
+  const topicId = (slug: string): number => {
+    let id = topicIds.get(slug);
+    if (id === undefined) {
+      const subject = findSubject(slug);
+      q.insertTopic.run(slug, subject?.en ?? slug, subject?.ar ?? null);
+      id = q.topicBySlug.get(slug) as number;
+      topicIds.set(slug, id);
+    }
+    return id;
+  };
+  const runBatch = db.$client.transaction((after: number): number | null => {
+    const rows = q.targets.all(after, batch) as Target[];
+    const last = rows.at(-1);
+    if (!last) return null;
+    const days = new Set<string>();
+    for (const row of rows) {
+      const pick = pickConfidentSubject(
+        predictSubjects(stored.model, { title: row.title, body: row.body, language: row.language }),
+        minScore,
+      );
+      const want: Link | null = pick ? { topicId: topicId(pick.slug), score: pick.score } : null;
+      const have = q.links.all(row.id) as Link[];
+      const same =
+        want === null
+          ? have.length === 0
+          : have.length === 1 && have[0]?.topicId === want.topicId && have[0]?.score === want.score;
+      result.scored++;
+      if (!same) {
+        let changes = q.deleteLinks.run(row.id).changes;
+        if (want) changes += q.insertLink.run(row.id, want.topicId, want.score).changes;
+        if (changes > 0) {
+          days.add(row.day);
+          result.changed++;
+        }
+      }
+      if (want) result.linked++;
+    }
+    if (days.size > 0) recountRollups(db, [...days]);
+    q.setAppliedThrough.run(last.id, stored.id);
+    return last.id;
+  });
+  // Topic ids are cached across batches: a topic row, once inserted and committed, stays.
+  let after: number | null = opts.onlyUnlabelled === false ? 0 : stored.appliedThrough;
+  while (after !== null) {
+    try {
+      after = runBatch(after);
+    } catch (error) {
+      topicIds.clear();
+      throw error;
+    }
+  }
+  const latest = getSubjectModel(db);
+  if (latest?.id === stored.id) stored.appliedThrough = latest.appliedThrough;
+  return result;
+}
+
+/**
+ * Keeps subjects current after new articles were stored: retrains when there is no model or the labelled
+ * articles grew by `growth` since the last one (the new model then re-scores every article), and scores
+ * the articles the current model has not seen. Running it twice in a row changes nothing the second time.
+ */
+export function refreshSubjects(db: Db, opts: RefreshSubjectsOptions = {}): RefreshSubjectsResult {
+  const growth = opts.growth ?? DEFAULT_GROWTH;
+  if (!(Number.isFinite(growth) && growth >= 0))
+    throw new RangeError(`refreshSubjects: option growth must be a number ≥ 0, got ${String(growth)}`);
+  let current = getSubjectModel(db);
+  let trained = false;
+  let skipped: string | undefined;
+  const labelled = countLabelledArticles(db);
+  const minExamples = opts.minExamples ?? DEFAULT_MIN_EXAMPLES;
+  // Without two labels' worth of examples no model can be trained: not worth reading them every pass.
+  const due =
+    opts.force || (current ? labelled > current.examples * (1 + growth) : labelled >= 2 * minExamples);
+  if (due) {
+    const training = trainSubjectModel(db, opts);
+    if (training.model) {
+      current = training.model;
+      trained = true;
+    } else skipped = training.skipped;
+  }
+  if (!current) return { trained, examples: 0, scored: 0, changed: 0, linked: 0, skipped };
+  const applied = applySubjectModel(db, current, { ...opts, onlyUnlabelled: true });
+  return { trained, examples: current.examples, ...applied, skipped };
+}
