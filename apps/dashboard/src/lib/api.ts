@@ -1,4 +1,6 @@
 import type {
+  Alert,
+  AlertRule,
   ArticleDetail,
   ArticleSummary,
   CoveragePoint,
@@ -10,6 +12,10 @@ import type {
   listRuns,
   listSources,
   listTopics,
+  SpikePoint,
+  SpikeRule,
+  StoryDetail,
+  StoryPage,
 } from '@rasid/db/queries';
 
 // Response shapes of the route handlers, derived from the queries they call so the two cannot drift.
@@ -25,7 +31,10 @@ export type CoverageResponse = {
 
 export type ArticlesResponse = { items: ArticleSummary[]; nextCursor: string | null; total: number };
 
-export type ArticleResponse = ArticleDetail;
+export type ArticleResponse = ArticleDetail & {
+  /** The article's story; null before stories were assigned to it. */
+  story: { id: number; size: number; outletCount: number } | null;
+};
 
 export type FacetsResponse = {
   outlets: ReturnType<typeof listOutlets>;
@@ -41,6 +50,22 @@ export type RunsResponse = {
   runs: ReturnType<typeof listRuns>;
   sources: ReturnType<typeof listSources>;
   failures: ReturnType<typeof listFailures>;
+};
+
+export type StoriesResponse = StoryPage;
+
+export type StoryResponse = StoryDetail;
+
+export type SpikesResponse = {
+  rule: Required<SpikeRule> & { historyDays: number };
+  /** Only the days the rule flags. */
+  spikes: SpikePoint[];
+};
+
+export type AlertsResponse = {
+  alerts: Alert[];
+  rules: AlertRule[];
+  outletNames: Record<string, string>;
 };
 
 /** An API error carrying the server's own explanation and the HTTP status. */

@@ -63,6 +63,24 @@ export const articleParamsSchema = z.object({
 
 export type ArticleParams = z.infer<typeof articleParamsSchema>;
 
+export const storySorts = ['size', 'recent'] as const;
+
+/** The Stories page's own settings, on top of the shared date and outlet filters. */
+export const storyParamsSchema = z.object({
+  // 2 by default: a story told by one outlet is just an article (or its copies) to most readers.
+  minOutlets: z.coerce.number().int('expected a whole number').min(1).max(500).default(2),
+  minSize: z.coerce.number().int('expected a whole number').min(1).max(100_000).optional(),
+  sort: z.enum(storySorts).default('size'),
+  limit: z.coerce.number().int('expected a whole number').min(1).max(200).default(50),
+  offset: z.coerce.number().int('expected a whole number').min(0).max(1_000_000).default(0),
+});
+
+export type StoryParams = z.infer<typeof storyParamsSchema>;
+
+export const alertParamsSchema = z.object({
+  limit: z.coerce.number().int('expected a whole number').min(1).max(500).default(100),
+});
+
 /** Thrown for a URL that does not validate; `message` is "<param>: <problem>". */
 export class BadParamError extends Error {
   constructor(message: string) {
@@ -108,6 +126,17 @@ export function parseArticleParams(search: SearchParamsLike): ArticleParams {
     articleParamsSchema,
     readParams(search, ['day', 'bucket', 'outletId', 'inTopic', 'cursor', 'limit']),
   );
+}
+
+export function parseStoryParams(search: SearchParamsLike): StoryParams {
+  return parseWith(
+    storyParamsSchema,
+    readParams(search, ['minOutlets', 'minSize', 'sort', 'limit', 'offset']),
+  );
+}
+
+export function parseAlertParams(search: SearchParamsLike) {
+  return parseWith(alertParamsSchema, readParams(search, ['limit']));
 }
 
 /** The shape the queries take: empty lists and blank search left out. */
