@@ -16,7 +16,7 @@ function splitParagraphs(body: string): string[] {
 }
 
 export function ArticleView({ id }: { id: string }) {
-  const { t, fmt } = useI18n();
+  const { t, tn, fmt } = useI18n();
   const topicName = useTopicName();
   const url = `/api/articles/${encodeURIComponent(id)}`;
   const article = useQuery({
@@ -140,6 +140,19 @@ export function ArticleView({ id }: { id: string }) {
               <span className="muted">{t('none found')}</span>
             )}
           </dd>
+
+          {data.story && data.story.size > 1 ? (
+            <>
+              <dt>{t('Story')}</dt>
+              <dd>
+                <Link href={`/stories/${data.story.id}`} data-testid="article-story">
+                  {data.story.outletCount > 1
+                    ? t('Told by {outlets}', { outlets: tn('outlets', data.story.outletCount) })
+                    : t('{articles} by this outlet', { articles: tn('articles', data.story.size) })}
+                </Link>
+              </dd>
+            </>
+          ) : null}
 
           <dt>{t('Original')}</dt>
           <dd>

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { HorizontalBarChart } from '@/components/charts/horizontal-bar-chart';
 import { assignColors, defaultMaxSeries, otherColor } from '@/components/charts/scale';
 import { StackedBarChart } from '@/components/charts/stacked-bar-chart';
+import { bucketOfDay } from '@/components/charts/time-axis';
 import { ExportMenu } from '@/components/export-menu';
 import { FilterBar } from '@/components/filter-bar';
 import { EmptyDatabase, EmptyState, ErrorState, LoadingState } from '@/components/states';
@@ -20,7 +21,7 @@ import {
   toSearchParams,
 } from '@/lib/filters';
 import { useI18n } from '@/lib/i18n-context';
-import { useCoverage, useFacets, useTopicName } from '@/lib/queries';
+import { useCoverage, useFacets, useSpikes, useTopicName } from '@/lib/queries';
 import { useUrlFilters } from '@/lib/use-url-filters';
 
 const subjectColor = '#5b7290';
@@ -74,6 +75,7 @@ export function Overview() {
   const byTime = useCoverage(filters, bucket, stackBy, ready);
   const byOutlet = useCoverage(filters, 'outlet', null, ready);
   const byTopic = useCoverage(filters, 'topic', null, ready);
+  const spikes = useSpikes(filters, ready);
 
   const setView = (key: (typeof viewKeys)[number], value: string) => {
     const params = new URLSearchParams(searchParams.toString());
@@ -144,6 +146,21 @@ export function Overview() {
   });
   const hasSections = topicItems.some((item) => topicKinds.get(item.key) === 'section');
   const range = byTime.data?.dateRange;
+  // Spike days, marked on the bucket holding them: a week or month column says which of its days jumped.
+  const spikeDays = spikes.data?.spikes ?? [];
+  const spikeMarks = new Map<string, string>();
+  for (const spike of spikeDays) {
+    const key = bucketOfDay(spike.day, bucket);
+    const text = t('spike on {day}: {count} against about {mean} a day in the {n} days before', {
+      day: fmt.day(spike.day),
+      count: fmt.count(spike.count),
+      mean: fmt.count(Math.round(spike.mean)),
+      n: fmt.count(spike.history),
+    });
+    const previous = spikeMarks.get(key);
+    spikeMarks.set(key, previous ? `${previous}; ${text}` : text);
+  }
+  const rule = spikes.data?.rule;
   // Stack names the interface can say in its own language: subjects and languages (outlets are names).
   const localizeStacks = (points: CoveragePoint[]): CoveragePoint[] =>
     stackBy === 'topic' || stackBy === 'language'
@@ -254,10 +271,31 @@ export function Overview() {
                 bucket={bucket}
                 stackName={stackBy}
                 hrefFor={(key, stack) => timeDrillHref(filters, bucket, stackBy, key, stack)}
+                marks={spikeMarks}
               />
             ) : (
               <LoadingState label={t('Counting articles…')} />
             )}
+            {rule && !byTime.isError ? (
+              <p className="card-note spike-note" data-testid="spike-note">
+                <svg width="12" height="10" viewBox="0 0 12 10" aria-hidden="true">
+                  <path d="M 1 1 h 10 l -5 8 z" className="spike-marker" />
+                </svg>{' '}
+                {spikeDays.length > 0
+                  ? t(
+                      '{spikes}: days with far more articles than the {n} days before (over the mean + {k} standard deviations, and at least {min}).',
+                      {
+                        spikes: tn('spike days', spikeDays.length),
+                        n: fmt.count(rule.historyDays),
+                        k: fmt.count(rule.k),
+                        min: fmt.count(rule.minCount),
+                      },
+                    )
+                  : t('No spike in these dates: no day has far more articles than the {n} days before.', {
+                      n: fmt.count(rule.historyDays),
+                    })}
+              </p>
+            ) : null}
           </Card>
 
           <div className="grid-2">

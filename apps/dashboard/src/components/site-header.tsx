@@ -7,7 +7,9 @@ import { useI18n } from '@/lib/i18n-context';
 const links = [
   { href: '/', label: 'Overview' },
   { href: '/articles', label: 'Articles' },
+  { href: '/stories', label: 'Stories' },
   { href: '/sources', label: 'Sources' },
+  { href: '/alerts', label: 'Alerts' },
 ] as const;
 
 export function SiteHeader() {

@@ -227,6 +227,86 @@ const ar = {
     '{bucket} لم ينتهِ بعد (بالتوقيت العالمي): عموده الباهت يعدّ ما جُمع حتى الآن فقط.',
   '{n} languages (from the link)': '{n} لغات (من الرابط)',
   '{n} topics (from the link)': '{n} مواضيع (من الرابط)',
+  // Stories and alerts.
+  'A rule watches everything, an outlet, a topic or a search, and raises an alert on a day with far more articles than the 14 days before. The overview marks such days for any filters.':
+    'تراقب القاعدة كل شيء أو وسيلة إعلامية أو موضوعًا أو بحثًا، وتُطلق تنبيهًا في يوم تزيد فيه المقالات كثيرًا على الأيام الأربعة عشر السابقة. وتُعلِّم النظرة العامة هذه الأيام لأي مرشِّحات.',
+  'About this story': 'عن هذه القصة',
+  'Add a rule with upsertAlertRule (from @rasid/db/queries) against this database; evaluateAlertRules then writes its spike days here.':
+    'أضف قاعدة بالدالة upsertAlertRule (من @rasid/db/queries) على قاعدة البيانات هذه؛ ثم تكتب evaluateAlertRules أيام القفزات هنا.',
+  'Alerts appear here once a rule exists and a day it watches jumps.':
+    'تظهر التنبيهات هنا حين توجد قاعدة ويقفز عدد المقالات في يوم تراقبه.',
+  'Alerts raised': 'التنبيهات المُطلَقة',
+  Alerts: 'التنبيهات',
+  'All stories': 'كل القصص',
+  'Any number of outlets': 'أي عدد من الوسائل الإعلامية',
+  'Articles from different outlets about the same event, grouped as they are collected.':
+    'مقالات من وسائل إعلامية مختلفة عن الحدث نفسه، تُجمَع معًا أثناء جمعها.',
+  'Articles in the order they were published': 'المقالات بترتيب نشرها',
+  'Could not load alerts': 'تعذّر تحميل التنبيهات',
+  'Could not load stories': 'تعذّر تحميل القصص',
+  'Could not load the story': 'تعذّر تحميل القصة',
+  Days: 'الأيام',
+  Delivered: 'التسليم',
+  Everything: 'كل شيء',
+  'First to publish': 'أول من نشر',
+  'Go back to the stories.': 'العودة إلى القصص.',
+  'Largest first': 'الأكبر أولًا',
+  'Loading stories…': 'جارٍ تحميل القصص…',
+  'Loading the story…': 'جارٍ تحميل القصة…',
+  'Most recent first': 'الأحدث أولًا',
+  Next: 'التالي',
+  'No alert rules yet': 'لا قواعد تنبيه بعد',
+  'No alerts raised': 'لم يُطلَق أي تنبيه',
+  'No day has jumped under the rules yet, or they have not been evaluated since the last articles came in.':
+    'لم يقفز أي يوم وفق القواعد بعد، أو لم تُقيَّم منذ وصول آخر المقالات.',
+  'No spike in these dates: no day has far more articles than the {n} days before.':
+    'لا قفزات في هذه التواريخ: لا يوم تزيد مقالاته كثيرًا على الأيام الـ{n} السابقة.',
+  'No stories in these dates or outlets': 'لا قصص في هذه التواريخ أو الوسائل الإعلامية',
+  'No story is told by two outlets in these dates or outlets':
+    'لا قصة ترويها وسيلتان إعلاميتان في هذه التواريخ أو الوسائل الإعلامية',
+  Order: 'الترتيب',
+  Pages: 'الصفحات',
+  Previous: 'السابق',
+  Rule: 'القاعدة',
+  Rules: 'القواعد',
+  'Search: {q}': 'البحث: {q}',
+  'Show stories told by one outlet too': 'اعرض القصص التي ترويها وسيلة واحدة أيضًا',
+  Size: 'الحجم',
+  'Spread per day and outlet': 'الانتشار حسب اليوم والوسيلة الإعلامية',
+  State: 'الحالة',
+  Stories: 'القصص',
+  'Story not found': 'القصة غير موجودة',
+  Story: 'القصة',
+  'There is no story {id} in this database: stories are renumbered when articles are re-collected.':
+    'لا توجد القصة {id} في قاعدة البيانات هذه: يُعاد ترقيم القصص حين يُعاد جمع المقالات.',
+  Title: 'العنوان',
+  'Told by {outlets}': 'ترويها {outlets}',
+  'Told by': 'ترويها',
+  'Two outlets or more': 'وسيلتان إعلاميتان أو أكثر',
+  Usual: 'المعتاد',
+  Watches: 'تراقب',
+  Webhook: 'عنوان الإشعار (webhook)',
+  'Widen the dates or pick another outlet, or show the stories told by one outlet too.':
+    'وسّع نطاق التواريخ أو اختر وسيلة إعلامية أخرى، أو اعرض القصص التي ترويها وسيلة واحدة أيضًا.',
+  'Widen the dates or pick another outlet.': 'وسّع نطاق التواريخ أو اختر وسيلة إعلامية أخرى.',
+  'about {mean}': 'نحو {mean}',
+  'copy of another member': 'نسخة من مقال آخر في القصة',
+  enabled: 'مفعّلة',
+  'no webhook': 'بلا عنوان إشعار',
+  none: 'لا شيء',
+  'not yet': 'ليس بعد',
+  'over the mean + {k} standard deviations, and at least {min}':
+    'فوق المتوسط + {k} انحرافات معيارية، و{min} على الأقل',
+  'spike on {day}: {count} against about {mean} a day in the {n} days before':
+    'قفزة في {day}: {count} مقابل نحو {mean} في اليوم خلال الأيام الـ{n} السابقة',
+  'told by any number of outlets': 'ترويها أي عدد من الوسائل الإعلامية',
+  'told by two outlets or more': 'ترويها وسيلتان إعلاميتان أو أكثر',
+  yes: 'نعم',
+  '{articles} by this outlet': '{articles} من هذه الوسيلة الإعلامية',
+  '{from}–{to} of {total}': '{from}–{to} من {total}',
+  '{n} unique': '{n} فريدة',
+  '{spikes}: days with far more articles than the {n} days before (over the mean + {k} standard deviations, and at least {min}).':
+    '{spikes}: أيام تزيد مقالاتها كثيرًا على الأيام الـ{n} السابقة (فوق المتوسط + {k} انحرافات معيارية، و{min} على الأقل).',
 } as const;
 
 export type MessageKey = keyof typeof ar;
@@ -257,6 +337,20 @@ const plurals = {
       few: '{n} وثائق مجمّعة',
       many: '{n} وثيقة مجمّعة',
       other: '{n} وثيقة مجمّعة',
+    },
+  },
+  stories: {
+    en: { one: '{n} story', other: '{n} stories' },
+    ar: { one: 'قصة واحدة', two: 'قصتان', few: '{n} قصص', many: '{n} قصة', other: '{n} قصة' },
+  },
+  'spike days': {
+    en: { one: '{n} spike day', other: '{n} spike days' },
+    ar: {
+      one: 'يوم قفزة واحد',
+      two: 'يوما قفزة',
+      few: '{n} أيام قفزة',
+      many: '{n} يوم قفزة',
+      other: '{n} يوم قفزة',
     },
   },
   days: {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { type CoverageResponse, type FacetsResponse, fetchJson } from './api';
+import { type CoverageResponse, type FacetsResponse, fetchJson, type SpikesResponse } from './api';
 import type { Filters, StackDimension } from './filters';
 import { toSearchParams } from './filters';
 import { useI18n } from './i18n-context';
@@ -37,6 +37,17 @@ export function useCoverage(
     queryFn: ({ signal }) => fetchJson<CoverageResponse>(url, signal),
     enabled,
     // Keep the previous chart on screen while a new filter loads, instead of flashing a spinner.
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** The days the spike rule flags under the filters (marked on the overview's time chart). */
+export function useSpikes(filters: Filters, enabled = true) {
+  const url = `/api/spikes?${toSearchParams(filters)}`;
+  return useQuery({
+    queryKey: [url],
+    queryFn: ({ signal }) => fetchJson<SpikesResponse>(url, signal),
+    enabled,
     placeholderData: (previous) => previous,
   });
 }

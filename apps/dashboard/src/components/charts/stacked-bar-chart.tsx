@@ -21,9 +21,12 @@ type StackedBarChartProps = {
   /** Where a bar (stack null) or a segment leads. */
   hrefFor: (key: string, stack: string | null) => string;
   maxSeries?: number;
+  /** Buckets to flag above their column (spikes), with the text of the flag's tooltip. */
+  marks?: ReadonlyMap<string, string>;
+  /** The plot's height in pixels: smaller for a chart inside a detail page. */
+  height?: number;
 };
 
-const height = 300;
 const margin = { top: 12, right: 12, bottom: 44, left: 52 };
 const otherKey = '__other__';
 const bucketLabels = { day: 'Day', week: 'Week', month: 'Month' } as const;
@@ -42,6 +45,8 @@ export function StackedBarChart({
   stackName,
   hrefFor,
   maxSeries = defaultMaxSeries,
+  marks,
+  height = 300,
 }: StackedBarChartProps) {
   const router = useRouter();
   const { t, tn, fmt } = useI18n();
@@ -158,7 +163,7 @@ export function StackedBarChart({
               className={partial ? 'bar-group bar-partial' : 'bar-group'}
               role="button"
               tabIndex={column.total > 0 ? 0 : -1}
-              aria-label={`${label}${partial ? ` (${t('so far: today is not over (UTC)')})` : ''}: ${tn('articles', column.total)}. ${t('Open the list.')}`}
+              aria-label={`${label}${partial ? ` (${t('so far: today is not over (UTC)')})` : ''}: ${tn('articles', column.total)}.${marks?.has(column.key) ? ` ${marks.get(column.key)}.` : ''} ${t('Open the list.')}`}
               data-partial={partial ? 'true' : undefined}
               data-testid="time-bar"
               data-key={column.key}
@@ -204,6 +209,17 @@ export function StackedBarChart({
                   </rect>
                 );
               })}
+              {marks?.has(column.key) ? (
+                <path
+                  // A downward triangle just above the column: it points at the bar it flags.
+                  d={`M ${x + barWidth / 2 - 5} ${Math.max(1, y(column.total) - 12)} h 10 l -5 8 z`}
+                  className="spike-marker"
+                  data-testid="spike-marker"
+                  data-key={column.key}
+                >
+                  <title>{`${label}: ${marks.get(column.key)}`}</title>
+                </path>
+              ) : null}
               {partial && column.total > 0 ? (
                 <text
                   x={x + barWidth / 2}

@@ -81,3 +81,13 @@ export function isPartialBucket(key: string, bucket: TimeBucket, now: Date): boo
   const todayTime = parseDay(today);
   return start !== null && todayTime !== null && todayTime >= start && todayTime < start + 7 * dayMs;
 }
+
+/** The key of the bucket a day falls in, as the coverage query writes it (weeks start on the ISO Monday). */
+export function bucketOfDay(day: string, bucket: TimeBucket): string {
+  if (bucket === 'month') return day.slice(0, 7);
+  if (bucket === 'day') return day;
+  const time = parseDay(day);
+  if (time === null) return day;
+  const weekday = (new Date(time).getUTCDay() + 6) % 7; // Monday 0
+  return new Date(time - weekday * dayMs).toISOString().slice(0, 10);
+}
