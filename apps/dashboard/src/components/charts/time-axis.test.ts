@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { fillBuckets, isPartialBucket, tickLabel } from './time-axis';
+import { bucketOfDay, fillBuckets, isPartialBucket, tickLabel } from './time-axis';
 
 describe('time axis', () => {
   const now = new Date('2026-11-24T23:59:00Z');
+
+  it('puts a day in the bucket the coverage query keys it by (weeks on their ISO Monday)', () => {
+    expect(bucketOfDay('2026-11-24', 'day')).toBe('2026-11-24');
+    expect(bucketOfDay('2026-11-24', 'month')).toBe('2026-11');
+    expect(bucketOfDay('2026-11-23', 'week')).toBe('2026-11-23'); // a Monday
+    expect(bucketOfDay('2026-11-29', 'week')).toBe('2026-11-23'); // the Sunday after it
+    expect(bucketOfDay('2027-01-01', 'week')).toBe('2026-12-28'); // across a year
+  });
 
   it('marks the bucket holding today (UTC) as partial, and no other', () => {
     expect(isPartialBucket('2026-11-24', 'day', now)).toBe(true);
