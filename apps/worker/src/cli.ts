@@ -6,6 +6,7 @@ import { type ParseRequest, parseRequest, readManifest } from './commands/parse.
 import { printStatus } from './commands/status.ts';
 import { readEnv } from './env.ts';
 import { ingestFiles } from './jobs/ingest-files.ts';
+import { describeSubjects, refreshSubjectsTimed } from './jobs/refresh-subjects.ts';
 import { ProgressBar } from './progress.ts';
 
 const USAGE = `rasid — collect news and measure coverage
@@ -20,6 +21,9 @@ Usage:
       Print what the parser makes of each file, one JSON object a line, without storing it.
   rasid run [--once]
       Collect from the sources in rasid.sources.json (RASID_SOURCES) on their schedules.
+  rasid subjects
+      Retrain the subject classifier on the articles whose desk names a subject, and re-score the rest
+      (ingest and run do this on their own when the labelled articles grew by a tenth).
   rasid status
       Articles, sources and recent runs.
   rasid migrate
@@ -88,6 +92,8 @@ async function runIngest(args: string[]): Promise<number> {
         `duplicate ${formatCount(summary.duplicate)}, failed ${formatCount(summary.failed)} ` +
         `in ${summary.seconds.toFixed(1)} s (${formatCount(rate)}/s)\n`,
     );
+    if (summary.new > 0 || summary.updated > 0)
+      process.stdout.write(`${describeSubjects(refreshSubjectsTimed(db))}\n`);
     return summary.failed > 0 ? 1 : 0;
   });
 }
@@ -143,6 +149,13 @@ async function main(argv: string[]): Promise<number> {
       return runParse(args);
     case 'status':
       return withDb(async (db) => printStatus(db));
+    case 'subjects':
+      if (args.length > 0) throw new UsageError(`subjects: takes no arguments, got ${args.join(' ')}`);
+      return withDb(async (db) => {
+        const summary = refreshSubjectsTimed(db, { force: true });
+        process.stdout.write(`${describeSubjects(summary)}\n`);
+        return summary.examples === 0 ? 1 : 0;
+      });
     case 'run': {
       const { runWorker } = await import('./commands/run.ts');
       const { values } = parseArgs({ args, options: { once: { type: 'boolean', default: false } } });

@@ -17,6 +17,7 @@ import type { FetchOptions } from '../collect/http.ts';
 import { collectFeed } from '../jobs/collect-feed.ts';
 import { collectPage } from '../jobs/collect-page.ts';
 import { ingestFiles } from '../jobs/ingest-files.ts';
+import { describeSubjects, refreshSubjectsTimed } from '../jobs/refresh-subjects.ts';
 import { type Failure, IngestPipeline } from '../pipeline.ts';
 import { readSourcesConfig, type SourceConfig, sourceLocation } from '../sources/config.ts';
 
@@ -42,6 +43,16 @@ function fetchOptionsOf(source: SourceConfig, log: Logger): FetchOptions {
   };
 }
 
+/** Brings subjects up to date after a pass stored articles; a failure here must not fail the source. */
+function logSubjects(db: Db, log: Logger): void {
+  try {
+    const summary = refreshSubjectsTimed(db);
+    log.info(summary, describeSubjects(summary));
+  } catch (error) {
+    log.error({ err: (error as Error).message }, 'subjects: refresh failed');
+  }
+}
+
 /** Runs one source now and records its state; returns whether it succeeded. */
 export async function runSource(db: Db, source: SourceConfig, log: Logger): Promise<boolean> {
   const row = getSourceByName(db, source.name);
@@ -61,6 +72,7 @@ export async function runSource(db: Db, source: SourceConfig, log: Logger): Prom
         lastError: summary.failed > 0 ? `${summary.failed} item(s) failed; see rasid status` : null,
       });
       log.info({ source: source.name, ...summary }, 'folder collected');
+      if (summary.new > 0 || summary.updated > 0) logSubjects(db, log);
       return true;
     }
     const runId = startRun(db, { kind: source.kind, sourceId: row.id, args: source.url });
@@ -101,6 +113,7 @@ export async function runSource(db: Db, source: SourceConfig, log: Logger): Prom
         { source: source.name, notModified: result.notModified, ...stats },
         `${source.kind} collected`,
       );
+      if (stats.new > 0 || stats.updated > 0) logSubjects(db, log);
       return true;
     } catch (error) {
       pipeline.flush();
