@@ -185,13 +185,16 @@ export function listArticles(
       conds.push('(m.rank > ? OR (m.rank = ? AND a.id < ?))');
       params.push(rank, rank, id);
     }
+    // The page is chosen on (rank, id) alone; only its rows then read their bodies. Selecting the body
+    // in the ranked query made SQLite read every match's text before sorting.
     rows = prepare(
       db,
-      `WITH m AS (SELECT rowid AS id, bm25(articles_fts, 3.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH ?)
-       SELECT ${COLUMNS}, substr(a.body, 1, 20000) AS head, m.rank AS rank
-       FROM m JOIN articles a ON a.id = m.id JOIN outlets o ON o.id = a.outlet_id
-       ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''}
-       ORDER BY m.rank, a.id DESC LIMIT ?`,
+      `WITH m AS (SELECT rowid AS id, bm25(articles_fts, 3.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH ?),
+       p AS (SELECT a.id, m.rank FROM m JOIN articles a ON a.id = m.id
+         ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''} ORDER BY m.rank, a.id DESC LIMIT ?)
+       SELECT ${COLUMNS}, substr(a.body, 1, 20000) AS head, p.rank AS rank
+       FROM p JOIN articles a ON a.id = p.id JOIN outlets o ON o.id = a.outlet_id
+       ORDER BY p.rank, a.id DESC`,
     ).all(...params, limit + 1) as ArticleRow[];
   } else {
     const where = articleWhere(scope);
@@ -204,10 +207,11 @@ export function listArticles(
     }
     rows = prepare(
       db,
-      `SELECT ${COLUMNS}, substr(a.body, 1, 600) AS head
-       FROM articles a JOIN outlets o ON o.id = a.outlet_id
-       ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''}
-       ORDER BY a.day DESC, a.id DESC LIMIT ?`,
+      `WITH p AS (SELECT a.id FROM articles a ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''}
+         ORDER BY a.day DESC, a.id DESC LIMIT ?)
+       SELECT ${COLUMNS}, substr(a.body, 1, 600) AS head
+       FROM p JOIN articles a ON a.id = p.id JOIN outlets o ON o.id = a.outlet_id
+       ORDER BY a.day DESC, a.id DESC`,
     ).all(...params, limit + 1) as ArticleRow[];
   }
 
