@@ -209,17 +209,6 @@ export function StackedBarChart({
                   </rect>
                 );
               })}
-              {marks?.has(column.key) ? (
-                <path
-                  // A downward triangle just above the column: it points at the bar it flags.
-                  d={`M ${x + barWidth / 2 - 5} ${Math.max(1, y(column.total) - 12)} h 10 l -5 8 z`}
-                  className="spike-marker"
-                  data-testid="spike-marker"
-                  data-key={column.key}
-                >
-                  <title>{`${label}: ${marks.get(column.key)}`}</title>
-                </path>
-              ) : null}
               {partial && column.total > 0 ? (
                 <text
                   x={x + barWidth / 2}
@@ -249,6 +238,26 @@ export function StackedBarChart({
             </g>
           );
         })}
+        {/* Outside the columns' groups, so a flag does not change a column's box (what a click aims at). */}
+        {marks
+          ? columns.map((column, index) => {
+              const mark = marks.get(column.key);
+              if (mark === undefined) return null;
+              const center = margin.left + index * step + step / 2;
+              return (
+                // A downward triangle just above the column: it points at the bar it flags.
+                <path
+                  key={column.key}
+                  d={`M ${center - 5} ${Math.max(1, y(column.total) - 12)} h 10 l -5 8 z`}
+                  className="spike-marker"
+                  data-testid="spike-marker"
+                  data-key={column.key}
+                >
+                  <title>{`${fmt.bucket(column.key, bucket)}: ${mark}`}</title>
+                </path>
+              );
+            })
+          : null}
         <line x1={margin.left} x2={width - margin.right} y1={y(0)} y2={y(0)} className="axis-line" />
       </svg>
       {partialKey ? (
