@@ -156,3 +156,46 @@ describe('extractHtml on small documents', () => {
     expect(performance.now() - t0).toBeLessThan(3000);
   });
 });
+
+describe('publication day as the outlet dated it', () => {
+  const page = (head: string, url = 'https://example.com/news/a') =>
+    extractHtml(
+      `<html><head>${head}</head><body><article><h1>T</h1><p>${'Text. '.repeat(40)}</p></article></body></html>`,
+      url,
+    );
+  const rows: { name: string; head: string; url?: string; iso: string; day: string }[] = [
+    {
+      name: 'UTC JSON-LD, the same instant with the outlet offset in a meta',
+      head: '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2017-02-24T01:18:13Z"}</script><meta property="article:published_time" content="2017-02-23T17:18:13-08:00">',
+      iso: '2017-02-24T01:18:13.000Z',
+      day: '2017-02-23',
+    },
+    {
+      name: 'UTC meta a day after the date in the URL',
+      head: '<meta property="article:published_time" content="2020-02-25T02:25:54+00:00">',
+      url: 'https://pagesix.com/2020/02/24/story/',
+      iso: '2020-02-25T02:25:54.000Z',
+      day: '2020-02-24',
+    },
+    {
+      name: 'URL date far from the meta date is another date',
+      head: '<meta property="article:published_time" content="2020-02-25T12:00:00Z">',
+      url: 'https://example.com/2019/02/24/story/',
+      iso: '2020-02-25T12:00:00.000Z',
+      day: '2020-02-25',
+    },
+    {
+      name: 'a date in app state JSON',
+      head: '<script>window.__STATE__={"product":{"published_at":"2019-03-02T06:22:28+01:00"}}</script>',
+      iso: '2019-03-02T05:22:28.000Z',
+      day: '2019-03-02',
+    },
+  ];
+  for (const row of rows) {
+    it(row.name, () => {
+      const x = page(row.head, row.url);
+      expect(x.published?.iso).toBe(row.iso);
+      expect(x.published?.day).toBe(row.day);
+    });
+  }
+});

@@ -96,6 +96,10 @@ export function findPublished(
 ): PublishedDate | null {
   const found = findPublishedInstant(facts, url, textBlocks, ctx, html);
   if (!found || found.source === 'url') return found;
+  // The same instant written elsewhere on the page with the outlet's own offset (JSON-LD in UTC, the
+  // article:published_time meta in -08:00) tells the day as the outlet dated it.
+  const local = localDayOfInstant(facts, found.iso, ctx);
+  if (local && local !== found.day) return { ...found, day: local };
   // Metadata often gives the instant in UTC while the outlet dates the article in its own zone, and so
   // does its URL (/2020/02/24/ for a story stamped 2020-02-25T02:25Z): the URL's day is the day as
   // written. Only a one-day gap is a time-zone gap; a larger one is another date.
@@ -106,6 +110,19 @@ export function findPublished(
 }
 
 const DAY_MS = 86_400_000;
+
+function localDayOfInstant(facts: PageFacts, iso: string, ctx: Ctx): string | null {
+  const values = [
+    ...facts.jsonLd.map((ld) => ld.datePublished),
+    ...PUBLISHED_METAS.flatMap((key) => facts.metas.get(key) ?? []),
+    ...facts.times.map((t) => t.attribs.datetime),
+  ];
+  for (const v of values) {
+    const d = readDate(v, ctx);
+    if (d && d.iso === iso && d.day !== iso.slice(0, 10)) return d.day;
+  }
+  return null;
+}
 
 const SCRIPT_DATE_RE =
   /"(?:date_?published|published_?(?:at|date|time|on)|pub_?date|publish_?date|first_?published_?(?:at|date))"\s*:\s*"(\d{4}-\d{2}-\d{2}[^"]{0,30})"/i;
