@@ -40,7 +40,8 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: [['list']],
+  // The JSON report joins the unit tests' in the closing total that `npm test` prints (scripts/summarize-tests.mjs).
+  reporter: [['list'], ['json', { outputFile: path.join(repoRoot, '.test-results', 'e2e.json') }]],
   use: {
     baseURL,
     locale: 'en-GB',
