@@ -8,5 +8,5 @@ export * from './rollups.ts';
 export * from './runs.ts';
 export * from './sources.ts';
 export * from './stories.ts';
-export * from './topics.ts';
 export * from './subject-models.ts';
+export * from './topics.ts';
