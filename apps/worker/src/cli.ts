@@ -1,11 +1,12 @@
 // The `rasid` command line. Each command is a small function; they share the pipeline and the database client.
 import { parseArgs } from 'node:util';
 import { closeDatabase, type Db, openDatabase } from '@rasid/db/client';
-import { listPendingFailureLocations } from '@rasid/db/queries';
+import { listAlertRules, listAlerts, listPendingFailureLocations, upsertAlertRule } from '@rasid/db/queries';
 import { type ParseRequest, parseRequest, readManifest } from './commands/parse.ts';
 import { printStatus } from './commands/status.ts';
 import { readEnv } from './env.ts';
 import { ingestFiles } from './jobs/ingest-files.ts';
+import { describeAlerts, raiseAlerts } from './jobs/raise-alerts.ts';
 import { describeSubjects, refreshSubjectsTimed } from './jobs/refresh-subjects.ts';
 import { ProgressBar } from './progress.ts';
 
@@ -24,6 +25,9 @@ Usage:
   rasid subjects
       Retrain the subject classifier on the articles whose desk names a subject, and re-score the rest
       (ingest and run do this on their own when the labelled articles grew by a tenth).
+  rasid alerts [add NAME --scope all|outlet:ID|topic:SLUG|query:TEXT [--webhook URL] [--k N] [--min-count N]]
+      Spike alert rules and the alerts raised (a day's count against the 14 days before); ingest and run
+      evaluate the rules after storing and POST new alerts to a rule's webhook until it accepts them.
   rasid status
       Articles, sources and recent runs.
   rasid migrate
@@ -92,8 +96,11 @@ async function runIngest(args: string[]): Promise<number> {
         `duplicate ${formatCount(summary.duplicate)}, failed ${formatCount(summary.failed)} ` +
         `in ${summary.seconds.toFixed(1)} s (${formatCount(rate)}/s)\n`,
     );
-    if (summary.new > 0 || summary.updated > 0)
+    if (summary.new > 0 || summary.updated > 0) {
       process.stdout.write(`${describeSubjects(refreshSubjectsTimed(db))}\n`);
+      if (listAlertRules(db).some((r) => r.enabled))
+        process.stdout.write(`${describeAlerts(await raiseAlerts(db))}\n`);
+    }
     return summary.failed > 0 ? 1 : 0;
   });
 }
@@ -140,6 +147,64 @@ async function runParse(args: string[]): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
+function parseScope(value: string | undefined): Parameters<typeof upsertAlertRule>[1]['scope'] {
+  if (!value || value === 'all') return { kind: 'all' };
+  const [kind, ...rest] = value.split(':');
+  const arg = rest.join(':');
+  if (kind === 'outlet' && /^\d+$/.test(arg)) return { kind: 'outlet', outletId: Number(arg) };
+  if (kind === 'topic' && arg) return { kind: 'topic', slug: arg };
+  if (kind === 'query' && arg) return { kind: 'query', q: arg };
+  throw new UsageError(`--scope: expected all, outlet:ID, topic:SLUG or query:TEXT, got ${value}`);
+}
+
+async function runAlerts(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      scope: { type: 'string' },
+      webhook: { type: 'string' },
+      k: { type: 'string' },
+      'min-count': { type: 'string' },
+    },
+  });
+  const [action, name, ...extra] = positionals;
+  if (action !== undefined && action !== 'add') throw new UsageError(`alerts: unknown action ${action}`);
+  if (action === 'add' && (!name || extra.length > 0)) throw new UsageError('alerts add: give one NAME');
+  return withDb(async (db) => {
+    if (action === 'add') {
+      const number = (flag: string, v: string | undefined) => {
+        if (v === undefined) return undefined;
+        const n = Number(v);
+        if (!Number.isFinite(n)) throw new UsageError(`--${flag}: not a number: ${v}`);
+        return n;
+      };
+      const rule = upsertAlertRule(db, {
+        name: name ?? '',
+        scope: parseScope(values.scope),
+        webhookUrl: values.webhook ?? null,
+        k: number('k', values.k),
+        minCount: number('min-count', values['min-count']),
+      });
+      process.stdout.write(
+        `rule ${rule.id} "${rule.name}" saved\n${describeAlerts(await raiseAlerts(db))}\n`,
+      );
+      return 0;
+    }
+    for (const rule of listAlertRules(db))
+      process.stdout.write(
+        `rule ${rule.id} "${rule.name}" ${JSON.stringify(rule.scope)} k=${rule.k} min=${rule.minCount}` +
+          `${rule.webhookUrl ? ` → ${rule.webhookUrl}` : ''}${rule.enabled ? '' : ' (disabled)'}\n`,
+      );
+    for (const alert of listAlerts(db, { limit: 50 }))
+      process.stdout.write(
+        `${alert.day} "${alert.ruleName}": ${alert.count} articles (threshold ${alert.threshold.toFixed(1)})` +
+          `${alert.webhookUrl ? (alert.deliveredAt ? ', delivered' : ', not delivered yet') : ''}\n`,
+      );
+    return 0;
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
@@ -149,6 +214,8 @@ async function main(argv: string[]): Promise<number> {
       return runParse(args);
     case 'status':
       return withDb(async (db) => printStatus(db));
+    case 'alerts':
+      return runAlerts(args);
     case 'subjects':
       if (args.length > 0) throw new UsageError(`subjects: takes no arguments, got ${args.join(' ')}`);
       return withDb(async (db) => {

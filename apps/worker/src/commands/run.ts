@@ -6,6 +6,7 @@ import {
   addSourceItemCounts,
   finishRun,
   getSourceByName,
+  listAlertRules,
   listPendingFailureLocations,
   startRun,
   updateSourceState,
@@ -17,6 +18,7 @@ import type { FetchOptions } from '../collect/http.ts';
 import { collectFeed } from '../jobs/collect-feed.ts';
 import { collectPage } from '../jobs/collect-page.ts';
 import { ingestFiles } from '../jobs/ingest-files.ts';
+import { describeAlerts, raiseAlerts } from '../jobs/raise-alerts.ts';
 import { describeSubjects, refreshSubjectsTimed } from '../jobs/refresh-subjects.ts';
 import { type Failure, IngestPipeline } from '../pipeline.ts';
 import { readSourcesConfig, type SourceConfig, sourceLocation } from '../sources/config.ts';
@@ -44,6 +46,18 @@ function fetchOptionsOf(source: SourceConfig, log: Logger): FetchOptions {
 }
 
 /** Brings subjects up to date after a pass stored articles; a failure here must not fail the source. */
+/** Evaluates spike rules and delivers waiting alerts; a failure here must not fail the source either. */
+async function logAlerts(db: Db, log: Logger): Promise<void> {
+  try {
+    if (!listAlertRules(db).some((r) => r.enabled)) return;
+    const result = await raiseAlerts(db);
+    for (const failure of result.failed) log.warn(failure, 'alert not delivered');
+    log.info({ raised: result.raised, delivered: result.delivered }, describeAlerts(result));
+  } catch (error) {
+    log.error({ err: (error as Error).message }, 'alerts: evaluation failed');
+  }
+}
+
 function logSubjects(db: Db, log: Logger): void {
   try {
     const summary = refreshSubjectsTimed(db);
@@ -72,7 +86,10 @@ export async function runSource(db: Db, source: SourceConfig, log: Logger): Prom
         lastError: summary.failed > 0 ? `${summary.failed} item(s) failed; see rasid status` : null,
       });
       log.info({ source: source.name, ...summary }, 'folder collected');
-      if (summary.new > 0 || summary.updated > 0) logSubjects(db, log);
+      if (summary.new > 0 || summary.updated > 0) {
+        logSubjects(db, log);
+        await logAlerts(db, log);
+      }
       return true;
     }
     const runId = startRun(db, { kind: source.kind, sourceId: row.id, args: source.url });
@@ -113,7 +130,10 @@ export async function runSource(db: Db, source: SourceConfig, log: Logger): Prom
         { source: source.name, notModified: result.notModified, ...stats },
         `${source.kind} collected`,
       );
-      if (stats.new > 0 || stats.updated > 0) logSubjects(db, log);
+      if (stats.new > 0 || stats.updated > 0) {
+        logSubjects(db, log);
+        await logAlerts(db, log);
+      }
       return true;
     } catch (error) {
       pipeline.flush();
