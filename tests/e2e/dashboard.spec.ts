@@ -197,6 +197,7 @@ test('a bad API parameter is a 400 naming the parameter', async ({ request }) =>
     ['/api/articles?limit=100000', /^limit: /],
     ['/api/articles?from=2018-05-01&to=2018-04-01', /^from: must not be after to/],
     ['/api/articles/xyz', /^id: /],
+    ['/api/terms?limit=0', /^limit: /],
   ];
   for (const [url, message] of cases) {
     const response = await request.get(url);
@@ -206,6 +207,19 @@ test('a bad API parameter is a 400 naming the parameter', async ({ request }) =>
   }
   const missing = await request.get('/api/articles/999999');
   expect(missing.status()).toBe(404);
+});
+
+test('top terms follow the filters: the seeds share غانتس', async ({ request }) => {
+  const response = await request.get(`/api/terms?q=${encodeURIComponent('غانتس')}&limit=50`);
+  expect(response.status()).toBe(200);
+  const body = (await response.json()) as {
+    total: number;
+    sampled: number;
+    terms: { label: string; documents: number }[];
+  };
+  expect(body.total).toBeGreaterThanOrEqual(2);
+  expect(body.sampled).toBe(body.total);
+  expect(body.terms.find((t) => t.label === 'غانتس')?.documents).toBe(body.total);
 });
 
 test('sources page lists the ingest run', async ({ page }) => {

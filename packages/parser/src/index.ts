@@ -20,7 +20,7 @@ export { type ExtractHtmlOptions, extractHtml, type HtmlExtraction } from './htm
 export { type DetectedLanguage, detectLanguage } from './language/index.ts';
 export { foldArabic, toAsciiDigits } from './normalize/arabic.ts';
 export { normalizeName, stemArabic, toSearchText } from './normalize/search.ts';
-export { STOPWORDS, tokenizeTerms } from './normalize/stopwords.ts';
+export { forEachTerm, STOPWORDS, tokenizeTerms } from './normalize/stopwords.ts';
 export { hostOf, normalizeUrl, urlKey } from './normalize/url.ts';
 export {
   findOutletByHost,
@@ -34,6 +34,7 @@ export {
 export { detectFormat, parseDocument, sniffFormat } from './parse.ts';
 export { extractRecord, FIELD_ALIASES, type RecordExtraction } from './record/index.ts';
 export { type SplitProblem, type SplitResult, splitDocument } from './split/index.ts';
+export { countTopTerms, type TermCount, type TopTermsOptions } from './terms/index.ts';
 export {
   BOILERPLATE_PATTERNS,
   BOILERPLATE_PHRASES,

@@ -73,5 +73,6 @@ export {
   type TrainSubjectModelResult,
   trainSubjectModel,
 } from './subjects.ts';
+export { listTopTerms, type TopTerms } from './terms.ts';
 export * from './types.ts';
 export { addSourceItemCounts, listPendingFailureLocations } from './worker-state.ts';

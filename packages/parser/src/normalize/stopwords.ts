@@ -112,6 +112,19 @@ function stemTerm(folded: string): string {
  * Arabic-script words always use the Arabic one, since Arabic copy is where they occur.
  */
 export function tokenizeTerms(text: string, language?: string | null): string[] {
+  const out: string[] = [];
+  forEachTerm(text, language, (term) => {
+    out.push(term);
+  });
+  return out;
+}
+
+/** tokenizeTerms, calling `visit` with each term and the folded word(s) it was made from (for display). */
+export function forEachTerm(
+  text: string,
+  language: string | null | undefined,
+  visit: (term: string, surface: string) => void,
+): void {
   const latinStop = language === 'en' ? STOPWORDS.en : language === 'fr' ? STOPWORDS.fr : LATIN_ANY;
   // Folding whole text at once is far cheaper than word by word; it never joins or splits words.
   const folded = foldTerm(text);
@@ -125,7 +138,6 @@ export function tokenizeTerms(text: string, language?: string | null): string[] 
       start = -1;
     }
   }
-  const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     let token = tokens[i] as string;
     if (ARABIC_WORD.test(token)) {
@@ -135,17 +147,15 @@ export function tokenizeTerms(text: string, language?: string | null): string[] 
         // cut a joined one differently from its parts, so names are kept whole.
         const next = tokens[i + 1];
         if (token === 'عبد' && next !== undefined && ARABIC_WORD.test(next)) {
-          token = `${token}${next}`;
+          visit(`${token}${next}`, `${token} ${next}`);
           i++;
-        }
-        out.push(token);
+        } else visit(token, token);
         continue;
       }
       const stem = memoStem(token);
-      if (stem) out.push(stem);
+      if (stem) visit(stem, token);
     } else if (token.length >= 2 && !DIGITS.test(token) && !latinStop.has(token)) {
-      out.push(token);
+      visit(token, token);
     }
   }
-  return out;
 }
