@@ -4,7 +4,8 @@ import type { Db } from '../client.ts';
 import { addDays, weekStart } from './dates.ts';
 import { articleWhere, countScope, resolveScope, type Scope, topicIdsBySlug } from './scope.ts';
 import { prepare } from './statements.ts';
-import { toSearchText, urlKey } from './text.ts';
+import { urlDedupeKey } from './store.ts';
+import { toSearchText } from './text.ts';
 import type {
   ArticleDetail,
   ArticleListFilters,
@@ -279,8 +280,7 @@ export function listRawDocuments(db: Db, opts: { afterId?: number; limit?: numbe
 
 /** The article stored for a URL, matched the way storing dedupes (normalised URL); null if absent. */
 export function getArticleByUrl(db: Db, url: string): ArticleDetail | null {
-  const key = urlKey(url) ?? url.trim();
-  const id = prepare(db, 'SELECT id FROM articles WHERE dedupe_key = ?').pluck().get(key) as
+  const id = prepare(db, 'SELECT id FROM articles WHERE dedupe_key = ?').pluck().get(urlDedupeKey(url)) as
     | number
     | undefined;
   return id === undefined ? null : getArticle(db, id);

@@ -16,7 +16,12 @@ import type { IngestItem, StoreOutcome, StoreResult } from './types.ts';
  */
 export function dedupeKeyOf(article: Pick<Article, 'url' | 'fingerprints'>): string {
   if (!article.url) return `sha256:${article.fingerprints.contentHash}`;
-  return urlKey(article.url) ?? article.url.trim();
+  return urlDedupeKey(article.url);
+}
+
+/** The dedupe key of an article stored under `url`: its normalised form, so tracking variants are one. */
+export function urlDedupeKey(url: string): string {
+  return urlKey(url) ?? url.trim();
 }
 
 /** The outlet's identity: its domain when known, else its name (see schema/outlets.ts). */
