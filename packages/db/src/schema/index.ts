@@ -10,3 +10,4 @@ export * from './sources.ts';
 export * from './stories.ts';
 export * from './subject-models.ts';
 export * from './topics.ts';
+export * from './watch-topics.ts';
