@@ -33,6 +33,15 @@ export {
 } from './outlets/index.ts';
 export { detectFormat, parseDocument, sniffFormat } from './parse.ts';
 export { extractRecord, FIELD_ALIASES, type RecordExtraction } from './record/index.ts';
+export {
+  type ParseSitemapOptions,
+  parseSitemap,
+  SITEMAP_MAX_ENTRIES,
+  type Sitemap,
+  type SitemapNews,
+  type SitemapRef,
+  type SitemapUrl,
+} from './sitemap/index.ts';
 export { type SplitProblem, type SplitResult, splitDocument } from './split/index.ts';
 export { countTopTerms, type TermCount, type TopTermsOptions } from './terms/index.ts';
 export {
