@@ -27,8 +27,18 @@ export {
   listRawDocuments,
 } from './articles.ts';
 export { getTotals, listLanguages, listOutlets, listTopics } from './catalog.ts';
+export {
+  type CompareKind,
+  type CompareSeries,
+  type CompareSpec,
+  compareCoverage,
+  compareFilters,
+  compareKey,
+  outputFilters,
+} from './compare.ts';
 export { type CoverageStack, countArticles, countCoverage, getDateRange } from './coverage.ts';
 export { EXPORT_COLUMNS, type ExportRow, iterateExportRows } from './export.ts';
+export { countOutletWeeks, HEATMAP_MAX_WEEKS, type HeatmapOutlet, type OutletWeeks } from './heatmap.ts';
 export { finishRun, listFailures, listRuns, recordFailure, resolveFailures, startRun } from './runs.ts';
 export {
   type FoldedDocument,
@@ -40,6 +50,13 @@ export {
   type SearchNode,
   SearchSyntaxError,
 } from './search.ts';
+export { countShare, type SharePoint } from './share.ts';
+export {
+  type FailingSource,
+  listSourceFailureDays,
+  type SourceFailureDay,
+  type SourceHealthFilters,
+} from './source-health-days.ts';
 export { getSourceByName, listSources, updateSourceState, upsertSource } from './sources.ts';
 export { dedupeKeyOf, rebuildRollups, recountRollups, storeArticles } from './store.ts';
 export {
