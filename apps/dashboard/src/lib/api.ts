@@ -3,6 +3,7 @@ import type {
   AlertRule,
   ArticleDetail,
   ArticleSummary,
+  CompareSeries,
   CoveragePoint,
   getDateRange,
   getTotals,
@@ -12,6 +13,9 @@ import type {
   listRuns,
   listSources,
   listTopics,
+  OutletWeeks,
+  SharePoint,
+  SourceFailureDay,
   SpikePoint,
   SpikeRule,
   StoryDetail,
@@ -29,7 +33,22 @@ export type CoverageResponse = {
   points: CoveragePoint[];
 };
 
-export type ArticlesResponse = { items: ArticleSummary[]; nextCursor: string | null; total: number };
+/** [start, end) character ranges of the search's words, in order. */
+export type HighlightRanges = [number, number][];
+
+export type ListedArticle = ArticleSummary & {
+  highlights: { title: HighlightRanges; snippet: HighlightRanges };
+};
+
+export type ArticlesResponse = { items: ListedArticle[]; nextCursor: string | null; total: number };
+
+export type CompareResponse = { bucket: string; measure: 'count' | 'share'; series: CompareSeries[] };
+
+export type ShareResponse = { bucket: string; by: 'outlet' | 'none'; points: SharePoint[] };
+
+export type HeatmapResponse = OutletWeeks;
+
+export type SourceFailuresResponse = { days: SourceFailureDay[] };
 
 export type ArticleResponse = ArticleDetail & {
   /** The article's story; null before stories were assigned to it. */

@@ -81,6 +81,50 @@ export const alertParamsSchema = z.object({
   limit: z.coerce.number().int('expected a whole number').min(1).max(500).default(100),
 });
 
+export const compareKinds = ['q', 'topic', 'outlet'] as const;
+export type CompareKind = (typeof compareKinds)[number];
+export type CompareSpec = { kind: CompareKind; value: string };
+export const maxCompare = 8;
+export const measures = ['count', 'share'] as const;
+export type Measure = (typeof measures)[number];
+
+/** One compared series as the URL writes it: `q:<search>`, `topic:<slug>` or `outlet:<id>`. */
+export const compareSpecSchema = z.string().transform((text, ctx): CompareSpec => {
+  const colon = text.indexOf(':');
+  const kind = text.slice(0, Math.max(0, colon));
+  const value = text.slice(colon + 1).trim();
+  const fail = (message: string) => {
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  };
+  if (colon < 0 || !(compareKinds as readonly string[]).includes(kind)) {
+    return fail(`expected q:<search>, topic:<slug> or outlet:<id>, got "${text.slice(0, 40)}"`);
+  }
+  if (value === '') return fail(`${kind}: is empty`);
+  if (kind === 'outlet' && !/^[1-9]\d{0,9}$/.test(value))
+    return fail(`expected an outlet id after outlet:, got "${value.slice(0, 40)}"`);
+  if (kind === 'topic' && value.length > 120) return fail('a topic slug has at most 120 characters');
+  if (kind === 'q' && value.length > 300) return fail('a search has at most 300 characters');
+  return { kind: kind as CompareKind, value };
+});
+
+export const compareParamsSchema = z.object({
+  compare: z
+    .array(compareSpecSchema)
+    .max(maxCompare, `at most ${maxCompare} series`)
+    .refine(
+      (specs) => new Set(specs.map((spec) => `${spec.kind}:${spec.value}`)).size === specs.length,
+      'the same series is listed twice',
+    ),
+  bucket: z.enum(timeBuckets).default('month'),
+  measure: z.enum(measures).default('count'),
+});
+
+export const shareParamsSchema = z.object({
+  bucket: z.enum(timeBuckets).default('month'),
+  by: z.enum(['outlet', 'none']).default('outlet'),
+});
+
 /** Thrown for a URL that does not validate; `message` is "<param>: <problem>". */
 export class BadParamError extends Error {
   constructor(message: string) {
@@ -89,7 +133,7 @@ export class BadParamError extends Error {
   }
 }
 
-const multiKeys = new Set(['outlet', 'topic', 'lang']);
+const multiKeys = new Set(['outlet', 'topic', 'lang', 'compare']);
 
 function readParams(search: SearchParamsLike, keys: readonly string[]): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
@@ -138,6 +182,17 @@ export function parseStoryParams(search: SearchParamsLike): StoryParams {
 export function parseAlertParams(search: SearchParamsLike) {
   return parseWith(alertParamsSchema, readParams(search, ['limit']));
 }
+
+export function parseCompareParams(search: SearchParamsLike) {
+  return parseWith(compareParamsSchema, readParams(search, ['compare', 'bucket', 'measure']));
+}
+
+export function parseShareParams(search: SearchParamsLike) {
+  return parseWith(shareParamsSchema, readParams(search, ['bucket', 'by']));
+}
+
+/** A compared series back to its URL form. */
+export const compareParam = (spec: CompareSpec): string => `${spec.kind}:${spec.value}`;
 
 /** The shape the queries take: empty lists and blank search left out. */
 export function toCoverageFilters(filters: Filters): CoverageFilters {
