@@ -92,4 +92,12 @@ export {
 } from './subjects.ts';
 export { listTopTerms, type TopTerms } from './terms.ts';
 export * from './types.ts';
-export { addSourceItemCounts, listPendingFailureLocations } from './worker-state.ts';
+export * from './watch-topics.ts';
+export {
+  addSourceItemCounts,
+  GIVEN_UP,
+  giveUpFailures,
+  listGivenUpFailures,
+  listPendingFailureLocations,
+  listStoredUrls,
+} from './worker-state.ts';
