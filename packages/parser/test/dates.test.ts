@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findDateMentions, jalaliToGregorian } from '../src/dates/index.ts';
 import { findDateInText, hijriToGregorian, parseDate } from '../src/index.ts';
 
 const REF = '2021-11-24T18:00:00Z'; // a Wednesday
@@ -61,11 +62,30 @@ const ABSOLUTE: Record<string, Row[]> = {
     ['26 شوال 1436 هـ', '2015-08-12T00:00:00.000Z', 'day'],
     ['10 ذو الحجة 1442', '2021-07-20T00:00:00.000Z', 'day'],
   ],
+  // Iran's Solar Hijri calendar by month name or in Persian digits, and Gregorian months in Persian.
+  Persian: [
+    ['۱۵ آبان ۱۴۰۲', '2023-11-06T00:00:00.000Z', 'day'],
+    ['سه‌شنبه ۱۵ آبان ۱۴۰۲ - ۱۲:۳۰', '2023-11-06T12:30:00.000Z', 'minute'],
+    ['۲۲ بهمن ۱۳۵۷', '1979-02-11T00:00:00.000Z', 'day'],
+    ['۱ فروردین ۱۴۰۳', '2024-03-20T00:00:00.000Z', 'day'],
+    ['۳۰ اسفند ۱۴۰۳', '2025-03-20T00:00:00.000Z', 'day'],
+    ['۱۰ دی ۱۴۰۲ ساعت ۱۰:۰۰', '2023-12-31T10:00:00.000Z', 'minute'],
+    ['۱۴۰۲/۰۸/۱۵', '2023-11-06T00:00:00.000Z', 'day'],
+    ['۱۴۰۲/۰۸/۱۵ - ۱۲:۳۰', '2023-11-06T12:30:00.000Z', 'minute'],
+    ['۵ اکتبر ۲۰۲۳', '2023-10-05T00:00:00.000Z', 'day'],
+    ['۱۰ مه ۲۰۲۳', '2023-05-10T00:00:00.000Z', 'day'],
+    ['۱ ژانویه ۲۰۲۴', '2024-01-01T00:00:00.000Z', 'day'],
+    // Arabic-Indic digits are not Iran's: a bare 1445/03/12 is not read as a Solar Hijri date.
+    ['١٤٤٥/٠٣/١٢', null],
+    ['1445/03/12 هـ', '2023-09-27T00:00:00.000Z', 'day'],
+    ['۳۲ مهر ۱۴۰۲', null],
+  ],
   English: [
     ['December 10, 2021', '2021-12-10T00:00:00.000Z', 'day'],
     ['10 December 2021', '2021-12-10T00:00:00.000Z', 'day'],
     ['Published Nov. 24, 2021 at 10:30 pm', '2021-11-24T22:30:00.000Z', 'minute'],
     ['March 2019', '2019-03-01T00:00:00.000Z', 'month'],
+    ['2022-5-5 22:17:36', '2022-05-05T22:17:36.000Z', 'second'],
   ],
   French: [
     ['le 10 décembre 2021 à 14h05', '2021-12-10T14:05:00.000Z', 'minute'],
@@ -110,6 +130,9 @@ describe('parseDate: relative words need a reference date', () => {
     ['منذ ساعتين', '2021-11-24T16:00:00.000Z', 'hour'],
     ['2 hours ago', '2021-11-24T16:00:00.000Z', 'hour'],
     ['il y a 2 jours', '2021-11-22T00:00:00.000Z', 'day'],
+    ['امروز', '2021-11-24T00:00:00.000Z', 'day'],
+    ['دیروز', '2021-11-23T00:00:00.000Z', 'day'],
+    ['۳ ساعت پیش', '2021-11-24T15:00:00.000Z', 'hour'],
     ['منذ 5 دقائق', '2021-11-24T17:55:00.000Z', 'minute'],
   ];
   for (const [text, iso, precision] of rows) {
@@ -161,5 +184,53 @@ describe('hijriToGregorian (tabular)', () => {
   it('known conversions', () => {
     expect(hijriToGregorian(1, 1, 1)).toEqual({ year: 622, month: 7, day: 19 });
     expect(hijriToGregorian(1443, 1, 1)).toEqual({ year: 2021, month: 8, day: 10 });
+  });
+});
+
+describe('jalaliToGregorian', () => {
+  it('agrees with the ICU Persian calendar day by day, 1925–2080', () => {
+    const persian = new Intl.DateTimeFormat('en-u-ca-persian', {
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      timeZone: 'UTC',
+    });
+    expect(persian.resolvedOptions().calendar).toBe('persian');
+    const wrong: string[] = [];
+    let days = 0;
+    for (let ms = Date.UTC(1925, 0, 1); ms < Date.UTC(2080, 0, 1); ms += 86_400_000, days++) {
+      const parts = Object.fromEntries(persian.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+      const g = jalaliToGregorian(Number(parts.year), Number(parts.month), Number(parts.day));
+      const got = new Date(Date.UTC(g.year, g.month - 1, g.day)).toISOString().slice(0, 10);
+      const want = new Date(ms).toISOString().slice(0, 10);
+      if (got !== want) wrong.push(`${parts.year}/${parts.month}/${parts.day} → ${got}, not ${want}`);
+    }
+    expect(days).toBe(56_613);
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('findDateMentions', () => {
+  // text, days found in order
+  const rows: [string, string[]][] = [
+    ['Geschrieben von Cooper am 25.08.2015 22:30 (1599 x gelesen)', ['2015-08-25']],
+    ['von lupa am 26/10/13, 03:48 pm', ['2013-10-26']],
+    ['macbacchi28.09.1912:44', ['2019-09-28']],
+    ['(last edited 2019-11-10 13:28:18 by MatsWichmann)', ['2019-11-10']],
+    ['Von Deutscher Tennis Bund 4. 2. 2022. Teamchef', ['2022-02-04']],
+    ['26 Mai, 2008 | ThE_PaiN', ['2008-05-26']],
+    ['jeudi 13 juin 2019, par Attac France', ['2019-06-13']],
+    ['نشر في 24 نوفمبر 2021 وتحديث 25/11/2021', ['2021-11-24', '2021-11-25']],
+    ['تاریخ انتشار: ۱۴۰۲/۰۸/۱۵ - ۱۲:۳۰', ['2023-11-06']],
+    ['Version 1.10.22.3 build 2-1-22', []],
+  ];
+  for (const [text, days] of rows) {
+    it(text, () => {
+      expect(findDateMentions(text).map((m) => m.date.day)).toEqual(days);
+    });
+  }
+
+  it('keeps the words before each date', () => {
+    expect(findDateMentions('Datum: 18.10.2021')[0]?.before).toBe('datum: ');
   });
 });

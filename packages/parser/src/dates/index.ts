@@ -115,11 +115,54 @@ const HIJRI_MONTHS: readonly (readonly string[])[] = [
   ['ذو الحجه', 'ذي الحجه'],
 ];
 
-type MonthName = { name: string; month: number; hijri: boolean };
+// Iran's Solar Hijri (Jalali) months, folded (آبان → ابان, دی → دي). They only count beside a day and
+// a year, so short names such as "تير" or "دي" do not turn ordinary words into dates.
+const JALALI_MONTHS: readonly (readonly string[])[] = [
+  ['فروردين'],
+  ['ارديبهشت'],
+  ['خرداد'],
+  ['تير'],
+  ['مرداد', 'امرداد'],
+  ['شهريور'],
+  ['مهر'],
+  ['ابان'],
+  ['اذر'],
+  ['دي'],
+  ['بهمن'],
+  ['اسفند'],
+];
+
+// Gregorian months as Persian writes them (ژانویه, اکتبر, ...), folded like the rest.
+const PERSIAN_GREGORIAN_MONTHS: readonly (readonly string[])[] = [
+  ['ژانويه'],
+  ['فوريه'],
+  ['مارس'],
+  ['اوريل'],
+  ['مه', 'مي'],
+  ['ژوين'],
+  ['ژوييه', 'ژولاي'],
+  ['اوت'],
+  ['سپتامبر'],
+  ['اكتبر'],
+  ['نوامبر'],
+  ['دسامبر'],
+];
+
+type Calendar = 'M' | 'H' | 'J';
+type MonthName = { name: string; month: number; calendar: Calendar };
+
+const namesOf = (table: readonly (readonly string[])[], calendar: Calendar): MonthName[] =>
+  table.flatMap((names, i) => names.map((name) => ({ name, month: i + 1, calendar })));
 
 const MONTH_NAMES: MonthName[] = [
-  ...GREGORIAN_MONTHS.flatMap((names, i) => names.map((name) => ({ name, month: i + 1, hijri: false }))),
-  ...HIJRI_MONTHS.flatMap((names, i) => names.map((name) => ({ name, month: i + 1, hijri: true }))),
+  ...new Map(
+    [
+      ...namesOf(GREGORIAN_MONTHS, 'M'),
+      ...namesOf(PERSIAN_GREGORIAN_MONTHS, 'M'),
+      ...namesOf(HIJRI_MONTHS, 'H'),
+      ...namesOf(JALALI_MONTHS, 'J'),
+    ].map((m) => [m.name, m]),
+  ).values(),
 ].sort((a, b) => b.name.length - a.name.length);
 
 const MONTH_BY_NAME = new Map(MONTH_NAMES.map((m) => [m.name, m]));
@@ -228,8 +271,9 @@ function to24(hour: number, meridiem: string | undefined): number {
   return hour;
 }
 
+// Some CMSs drop the leading zeros ("2022-5-5 22:17:36"), so one-digit months and days are read too.
 const ISO_RE =
-  /^(\d{4})-(\d{2})(?:-(\d{2})(?:[t ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(z|[+-]\d{2}(?::?\d{2})?)?)?)?$/;
+  /^(\d{4})-(\d{1,2})(?:-(\d{1,2})(?:[t ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(z|[+-]\d{2}(?::?\d{2})?)?)?)?$/;
 
 function parseIso(s: string): ParsedDate | null {
   const m = ISO_RE.exec(s);
@@ -259,7 +303,7 @@ function parseRfc2822(s: string): ParsedDate | null {
   if (!m) return null;
   const [, d, monName, y, h, mi, sec, zone] = m;
   const month = MONTH_BY_NAME.get(monName ?? '');
-  if (!month || month.hijri) return null;
+  if (month?.calendar !== 'M') return null;
   let year = Number(y);
   if (year < 100) year += year < 50 ? 2000 : 1900;
   if (h === undefined) return build({ year, month: month.month, day: Number(d), precision: 'day' });
@@ -277,12 +321,13 @@ function parseRfc2822(s: string): ParsedDate | null {
   });
 }
 
-const TIME_SUFFIX = String.raw`(?:\s*(?:,|،|-|–|at|a|à|الساعه|h)?\s*(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|ص|م|صباحا|مساء)?(?:\s*(gmt|utc|z|[+-]\d{2}:?\d{2}))?)?`;
+const TIME_SUFFIX = String.raw`(?:\s*(?:,|،|-|–|at|a|à|um|الساعه|ساعت|h)?\s*(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|ص|م|صباحا|مساء)?(?:\s*(gmt|utc|z|[+-]\d{2}:?\d{2}))?)?`;
 
 // Numeric dates are read day-first (the order used across the Arab world and France); a first number
 // above 12 with a second at most 12 is unambiguous, and a second above 12 means month-first.
 const NUMERIC_RE = new RegExp(String.raw`(?<!\d)(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})(?!\d)${TIME_SUFFIX}`);
-const YMD_SLASH_RE = new RegExp(String.raw`(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)${TIME_SUFFIX}`);
+// Year first with slashes or dots (2021/11/24, 2021.11.24); with dashes it is ISO 8601, read above.
+const YMD_RE = new RegExp(String.raw`(?<!\d)(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?!\d)${TIME_SUFFIX}`);
 
 function withTime(
   base: { year: number; month: number; day: number },
@@ -304,12 +349,9 @@ function withTime(
   });
 }
 
-function parseNumeric(s: string): ParsedDate | null {
-  const ymd = YMD_SLASH_RE.exec(s);
-  if (ymd) {
-    const [, y, mo, d, h, mi, sec, mer, zone] = ymd;
-    return withTime({ year: Number(y), month: Number(mo), day: Number(d) }, h, mi, sec, mer, zone);
-  }
+function parseNumeric(s: string, persianDigits = false): ParsedDate | null {
+  const ymd = YMD_RE.exec(s);
+  if (ymd) return readYearFirst(ymd, s, persianDigits);
   const m = NUMERIC_RE.exec(s);
   if (!m) return null;
   const [, a, , b, y, h, mi, sec, mer, zone] = m;
@@ -317,6 +359,38 @@ function parseNumeric(s: string): ParsedDate | null {
   let month = Number(b);
   if (month > 12 && day <= 12) [day, month] = [month, day];
   return withTime({ year: Number(y), month, day }, h, mi, sec, mer, zone);
+}
+
+/** A year-first match: [all, year, separator, month, day, hour, minute, second, meridiem, zone]. */
+function readYearFirst(m: RegExpMatchArray, s: string, persianDigits: boolean): ParsedDate | null {
+  const [, y, , mo, d, h, mi, sec, mer, zone] = m;
+  const year = Number(y);
+  if (year >= 1300 && year < 1600) {
+    const g = hijriNumeric(year, Number(mo), Number(d), s, persianDigits);
+    return g && withTime(g, g.lunar ? undefined : h, mi, sec, mer, zone);
+  }
+  return withTime({ year, month: Number(mo), day: Number(d) }, h, mi, sec, mer, zone);
+}
+
+/**
+ * "۱۴۰۲/۰۸/۱۵" and "1445/03/12 هـ": a year in 1300–1599 is a Hijri year. Persian digits (۰–۹, not the
+ * Arabic-Indic ٠–٩) mean Iran's Solar Hijri calendar; an explicit هـ means the lunar one; a bare number
+ * could be either, so it gives null.
+ */
+function hijriNumeric(
+  year: number,
+  month: number,
+  day: number,
+  s: string,
+  persianDigits: boolean,
+): { year: number; month: number; day: number; lunar: boolean } | null {
+  if (month < 1 || month > 12 || day < 1) return null;
+  if (persianDigits && year < 1500)
+    return day > (month <= 6 ? 31 : 30) ? null : { ...jalaliToGregorian(year, month, day), lunar: false };
+  // The tabular lunar date may be a day off the outlet's, so its time of day is dropped.
+  if (/\d\s*ه(?![\p{L}])/u.test(s) && day <= 30)
+    return { ...hijriToGregorian(year, month, day), lunar: true };
+  return null;
 }
 
 /**
@@ -336,20 +410,37 @@ export function hijriToGregorian(
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
+/**
+ * Iran's Solar Hijri (Jalali) calendar with the 33-year arithmetic leap rule that ICU also uses: it
+ * matches the official astronomical calendar for every year from 1178 to 1633 SH. Months 1–6 have 31
+ * days, 7–11 have 30, Esfand 29 or 30.
+ */
+export function jalaliToGregorian(
+  year: number,
+  month: number,
+  day: number,
+): { year: number; month: number; day: number } {
+  // Julian day number of 1 Farvardin 1 SH is 1948320; each year adds 365 days plus its leap days.
+  const monthStart = month <= 7 ? (month - 1) * 31 : 186 + (month - 7) * 30;
+  const jdn = 1_948_319 + 365 * (year - 1) + Math.floor((8 * year + 21) / 33) + monthStart + day;
+  const d = new Date((jdn - 2_440_588) * DAY_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
 function markMonths(s: string): string {
-  // Months become markers: «M12» for December, «H9» for Ramadan; paired spellings such as
+  // Months become markers: «M12» for December, «H9» for Ramadan, «J8» for Aban; paired spellings such as
   // "كانون الاول/ ديسمبر" collapse into one marker.
   return s
     .replace(MONTH_RE, (name) => {
       const m = MONTH_BY_NAME.get(name.replace(/\.$/, '').replace(/\s+/g, ' '));
-      return m ? ` «${m.hijri ? 'H' : 'M'}${m.month}» ` : name;
+      return m ? ` «${m.calendar}${m.month}» ` : name;
     })
     .replace(/«M(\d+)»\s*(?:[/\-(]|\s)\s*«M\1»\s*\)?/g, '«M$1»')
     .replace(/\s+/g, ' ');
 }
 
 const WRITTEN_DMY = new RegExp(
-  String.raw`(?<!\d)(\d{1,2})(?:st|nd|rd|th|er| er|\.)?\s*(?:de |of )?«([MH])(\d+)»,?\s*(?:de )?(\d{4})(?!\d)\s*(?:هـ|ه|h|م)?(?![\p{L}])${TIME_SUFFIX}`,
+  String.raw`(?<!\d)(\d{1,2})(?:st|nd|rd|th|er| er|\.)?\s*(?:de |of )?«([MHJ])(\d+)»\s*,?\s*(?:de )?(\d{4})(?!\d)\s*(?:ه\.?\s?ش|ه|ش|h|م)?(?![\p{L}])${TIME_SUFFIX}`,
   'u',
 );
 const WRITTEN_MDY = new RegExp(
@@ -371,6 +462,12 @@ function parseWritten(s: string): ParsedDate | null {
       if (hy < 1300 || hy > 1600) return null;
       const g = hijriToGregorian(hy, Number(mo), Number(d));
       return Number(d) <= 30 ? build({ ...g, precision: 'day' }) : null;
+    }
+    if (kind === 'J') {
+      const jy = Number(y);
+      const jm = Number(mo);
+      if (jy < 1250 || jy >= 1500 || Number(d) > (jm <= 6 ? 31 : 30)) return null;
+      return withTime(jalaliToGregorian(jy, jm, Number(d)), h, mi, sec, mer, zone);
     }
     return withTime({ year: Number(y), month: Number(mo), day: Number(d) }, h, mi, sec, mer, zone);
   }
@@ -395,10 +492,11 @@ const WEEKDAYS: readonly (readonly string[])[] = [
   ['السبت', 'saturday', 'samedi'],
 ];
 
-const TODAY_RE = /(?<![\p{L}])(اليوم|today|aujourd'hui|aujourd’hui)(?![\p{L}])/u;
-const YESTERDAY_RE = /(?<![\p{L}])(امس|البارحه|yesterday|hier)(?![\p{L}])/u;
+// Persian beside Arabic, English and French: امروز (today), دیروز (yesterday), "۳ ساعت پیش" (3 hours ago).
+const TODAY_RE = /(?<![\p{L}])(اليوم|امروز|today|aujourd'hui|aujourd’hui)(?![\p{L}])/u;
+const YESTERDAY_RE = /(?<![\p{L}])(امس|البارحه|ديروز|yesterday|hier)(?![\p{L}])/u;
 const AGO_RE =
-  /(?:منذ|قبل|il y a)\s*(\d+)?\s*(دقيقه|دقايق|دقيقتين|ساعه|ساعات|ساعتين|يوم|ايام|يومين|minutes?|heures?|jours?)|(\d+)\s*(minutes?|mins?|hours?|hrs?|days?)\s*ago/u;
+  /(?:منذ|قبل|il y a)\s*(\d+)?\s*(دقيقه|دقايق|دقيقتين|ساعه|ساعات|ساعتين|يوم|ايام|يومين|minutes?|heures?|jours?)|(\d+)\s*(minutes?|mins?|hours?|hrs?|days?|دقيقه|ساعت|روز)\s*(?:ago|پيش|قبل)/u;
 
 function startOfDay(ms: number): number {
   return Math.floor(ms / DAY_MS) * DAY_MS;
@@ -436,8 +534,12 @@ function parseRelative(s: string, refMs: number): ParsedDate | null {
   return null;
 }
 
-function parseAbsolute(s: string): ParsedDate | null {
-  return parseIso(s) ?? parseRfc2822(s) ?? parseNumeric(s) ?? parseWritten(s);
+// Iranian outlets write Persian digits (U+06F0–06F9); Arab outlets the Arabic-Indic ones (U+0660–0669).
+const PERSIAN_DIGIT = /[\u06F0-\u06F9]/;
+
+/** `s` is simplified; `original` is the text as written, whose digits tell a Solar Hijri number apart. */
+function parseAbsolute(s: string, original = ''): ParsedDate | null {
+  return parseIso(s) ?? parseRfc2822(s) ?? parseNumeric(s, PERSIAN_DIGIT.test(original)) ?? parseWritten(s);
 }
 
 type Resolved = { date: ParsedDate; relative: boolean };
@@ -445,7 +547,7 @@ type Resolved = { date: ParsedDate; relative: boolean };
 function resolve(text: string, opts: ParseDateOptions | undefined): Resolved | null {
   const s = simplify(text);
   if (!s) return null;
-  const absolute = parseAbsolute(s);
+  const absolute = parseAbsolute(s, text);
   if (absolute) return { date: absolute, relative: false };
   const refMs = parseReference(opts?.referenceDate);
   if (refMs === null) return null;
@@ -483,7 +585,7 @@ export function findDateInText(
   );
   const candidates = [...new Set([...header, ...bylineish])].filter((l) => l.length <= DATELINE_MAX_CHARS);
   for (const line of candidates) {
-    const absolute = parseAbsolute(simplify(line));
+    const absolute = parseAbsolute(simplify(line), line);
     if (absolute) return { ...absolute, source: 'text' };
   }
   const refMs = parseReference(opts?.referenceDate);
@@ -495,4 +597,68 @@ export function findDateInText(
     if (relative) return { ...relative, source: 'relative-text' };
   }
   return null;
+}
+
+/** A date written somewhere in running text, with the words just before it (simplified, lower case). */
+export type DateMention = { date: ParsedDate; before: string; after: string };
+
+// Numeric forms as pages print them in bylines and lists: 2019-11-10, 25.08.2015, 26/10/13, 4. 2. 2022.
+// A two-digit year needs a separator repeated on both sides and nothing number-like around it, so
+// version numbers (1.10.22.3) and scores stay out.
+const MENTION_RES: { re: RegExp; read: (m: RegExpMatchArray, persian: boolean) => ParsedDate | null }[] = [
+  {
+    re: new RegExp(
+      String.raw`(?<![\d.\/-])(\d{4})([\/.\-])(\d{1,2})\2(\d{1,2})(?![\d]|[.\/-]\d)(?:t(?=\d))?${TIME_SUFFIX}`,
+      'g',
+    ),
+    read: (m, persian) => readYearFirst(m, m[0], persian),
+  },
+  {
+    re: new RegExp(
+      String.raw`(?<![\d.\/\-,])(\d{1,2})\.?\s?([\/.\-])\s?(\d{1,2})\s?\2\s?((?:19|20)\d{2}(?![\d:])|\d{2}(?=\d{1,2}:\d\d|(?!\d|[.\/,-]\d)))${TIME_SUFFIX}`,
+      'g',
+    ),
+    read: (m) => {
+      const [, a, sep, b, y, h, mi, sec, mer, zone] = m;
+      let year = Number(y);
+      if ((y ?? '').length === 2) {
+        if (sep === '-') return null;
+        year += year >= 90 ? 1900 : 2000;
+      }
+      let day = Number(a);
+      let month = Number(b);
+      if (month > 12 && day <= 12) [day, month] = [month, day];
+      return withTime({ year, month, day }, h, mi, sec, mer, zone);
+    },
+  },
+];
+
+/**
+ * Every date written in a text, in order: numeric (day-first, 2- or 4-digit years) and written forms in
+ * every language parseDate reads. Used to look for a page's date in its visible text.
+ */
+export function findDateMentions(text: string): DateMention[] {
+  if (!/[\d\u0660-\u0669\u06F0-\u06F9]/.test(text)) return [];
+  const persian = PERSIAN_DIGIT.test(text);
+  const s = markMonths(simplify(text));
+  const found: { start: number; end: number; date: ParsedDate }[] = [];
+  const add = (start: number, end: number, date: ParsedDate | null): void => {
+    if (!date || found.some((f) => start < f.end && end > f.start)) return;
+    found.push({ start, end, date });
+  };
+  for (const re of [WRITTEN_DMY, WRITTEN_MDY]) {
+    for (const m of s.matchAll(new RegExp(re.source, 'gu'))) {
+      add(m.index ?? 0, (m.index ?? 0) + m[0].length, parseWritten(m[0]));
+    }
+  }
+  for (const { re, read } of MENTION_RES) {
+    for (const m of s.matchAll(re)) add(m.index ?? 0, (m.index ?? 0) + m[0].length, read(m, persian));
+  }
+  return found
+    .sort((a, b) => a.start - b.start)
+    .map((f) => ({
+      date: f.date,
+      before: s.slice(Math.max(0, f.start - 60), f.start).replace(/«[MHJ](\d+)»/g, 'm$1'),
+      after: s.slice(f.end, f.end + 40).replace(/«[MHJ](\d+)»/g, 'm$1'),
+    }));
 }

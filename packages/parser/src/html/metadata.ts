@@ -17,6 +17,8 @@ export type JsonLdArticle = {
 };
 
 export type PageFacts = {
+  /** The untouched document, for searches that run only when the metadata says nothing. */
+  root: Document;
   metas: Map<string, string[]>;
   jsonLd: JsonLdArticle[];
   lang: string | null;
@@ -42,6 +44,7 @@ const DATE_CLASS =
 
 export function collectFacts(doc: Document): PageFacts {
   const facts: PageFacts = {
+    root: doc,
     metas: new Map(),
     jsonLd: [],
     lang: null,

@@ -2,9 +2,10 @@
 // URL, then dates written near the title. A page without any of these gets null: never a guess.
 
 import type { Element } from 'domhandler';
-import { dateAt, parseDate } from '../dates/index.ts';
+import { dateAt, findDateMentions, parseDate } from '../dates/index.ts';
 import type { DateSource, ParsedDate } from '../types.ts';
-import { squash, textOf } from './dom.ts';
+import { collectBlocks } from './blocks.ts';
+import { hasAncestor, squash, textOf } from './dom.ts';
 import { firstMeta, itempropValue, type PageFacts } from './metadata.ts';
 
 export type PublishedDate = ParsedDate & { source: DateSource; fromModified?: true };
@@ -157,7 +158,8 @@ function findPublishedInstant(
     const d = readDate(itempropValue(el), ctx);
     if (d) return withSource(d, 'time-element');
   }
-  const times = facts.times.filter((t) => !isModifiedTime(t));
+  // A <time> in comments, reviews or a sidebar dates another item.
+  const times = facts.times.filter((t) => !isModifiedTime(t) && !isAside(t));
   // <time pubdate> and times inside the article header come first.
   times.sort((a, b) => timeRank(a) - timeRank(b));
   for (const t of times) {
@@ -174,6 +176,7 @@ function findPublishedInstant(
   const fromUrl = dateFromUrl(url ?? facts.canonical ?? firstMeta(facts, ['og:url']) ?? '');
   if (fromUrl) return withSource(fromUrl, 'url');
   for (const el of facts.dateLikeEls) {
+    if (isAside(el)) continue;
     if (
       /modif|updat|aktualisiert|mis à jour|تحديث|comment/i.test(
         `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`,
@@ -188,6 +191,8 @@ function findPublishedInstant(
     const d = readTextDate(line, ctx);
     if (d) return withSource(d, 'text');
   }
+  const fromPage = pickPageDate(collectPageDates(facts), ctx);
+  if (fromPage) return withSource(fromPage, 'text');
   for (const ld of facts.jsonLd) {
     const d = readDate(ld.dateModified, ctx);
     if (d) return { ...d, source: 'json-ld', fromModified: true };
@@ -231,4 +236,139 @@ export function dateFromUrl(url: string): ParsedDate | null {
   const date = new Date(Date.UTC(y, mo - 1, d));
   if (date.getUTCMonth() !== mo - 1) return null;
   return dateAt(date.getTime(), 'day');
+}
+
+export type PageDate = {
+  date: ParsedDate;
+  /** Words before the date name it: "Veröffentlicht am", "Published", "نشر في", "last edited". */
+  cue: 'published' | 'updated' | 'byline' | null;
+  /** Inside comments, sidebars, teasers, navigation or calendars: another item's date. */
+  aside: boolean;
+  /** Blocks after the headline's block (negative before it); null when the page has no <h1>. */
+  fromTitle: number | null;
+  before: string;
+  /** Length of the text block holding it: a dateline is short, a sentence of the story is not. */
+  blockChars: number;
+};
+
+// Written on simplified text (lower case, Latin without accents, folded Arabic), so "Veröffentlicht" is
+// "veroffentlicht" and "تاریخ انتشار" is "تاريخ انتشار".
+const PUBLISHED_CUE =
+  /(veroffentlicht|veroffentlichung|erschienen|publiziert|gepostet|geschrieben|erstellt|eingestellt|datum|date|published|posted|written|publie|mise en ligne|en ligne|publicado|pubblicato|pressemitteilung vom|nachricht vom|meldung vom|نشر|بتاريخ|تاريخ|انتشار|منتشر)(?![\p{L}])[^\d]{0,30}$/u;
+const UPDATED_CUE =
+  /(aktualisiert|updated|update|edited|modified|anderung|geandert|stand|mis a jour|modifie|actualizado|تحديث|بروزرساني|copyright|©)(?![\p{L}])[^\d]{0,30}$/u;
+// "von Cooper am", "By Jane Doe on", "par Attac France,", "Gunter Frank / ", "Kultur, " or a bare "am" opening
+// the line: a dateline's shape, not a sentence's.
+const BYLINE_CUE =
+  /((^|\s|\|)(von|by|par|por|door|autor|author|auteur)(?![\p{L}])[^\d.!?]{1,40}|^\s*(am|on|le|du|el|il|vom)\s*|(\||\/|·|•|⋅|–|-)\s*)$/u;
+// Class and id words (split on spaces, dashes, underscores) of boxes that hold other items' dates.
+const COMMENT_WORDS = new Set(
+  'comment comments kommentar kommentare reply replies respond antwort antworten review reviews bewertung bewertungen'.split(
+    ' ',
+  ),
+);
+const ASIDE_WORDS = new Set(
+  'sidebar related recommended popular recent latest trending newsletter calendar kalender events agenda archive archiv nav navbar navigation menu breadcrumb breadcrumbs share social cookie cookies'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Inside comments or reviews, or inside a sidebar, navigation, teaser list or calendar that is not part
+ * of an <article>: the dates there belong to other items.
+ */
+function isAside(el: Element): boolean {
+  let aside = false;
+  for (let cur: Element | null = el, i = 0; cur && i < 20; i++) {
+    if (cur.name === 'article') return false;
+    const words = `${cur.attribs.class ?? ''} ${cur.attribs.id ?? ''}`.toLowerCase().split(/[\s_-]+/);
+    if (words.some((w) => COMMENT_WORDS.has(w))) return true;
+    if (
+      cur.name === 'nav' ||
+      cur.name === 'aside' ||
+      cur.name === 'footer' ||
+      words.some((w) => ASIDE_WORDS.has(w))
+    )
+      aside = true;
+    cur = cur.parent && cur.parent.type === 'tag' ? (cur.parent as Element) : null;
+  }
+  return aside;
+}
+
+/** Every date written in the page's visible text, with what surrounds it. */
+export function collectPageDates(facts: PageFacts): PageDate[] {
+  const html = facts.root.children.find(
+    (c): c is Element => c.type === 'tag' && (c as Element).name === 'html',
+  );
+  const blocks = collectBlocks(
+    html ??
+      ({
+        type: 'tag',
+        name: 'body',
+        attribs: {},
+        children: facts.root.children,
+        parent: null,
+      } as unknown as Element),
+  );
+  const h1 = facts.h1s.find((el) => squash(textOf(el)).length > 0);
+  const titleAt = h1 ? blocks.findIndex((b) => b.el === h1 || hasAncestor(b.el, (e) => e === h1, 8)) : -1;
+  const out: PageDate[] = [];
+  blocks.forEach((b, i) => {
+    const mentions = findDateMentions(b.text);
+    if (mentions.length === 0) return;
+    const aside = isAside(b.el);
+    // A label in its own cell or span ("Datum:" | "18.10.2021") sits in the block before.
+    const prev = blocks[i - 1]?.text.slice(-45).toLowerCase() ?? '';
+    for (const [k, m] of mentions.entries()) {
+      const tail = m.before.length < 3 && k === 0 ? `${prev} ${m.before}` : m.before.slice(-45);
+      const cue = PUBLISHED_CUE.test(tail)
+        ? 'published'
+        : UPDATED_CUE.test(tail)
+          ? 'updated'
+          : BYLINE_CUE.test(tail)
+            ? 'byline'
+            : null;
+      out.push({
+        date: m.date,
+        cue,
+        aside,
+        fromTitle: titleAt >= 0 ? i - titleAt : null,
+        before: tail,
+        blockChars: b.text.length,
+      });
+    }
+  });
+  return out;
+}
+
+// Dates that open or close a range, or a deadline, are about something else than the page.
+const NOT_PUBLICATION =
+  /(bis|until|till|au|jusqu'?a|deadline|frist|ab|seit|since|depuis|vom \d{1,2}\.?|–|-)\s*$/u;
+const EARLIEST_YEAR = 1995;
+
+/**
+ * The page's date from its visible text when no metadata gives one: a short dateline by the headline,
+ * else a date labelled as the publication date ("Veröffentlicht am", "Datum:", "نشر في"), else one
+ * labelled as the last update ("Aktualisiert", "last edited"). Comments, sidebars, teasers and
+ * navigation hold other items' dates and are never read. Nothing labelled and nothing by the headline
+ * means no date: the page says so instead of guessing.
+ */
+export function pickPageDate(dates: PageDate[], ctx: Ctx): ParsedDate | null {
+  const latest = ctx.referenceDate ? parseDate(ctx.referenceDate)?.day : undefined;
+  const usable = dates.filter(
+    (d) =>
+      !d.aside &&
+      Number(d.date.day.slice(0, 4)) >= EARLIEST_YEAR &&
+      (!latest || d.date.day <= latest) &&
+      !NOT_PUBLICATION.test(d.before),
+  );
+  const dateline = usable.find(
+    (d) => d.fromTitle !== null && d.fromTitle >= -2 && d.fromTitle <= 4 && d.blockChars <= 120,
+  );
+  return (
+    dateline?.date ??
+    usable.find((d) => d.cue === 'published')?.date ??
+    usable.find((d) => d.cue === 'updated')?.date ??
+    null
+  );
 }
