@@ -5,6 +5,7 @@ import { listAlertRules, listAlerts, listPendingFailureLocations, upsertAlertRul
 import { type ParseRequest, parseRequest, readManifest } from './commands/parse.ts';
 import { printStatus } from './commands/status.ts';
 import { readEnv } from './env.ts';
+import { applyWatchTopicsTimed, describeWatchTopics } from './jobs/apply-watch-topics.ts';
 import { ingestFiles } from './jobs/ingest-files.ts';
 import { describeAlerts, raiseAlerts } from './jobs/raise-alerts.ts';
 import { describeSubjects, refreshSubjectsTimed } from './jobs/refresh-subjects.ts';
@@ -98,6 +99,8 @@ async function runIngest(args: string[]): Promise<number> {
     );
     if (summary.new > 0 || summary.updated > 0) {
       process.stdout.write(`${describeSubjects(refreshSubjectsTimed(db))}\n`);
+      const watched = describeWatchTopics(applyWatchTopicsTimed(db));
+      if (watched) process.stdout.write(`${watched}\n`);
       if (listAlertRules(db).some((r) => r.enabled))
         process.stdout.write(`${describeAlerts(await raiseAlerts(db))}\n`);
     }

@@ -180,10 +180,10 @@ describe('watch topics', () => {
       publishedAt: '2024-03-20T10:00:00Z',
     });
     storeArticles(db, [makeItem(arriving)]);
-    expect(applyWatchTopics(db)).toEqual({ checked: 1, linked: 1, unlinked: 0 });
+    expect(applyWatchTopics(db)).toEqual({ topics: 1, checked: 1, linked: 1, unlinked: 0 });
     expect(countArticles(db, { topics: [topic.slug] })).toBe(1);
     expectRollupsExact(db);
-    expect(applyWatchTopics(db)).toEqual({ checked: 0, linked: 0, unlinked: 0 });
+    expect(applyWatchTopics(db)).toEqual({ topics: 1, checked: 0, linked: 0, unlinked: 0 });
     // The same URL with a later text that no longer names Rafah: a new raw document, re-tested.
     const rewritten = makeArticle({
       url: 'https://a.example.com/5',
@@ -192,20 +192,20 @@ describe('watch topics', () => {
       publishedAt: '2024-03-21T10:00:00Z',
     });
     storeArticles(db, [makeItem(rewritten, 'v2')]);
-    expect(applyWatchTopics(db)).toEqual({ checked: 1, linked: 0, unlinked: 1 });
+    expect(applyWatchTopics(db)).toEqual({ topics: 1, checked: 1, linked: 0, unlinked: 1 });
     expect(countArticles(db, { topics: [topic.slug] })).toBe(0);
     expectRollupsExact(db);
   });
 
   it('costs one read when there is no watch topic, and works in small batches', () => {
     storeArticles(db, [makeItem(makeArticle({ url: 'https://b.example.com/9', title: 'rafah', body: 'x' }))]);
-    expect(applyWatchTopics(db)).toEqual({ checked: 0, linked: 0, unlinked: 0 });
+    expect(applyWatchTopics(db)).toEqual({ topics: 0, checked: 0, linked: 0, unlinked: 0 });
     const { topic } = createWatchTopic(db, { name: 'Rabat', query: 'rabat OR الرباط' });
     for (let i = 0; i < 5; i++)
       storeArticles(db, [
         makeItem(makeArticle({ url: `https://b.example.com/r${i}`, title: `rabat ${i}`, body: 'news' })),
       ]);
-    expect(applyWatchTopics(db, { batch: 2 })).toEqual({ checked: 5, linked: 5, unlinked: 0 });
+    expect(applyWatchTopics(db, { batch: 2 })).toEqual({ topics: 1, checked: 5, linked: 5, unlinked: 0 });
     expect(linkedIds(db, topic.id)).toEqual(idsMatching(db, topic.query));
     expect(() => applyWatchTopics(db, { batch: 0 })).toThrow(/batch must be a positive whole number/);
   });

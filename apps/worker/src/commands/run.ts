@@ -15,6 +15,7 @@ import {
 import { Cron } from 'croner';
 import pino from 'pino';
 import type { FetchOptions } from '../collect/http.ts';
+import { applyWatchTopicsTimed, describeWatchTopics } from '../jobs/apply-watch-topics.ts';
 import { collectFeed } from '../jobs/collect-feed.ts';
 import { collectPage } from '../jobs/collect-page.ts';
 import { ingestFiles } from '../jobs/ingest-files.ts';
@@ -67,6 +68,17 @@ function logSubjects(db: Db, log: Logger): void {
   }
 }
 
+/** Links the pass's new articles to the watch topics they match; a failure must not fail the source. */
+function logWatchTopics(db: Db, log: Logger): void {
+  try {
+    const summary = applyWatchTopicsTimed(db);
+    const line = describeWatchTopics(summary);
+    if (line) log.info(summary, line);
+  } catch (error) {
+    log.error({ err: (error as Error).message }, 'watch topics: application failed');
+  }
+}
+
 /** Runs one source now and records its state; returns whether it succeeded. */
 export async function runSource(db: Db, source: SourceConfig, log: Logger): Promise<boolean> {
   const row = getSourceByName(db, source.name);
@@ -88,6 +100,7 @@ export async function runSource(db: Db, source: SourceConfig, log: Logger): Prom
       log.info({ source: source.name, ...summary }, 'folder collected');
       if (summary.new > 0 || summary.updated > 0) {
         logSubjects(db, log);
+        logWatchTopics(db, log);
         await logAlerts(db, log);
       }
       return true;
@@ -132,6 +145,7 @@ export async function runSource(db: Db, source: SourceConfig, log: Logger): Prom
       );
       if (stats.new > 0 || stats.updated > 0) {
         logSubjects(db, log);
+        logWatchTopics(db, log);
         await logAlerts(db, log);
       }
       return true;

@@ -40,6 +40,8 @@ export type SaveWatchTopicResult = {
 };
 
 export type ApplyWatchTopicsResult = {
+  /** Watch topics that exist. */
+  topics: number;
   /** Articles tested (new or re-written since the last pass), whatever the number of topics. */
   checked: number;
   /** Links added. */
@@ -261,11 +263,12 @@ export function applyWatchTopics(db: Db, opts: { batch?: number } = {}): ApplyWa
     throw new RangeError(
       `applyWatchTopics: option batch must be a positive whole number, got ${String(batch)}`,
     );
-  const result: ApplyWatchTopicsResult = { checked: 0, linked: 0, unlinked: 0 };
+  const result: ApplyWatchTopicsResult = { topics: 0, checked: 0, linked: 0, unlinked: 0 };
   const last = prepare(db, SQL.lastRaw).pluck().get() as number;
   const runBatch = db.$client.transaction((): boolean => {
     // Read inside the transaction: a topic edited in the dashboard meanwhile is seen with its new query.
     const watches = prepare(db, SQL.watchQueries).all() as WatchQuery[];
+    result.topics = watches.length;
     if (watches.length === 0) return false;
     const from = Math.min(...watches.map((w) => w.appliedThrough));
     if (from >= last) return false;
