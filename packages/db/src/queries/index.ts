@@ -1,3 +1,4 @@
+export { deleteAlertRule, setAlertRuleEnabled } from './alert-rule-admin.ts';
 export {
   type Alert,
   type AlertFilters,
