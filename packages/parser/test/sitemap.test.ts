@@ -168,7 +168,12 @@ describe('parseSitemap: malformed input is an error naming the sitemap and the p
     [
       'an entry left open',
       urlset('<url><loc>https://example.org/a</loc><url><loc>https://example.org/b</loc></url>'),
-      'malformed sitemap: 2 <url> tags but 1 well-formed entries (one is not closed)',
+      'malformed sitemap: 2 <url> but 1 </url> (an entry is not closed)',
+    ],
+    [
+      'the last entry left open',
+      urlset('<url><loc>https://example.org/a</loc></url><url><loc>https://example.org/b</loc>'),
+      'malformed sitemap: 2 <url> but 1 </url> (an entry is not closed)',
     ],
     [
       'no usable location at all',

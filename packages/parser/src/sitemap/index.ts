@@ -139,12 +139,15 @@ export function parseSitemap(text: string, opts: ParseSitemapOptions = {}): Site
   const problems: string[] = [];
   const entryName = kind === 'urlset' ? 'url' : 'sitemap';
   const entries = childElements(root).filter((c) => localName(c) === entryName);
-  // An entry left open swallows the ones after it (they become its children): count the tags to notice.
-  const opened = (src.match(new RegExp(`<(?:[\\w.-]+:)?${entryName}[\\s>]`, 'gi')) ?? []).length;
-  if (opened !== entries.length)
+  // An entry left open swallows the ones after it, or is closed silently by the root's end tag: the
+  // tags are counted to notice.
+  const count = (re: string) => (src.match(new RegExp(re, 'gi')) ?? []).length;
+  const opened = count(`<(?:[\\w.-]+:)?${entryName}[\\s>]`);
+  const closed = count(`</(?:[\\w.-]+:)?${entryName}\\s*>`);
+  if (opened !== closed || opened !== entries.length)
     throw new ParseError(
       where,
-      `malformed sitemap: ${opened} <${entryName}> tags but ${entries.length} well-formed entries (one is not closed)`,
+      `malformed sitemap: ${opened} <${entryName}> but ${closed} </${entryName}> (an entry is not closed)`,
     );
   if (entries.length > max) {
     problems.push(`${entries.length} entries; only the first ${max} are read`);
