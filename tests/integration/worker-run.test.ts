@@ -8,6 +8,7 @@ import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { closeDatabase, openDatabase } from '@rasid/db/client';
 import { getArticleByUrl, getTotals, listFailures, listRuns, listSources } from '@rasid/db/queries';
+import { parseDocument } from '@rasid/parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, runRasid } from '../support/cli.ts';
 import { hasShared, sharedPath } from '../support/paths.ts';
@@ -106,8 +107,16 @@ describe.skipIf(!hasShared())('rasid run --once against a local server', () => {
   const env = () => ({ RASID_DB: db, RASID_SOURCES: sourcesFile });
   let first: Awaited<ReturnType<typeof runRasidAsync>>;
 
-  // Local test server: every source must opt in to private addresses, and fails fast.
-  const local = { allowPrivateNetwork: true, timeoutMs: 2_000, retries: 1, retryBaseMs: 10 };
+  // Local test server: every source must opt in to private addresses, and fails fast. These feeds' item
+  // links point at the real sites, so their article pages are not fetched.
+  const local = {
+    allowPrivateNetwork: true,
+    timeoutMs: 2_000,
+    retries: 1,
+    retryBaseMs: 10,
+    hostDelayMs: 0,
+    fetchArticlePages: false,
+  };
   const good = [
     { name: 'guardian', path: '/feeds/guardian', items: countItems(GUARDIAN) },
     { name: 'feedburner gzip', path: '/feeds/feedburner-gzip', items: countItems(FEEDBURNER) },
@@ -308,5 +317,296 @@ describe.skipIf(!hasShared())('rasid run --once against a local server', () => {
     await runRasidAsync(['run', '--once'], env(), 120_000);
     expect(hits('/feeds/changing').at(-1)?.headers['if-none-match']).toBe('"h2"');
     withDb(db, (h) => expect(source(h, 'changing').itemsSeen).toBe(30));
+  });
+});
+
+// Sitemaps and summary-only feeds, against a local server that serves real pages from
+// ../shared/html/readability. The sitemap XML and the feed XML are written here (the shared data holds
+// neither), listing those real pages; the feed's titles and summaries are the pages' own, from
+// expected-metadata.json.
+describe.skipIf(!hasShared())('rasid run --once: sitemaps and summary-only feeds', () => {
+  const page = (name: string) => readFileSync(sharedPath('html', 'readability', name, 'source.html'));
+  const meta = (name: string) =>
+    JSON.parse(readFileSync(sharedPath('html', 'readability', name, 'expected-metadata.json'), 'utf8')) as {
+      title: string;
+      excerpt: string;
+    };
+  const NEWS = ['ars-1', 'bbc-1', 'lemonde-1'];
+  const PART_1 = ['nytimes-1', 'wapo-1'];
+  const PART_2 = ['cnet', 'engadget'];
+  const CAPPED = ['medium-1', 'salon-1', 'seattletimes-1', 'theverge', 'quanta-1'];
+  const SUMMARIES = ['aclu', 'nytimes-2', 'citylab-1'];
+  const ALL = [...NEWS, ...PART_1, ...PART_2, ...CAPPED, ...SUMMARIES];
+
+  let server: Server;
+  let base = '';
+  const requests: { path: string; at: number }[] = [];
+  const hits = (p: string) => requests.filter((r) => r.path === p).length;
+  const pageUrl = (name: string) => `${base}/pages/${name}`;
+
+  const urlset = (entries: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" ` +
+    `xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n${entries}</urlset>\n`;
+  const newsEntry = (loc: string, day: number, title: string) =>
+    `<url><loc>${loc}</loc><news:news><news:publication><news:name>Local Test Wire</news:name>` +
+    `<news:language>en</news:language></news:publication>` +
+    `<news:publication_date>2024-05-${String(day).padStart(2, '0')}T08:00:00+02:00</news:publication_date>` +
+    `<news:title><![CDATA[${title}]]></news:title></news:news></url>\n`;
+  const plainEntry = (loc: string, lastmod?: string) =>
+    `<url><loc>${loc}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>\n`;
+  const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const rssItem = (o: { title: string; link: string; summary: string; content?: string; guid: string }) =>
+    `<item><title>${xmlText(o.title)}</title><link>${o.link}</link><guid isPermaLink="false">${o.guid}</guid>` +
+    `<pubDate>Mon, 06 May 2024 09:00:00 GMT</pubDate><description>${xmlText(o.summary)}</description>` +
+    `${o.content ? `<content:encoded><![CDATA[${o.content}]]></content:encoded>` : ''}</item>\n`;
+  const rss = (items: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">` +
+    `<channel><title>Local summaries</title><link>${base}/</link><language>en</language>\n${items}</channel></rss>\n`;
+  // A full article in content:encoded: no page is fetched for it.
+  const FULL_TEXT = Array.from(
+    { length: 8 },
+    (_, i) =>
+      `<p>Paragraph ${i + 1} of a feed item that carries its whole article, long enough to be read as the article itself and not as a teaser for it.</p>`,
+  ).join('');
+  const summaryItems = () =>
+    SUMMARIES.map((n) => rssItem({ ...metaItem(n), link: pageUrl(n), guid: `s-${n}` })).join('');
+  const metaItem = (n: string) => ({ title: meta(n).title, summary: meta(n).excerpt });
+  const feedV1 = () =>
+    rss(
+      summaryItems() +
+        rssItem({
+          title: 'A story whose page is gone',
+          summary: 'Only this summary can be stored.',
+          link: `${base}/pages/gone-story`,
+          guid: 'gone',
+        }) +
+        rssItem({ title: '', summary: '', link: `${base}/pages/empty-story`, guid: 'empty' }) +
+        rssItem({
+          title: 'A full-text item',
+          summary: 'Teaser.',
+          content: FULL_TEXT,
+          link: `${base}/pages/never-fetched`,
+          guid: 'full',
+        }),
+    );
+  // The next version: the two items that could not be stored have left the feed.
+  const feedV2 = () =>
+    rss(
+      summaryItems() +
+        rssItem({
+          title: 'A full-text item',
+          summary: 'Teaser.',
+          content: FULL_TEXT,
+          link: `${base}/pages/never-fetched`,
+          guid: 'full',
+        }),
+    );
+
+  const sitemaps: Record<string, () => Buffer> = {
+    '/news-sitemap.xml': () =>
+      Buffer.from(
+        urlset(
+          NEWS.map((n, i) => newsEntry(pageUrl(n), i + 1, meta(n).title)).join('') +
+            newsEntry(`${base}/pages/missing`, 9, 'A page that 404s') +
+            newsEntry(`${base}/private/closed`, 9, 'A page robots.txt disallows'),
+        ),
+      ),
+    '/index.xml': () =>
+      Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n` +
+          `<sitemap><loc>${base}/sitemaps/part-1.xml</loc><lastmod>2024-05-01</lastmod></sitemap>\n` +
+          `<sitemap><loc>${base}/sitemaps/part-2.xml.gz</loc><lastmod>2024-05-02</lastmod></sitemap>\n` +
+          `<sitemap><loc>${base}/sitemaps/broken.xml</loc><lastmod>2024-04-01</lastmod></sitemap>\n` +
+          `</sitemapindex>\n`,
+      ),
+    '/sitemaps/part-1.xml': () =>
+      Buffer.from(urlset(PART_1.map((n) => plainEntry(pageUrl(n), '2024-05-01')).join(''))),
+    '/sitemaps/part-2.xml.gz': () => gzipSync(urlset(PART_2.map((n) => plainEntry(pageUrl(n))).join(''))),
+    // Cut off mid-entry, as a server that dies while sending does.
+    '/sitemaps/broken.xml': () => Buffer.from(urlset(plainEntry(`${base}/pages/x`)).slice(0, -40)),
+    '/broken-sitemap.xml': () => Buffer.from(`${urlset(plainEntry(pageUrl('ars-1')))}`.replace('</url>', '')),
+    '/capped.xml': () =>
+      Buffer.from(urlset(CAPPED.map((n, i) => plainEntry(pageUrl(n), `2024-05-0${i + 1}`)).join(''))),
+  };
+
+  const dir = makeTempDir('rasid-sitemap-');
+  const db = path.join(dir, 'sitemap.db');
+  const sourcesFile = path.join(dir, 'sources.json');
+  const env = () => ({ RASID_DB: db, RASID_SOURCES: sourcesFile });
+  const DELAY = 100;
+  const local = { allowPrivateNetwork: true, timeoutMs: 5_000, retries: 0, hostDelayMs: DELAY };
+  const runs: Awaited<ReturnType<typeof runRasidAsync>>[] = [];
+  let firstRunRequests: { path: string; at: number }[] = [];
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const p = req.url ?? '/';
+      requests.push({ path: p, at: performance.now() });
+      const name = /^\/pages\/([\w-]+)$/.exec(p)?.[1];
+      if (p === '/robots.txt')
+        return void res
+          .writeHead(200, { 'content-type': 'text/plain' })
+          .end('User-agent: *\nDisallow: /private/\n');
+      if (p === '/feed.xml') {
+        const body = Buffer.from(hits('/feed.xml') > 1 ? feedV2() : feedV1());
+        return void res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(body);
+      }
+      const sitemap = sitemaps[p];
+      if (sitemap) {
+        const type = p.endsWith('.gz') ? 'application/gzip' : 'application/xml';
+        return void res.writeHead(200, { 'content-type': type }).end(sitemap());
+      }
+      if (name && ALL.includes(name))
+        return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(name));
+      res.writeHead(404, 'Not Found').end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const sources = [
+      { name: 'news sitemap', kind: 'sitemap', url: `${base}/news-sitemap.xml`, ...local },
+      { name: 'sitemap index', kind: 'sitemap', url: `${base}/index.xml`, ...local },
+      { name: 'broken sitemap', kind: 'sitemap', url: `${base}/broken-sitemap.xml`, ...local },
+      { name: 'capped sitemap', kind: 'sitemap', url: `${base}/capped.xml`, ...local, maxPagesPerRun: 2 },
+      { name: 'summaries', kind: 'feed', url: `${base}/feed.xml`, ...local },
+    ];
+    writeFileSync(sourcesFile, JSON.stringify({ sources }, null, 2));
+    runs.push(await runRasidAsync(['run', '--once'], env(), 120_000));
+    firstRunRequests = [...requests];
+    runs.push(await runRasidAsync(['run', '--once'], env(), 120_000));
+    runs.push(await runRasidAsync(['run', '--once'], env(), 120_000));
+  });
+
+  afterAll(() => {
+    server?.closeAllConnections();
+    server?.close();
+  });
+
+  const source = (h: Db, name: string) => {
+    const row = listSources(h).find((s) => s.name === name);
+    if (!row) throw new Error(`source ${name} is not in the database`);
+    return row;
+  };
+  // The article a fetched page became, found through its raw document (its canonical URL is the real site's).
+  const articleAt = (h: Db, location: string) =>
+    h.$client
+      .prepare(
+        `SELECT a.title, a.body, a.url, a.language, o.name AS outlet FROM raw_documents r
+         JOIN articles a ON a.id = r.article_id JOIN outlets o ON o.id = a.outlet_id WHERE r.location = ?`,
+      )
+      .get(location) as
+      | { title: string; body: string; url: string; language: string; outlet: string }
+      | undefined;
+
+  it('stores every page a news sitemap lists, once, and keeps the 404 and the robots.txt refusal as failures', () => {
+    withDb(db, (h) => {
+      for (const n of NEWS) {
+        const a = articleAt(h, pageUrl(n));
+        expect(a?.title, n).toContain(meta(n).title.slice(0, 30));
+        expect(a?.body.length, n).toBeGreaterThan(1_000);
+      }
+      const s = source(h, 'news sitemap');
+      expect([s.itemsNew, s.lastError]).toEqual([3, '2 item(s) failed; see rasid status']);
+      const reasons = Object.fromEntries(
+        listFailures(h, { unresolvedOnly: true, limit: 1_000 })
+          .filter((f) => f.sourceId === s.id)
+          .map((f) => [f.location.replace(base, ''), f.reason]),
+      );
+      expect(reasons).toEqual({
+        '/pages/missing': 'HTTP 404 Not Found',
+        '/private/closed': `disallowed by ${base}/robots.txt`,
+      });
+    });
+    expect(hits('/private/closed')).toBe(0);
+  });
+
+  it('follows a sitemap index into a plain and a gzipped child; a truncated child is a failed item, not a lost index', () => {
+    withDb(db, (h) => {
+      for (const n of [...PART_1, ...PART_2])
+        expect(articleAt(h, pageUrl(n))?.body.length, n).toBeGreaterThan(1_000);
+      const s = source(h, 'sitemap index');
+      expect(s.itemsNew).toBe(4);
+      const broken = listFailures(h, { unresolvedOnly: true, limit: 1_000 }).find(
+        (f) => f.location === `${base}/sitemaps/broken.xml`,
+      );
+      expect(broken?.reason).toBe('malformed sitemap: the document ends before its closing </urlset>');
+    });
+  });
+
+  it('fails a malformed sitemap source with a clear error', () => {
+    withDb(db, (h) => {
+      const s = source(h, 'broken sitemap');
+      expect(s.lastError).toBe(
+        `${base}/broken-sitemap.xml: malformed sitemap: 1 <url> but 0 </url> (an entry is not closed)`,
+      );
+      expect([s.itemsNew, s.lastSuccessAt]).toEqual([0, null]);
+    });
+  });
+
+  it('fetches at most maxPagesPerRun pages a run, newest first, and the rest on later runs, each page once', () => {
+    withDb(db, (h) => {
+      expect(source(h, 'capped sitemap').itemsNew).toBe(5);
+      for (const n of CAPPED) expect(articleAt(h, pageUrl(n)), n).toBeDefined();
+    });
+    const firstRun = firstRunRequests.filter((r) => CAPPED.some((n) => r.path === `/pages/${n}`));
+    // lastmod 2024-05-05 (quanta-1) and 2024-05-04 (theverge) come first.
+    expect(firstRun.map((r) => r.path)).toEqual(['/pages/quanta-1', '/pages/theverge']);
+    for (const n of CAPPED) expect(hits(`/pages/${n}`), n).toBe(1);
+  });
+
+  it('never fetches a stored page again; retries only what failed', () => {
+    for (const n of [...NEWS, ...PART_1, ...PART_2, ...SUMMARIES]) expect(hits(`/pages/${n}`), n).toBe(1);
+    expect(hits('/pages/missing')).toBe(3);
+    expect(runs.map((r) => r.status)).toEqual([1, 1, 1]);
+  });
+
+  it('waits hostDelayMs between two requests to one host', () => {
+    const gaps = firstRunRequests.slice(1).map((r, i) => r.at - (firstRunRequests[i]?.at ?? 0));
+    expect(firstRunRequests.length).toBeGreaterThan(15);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(DELAY - 5);
+  });
+
+  it("stores a summary-only item with its page's text and the feed's title", () => {
+    withDb(db, (h) => {
+      for (const n of SUMMARIES) {
+        const a = getArticleByUrl(h, pageUrl(n));
+        expect(a?.title, n).toBe(meta(n).title);
+        expect(a?.body.length, n).toBeGreaterThan(10 * meta(n).excerpt.length);
+        // The text is the page's: a paragraph from the middle of the page, as the parser reads it alone.
+        const own = parseDocument({ content: page(n), format: 'html', url: pageUrl(n) }).body.split('\n\n');
+        expect(a?.body, n).toContain(own[Math.floor(own.length / 2)]);
+      }
+      // The full-text item keeps the feed's text; its link is never fetched.
+      expect(getArticleByUrl(h, `${base}/pages/never-fetched`)?.body).toMatch(/^Paragraph 1 of a feed item/);
+    });
+    expect(hits('/pages/never-fetched')).toBe(0);
+  });
+
+  it('falls back to the summary when the page fails, with the reason kept', () => {
+    withDb(db, (h) => {
+      expect(getArticleByUrl(h, `${base}/pages/gone-story`)?.body).toBe('Only this summary can be stored.');
+      const s = source(h, 'summaries');
+      // Seen: 6 items on the first run, then 4 twice; only the empty item failed to store.
+      expect([s.itemsSeen, s.itemsNew, s.itemsFailed]).toEqual([14, 5, 1]);
+    });
+  });
+
+  it('gives up, with the reason, the pending failures whose items left the feed, and `rasid status` shows them', () => {
+    withDb(db, (h) => {
+      const open = listFailures(h, { unresolvedOnly: true, limit: 1_000 }).map((f) => f.location);
+      expect(open.filter((l) => l.includes('gone-story') || l.includes('empty'))).toEqual([]);
+      const all = listFailures(h, { limit: 1_000 });
+      const gone = all.find((f) => f.location === `${base}/pages/gone-story`);
+      expect(gone?.resolvedAt).not.toBeNull();
+      expect(gone?.reason).toBe(
+        "given up: the item left the feed, so it cannot be retried; last error: article page not used, the feed's summary was stored instead: HTTP 404 Not Found",
+      );
+      const empty = all.find((f) => f.location === `${base}/feed.xml#empty`);
+      expect(empty?.reason).toMatch(
+        /^given up: the item left the feed, so it cannot be retried; last error: /,
+      );
+    });
+    const status = runRasid(['status'], env());
+    expect(status.stdout).toMatch(/given up \(latest \d+\)\n/);
+    expect(status.stdout).toContain(`${base}/pages/gone-story (`);
   });
 });

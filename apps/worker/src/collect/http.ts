@@ -275,6 +275,8 @@ async function fetchOnce(url: string, options: FetchOptions): Promise<FetchResul
           `${url}: HTTP ${status} ${response.statusMessage ?? ''}`.trim(),
           retryable,
         );
+        // The status lets callers tell "absent" from "unreachable" (robots.txt: a 404 allows everything).
+        Object.assign(error, { status });
         const retryAfter = Number(response.headers['retry-after']);
         if (Number.isFinite(retryAfter)) Object.assign(error, { retryAfterMs: retryAfter * 1000 });
         throw error;

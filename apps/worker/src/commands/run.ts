@@ -6,6 +6,7 @@ import {
   addSourceItemCounts,
   finishRun,
   getSourceByName,
+  giveUpFailures,
   listAlertRules,
   listPendingFailureLocations,
   startRun,
@@ -14,10 +15,12 @@ import {
 } from '@rasid/db/queries';
 import { Cron } from 'croner';
 import pino from 'pino';
-import type { FetchOptions } from '../collect/http.ts';
+import { PoliteFetcher, type PoliteOptions } from '../collect/polite.ts';
 import { applyWatchTopicsTimed, describeWatchTopics } from '../jobs/apply-watch-topics.ts';
+import type { CollectContext, CollectResult } from '../jobs/collect-context.ts';
 import { collectFeed } from '../jobs/collect-feed.ts';
 import { collectPage } from '../jobs/collect-page.ts';
+import { collectSitemap } from '../jobs/collect-sitemap.ts';
 import { ingestFiles } from '../jobs/ingest-files.ts';
 import { describeAlerts, raiseAlerts } from '../jobs/raise-alerts.ts';
 import { describeSubjects, refreshSubjectsTimed } from '../jobs/refresh-subjects.ts';
@@ -32,9 +35,10 @@ export type RunWorkerOptions = {
 };
 
 type Logger = pino.Logger;
+type Validators = { etag: string | null; lastModified: string | null };
 
-/** Fetch settings a source's configuration may override (see collect/http.ts for the defaults). */
-function fetchOptionsOf(source: SourceConfig, log: Logger): FetchOptions {
+/** Fetch settings a source's configuration may override (see collect/http.ts and polite.ts for the defaults). */
+function fetchOptionsOf(source: SourceConfig, log: Logger): PoliteOptions {
   if (source.kind === 'folder') return {};
   return {
     allowPrivateNetwork: source.allowPrivateNetwork,
@@ -42,8 +46,44 @@ function fetchOptionsOf(source: SourceConfig, log: Logger): FetchOptions {
     maxBytes: source.maxBytes,
     retries: source.retries,
     retryBaseMs: source.retryBaseMs,
+    hostDelayMs: source.hostDelayMs,
     onRetry: (info) => log.warn({ source: source.name, ...info }, 'fetch retry'),
   };
+}
+
+/** One collecting pass of a source read over HTTP. */
+function collect(ctx: CollectContext, source: Exclude<SourceConfig, { kind: 'folder' }>, state: Validators) {
+  const where = { url: source.url, outlet: source.outlet, language: source.language };
+  switch (source.kind) {
+    case 'feed':
+      return collectFeed(ctx, { ...where, fetchArticlePages: source.fetchArticlePages }, state);
+    case 'sitemap':
+      return collectSitemap(
+        ctx,
+        { ...where, maxSitemaps: source.maxSitemaps, maxBytes: source.maxBytes },
+        state,
+      );
+    case 'page':
+      return collectPage(ctx, where, state);
+  }
+}
+
+/**
+ * Pending failures at locations the source no longer lists can never be retried: they are given up, with
+ * the reason, rather than left pending for ever (or dropped without a word).
+ */
+function giveUpUnlisted(
+  db: Db,
+  sourceId: number,
+  kind: string,
+  pending: string[],
+  result: CollectResult,
+): number {
+  const listed = result.listed;
+  if (!listed) return 0;
+  const gone = pending.filter((location) => !listed.has(location));
+  const why = kind === 'sitemap' ? 'no longer listed in the sitemap' : 'the item left the feed';
+  return giveUpFailures(db, sourceId, gone, `${why}, so it cannot be retried`);
 }
 
 /** Brings subjects up to date after a pass stored articles; a failure here must not fail the source. */
@@ -120,14 +160,20 @@ export async function runSource(db: Db, source: SourceConfig, log: Logger): Prom
         pending.length > 0
           ? { etag: null, lastModified: null }
           : { etag: row.etag ?? null, lastModified: row.lastModified ?? null };
-      const collect = source.kind === 'feed' ? collectFeed : collectPage;
-      const result = await collect(
+      const ctx: CollectContext = {
+        db,
         pipeline,
-        { url: source.url, outlet: source.outlet, language: source.language },
-        state,
-        fetchOptionsOf(source, log),
-      );
+        fetcher: new PoliteFetcher(fetchOptionsOf(source, log)),
+        runId,
+        sourceId: row.id,
+        pending: new Set(pending),
+        maxPagesPerRun: source.kind === 'page' ? 1 : source.maxPagesPerRun,
+      };
+      const result = await collect(ctx, source, state);
       pipeline.flush();
+      const givenUp = giveUpUnlisted(db, row.id, source.kind, pending, result);
+      for (const warning of result.warnings ?? [])
+        log.warn({ source: source.name, warning }, 'entry skipped');
       const stats = pipeline.stats;
       finishRun(db, runId, { ...stats, status: stats.failed > 0 ? 'partial' : 'ok', error: null });
       addSourceItemCounts(db, row.id, { seen: stats.read, ...stats });
@@ -140,7 +186,14 @@ export async function runSource(db: Db, source: SourceConfig, log: Logger): Prom
         lastModified: result.notModified ? row.lastModified : result.lastModified,
       });
       log.info(
-        { source: source.name, notModified: result.notModified, ...stats },
+        {
+          source: source.name,
+          notModified: result.notModified,
+          ...stats,
+          pagesFetched: result.pagesFetched,
+          pagesLeft: result.pagesLeft,
+          givenUp,
+        },
         `${source.kind} collected`,
       );
       if (stats.new > 0 || stats.updated > 0) {

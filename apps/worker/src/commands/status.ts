@@ -1,6 +1,6 @@
 // `rasid status`: what is stored, each source's health and the latest runs.
 import type { Db } from '@rasid/db/client';
-import { getTotals, listFailures, listRuns, listSources } from '@rasid/db/queries';
+import { getTotals, listFailures, listGivenUpFailures, listRuns, listSources } from '@rasid/db/queries';
 
 export async function printStatus(db: Db, out: NodeJS.WritableStream = process.stdout): Promise<number> {
   const totals = getTotals(db);
@@ -34,6 +34,12 @@ export async function printStatus(db: Db, out: NodeJS.WritableStream = process.s
   if (failures.length > 0) {
     out.write(`\nunresolved failures (latest ${failures.length})\n`);
     for (const f of failures) out.write(`  ${f.location}: ${f.reason}\n`);
+  }
+  // Never retried again, never stored: shown so that nothing a source listed disappears without a word.
+  const givenUp = listGivenUpFailures(db, 10);
+  if (givenUp.length > 0) {
+    out.write(`\ngiven up (latest ${givenUp.length})\n`);
+    for (const f of givenUp) out.write(`  ${f.location} (${f.resolvedAt}): ${f.reason}\n`);
   }
   return 0;
 }

@@ -1,22 +1,17 @@
-// Collecting one web page (a source of kind 'page'): fetch (conditionally) → the HTML parser via the pipeline.
+// Collecting one web page (a source of kind 'page'): fetch (conditionally, politely) → the HTML parser via
+// the pipeline.
 import { trustedContentType } from '../collect/charset.ts';
-import { type FetchOptions, fetchDocument } from '../collect/http.ts';
-import type { IngestPipeline } from '../pipeline.ts';
-import type { FeedState } from './collect-feed.ts';
+import type { CollectContext, CollectResult, Validators } from './collect-context.ts';
 
 export async function collectPage(
-  pipeline: IngestPipeline,
+  ctx: CollectContext,
   source: { url: string; outlet?: string; language?: string },
-  state: FeedState,
-  options: Omit<FetchOptions, 'etag' | 'lastModified'> = {},
-): Promise<FeedState & { notModified: boolean; items: number }> {
-  const result = await fetchDocument(source.url, {
-    ...options,
-    etag: state.etag,
-    lastModified: state.lastModified,
-  });
-  if (result.status === 'not-modified') return { ...state, notModified: true, items: 0 };
-  pipeline.add({
+  state: Validators,
+): Promise<CollectResult> {
+  const result = await ctx.fetcher.fetchPage(source.url, state);
+  const none = { pagesFetched: 0, pagesLeft: 0, listed: null };
+  if (result.status === 'not-modified') return { ...state, notModified: true, items: 0, ...none };
+  ctx.pipeline.add({
     content: result.bytes,
     format: 'html',
     location: source.url,
@@ -25,5 +20,12 @@ export async function collectPage(
     languageHint: source.language,
     outletHint: source.outlet ? { name: source.outlet } : undefined,
   });
-  return { etag: result.etag, lastModified: result.lastModified, notModified: false, items: 1 };
+  return {
+    etag: result.etag,
+    lastModified: result.lastModified,
+    notModified: false,
+    items: 1,
+    ...none,
+    pagesFetched: 1,
+  };
 }

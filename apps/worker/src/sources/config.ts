@@ -21,10 +21,37 @@ const fetched = {
   maxBytes: z.number().int().positive().optional(),
   retries: z.number().int().min(0).max(10).optional(),
   retryBaseMs: z.number().int().min(0).optional(),
+  /** Pause between two requests to one host (collect/polite.ts: 1 s); a site's longer Crawl-delay wins. */
+  hostDelayMs: z.number().int().min(0).max(60_000).optional(),
+};
+
+/** Article pages fetched per run at most; the rest wait for the next run (a 50,000-URL sitemap is not read in one go). */
+export const DEFAULT_MAX_PAGES_PER_RUN = 100;
+/** Child sitemaps of a sitemap index read per run at most, newest first. */
+export const DEFAULT_MAX_SITEMAPS_PER_RUN = 20;
+
+const paged = {
+  maxPagesPerRun: z.number().int().positive().default(DEFAULT_MAX_PAGES_PER_RUN),
 };
 
 const sourceSchema = z.discriminatedUnion('kind', [
-  z.object({ ...base, ...fetched, kind: z.literal('feed'), url: z.string().url() }),
+  z.object({
+    ...base,
+    ...fetched,
+    ...paged,
+    kind: z.literal('feed'),
+    url: z.string().url(),
+    /** For an item that carries only a summary, fetch its article page and store the page's text. */
+    fetchArticlePages: z.boolean().default(true),
+  }),
+  z.object({
+    ...base,
+    ...fetched,
+    ...paged,
+    kind: z.literal('sitemap'),
+    url: z.string().url(),
+    maxSitemaps: z.number().int().positive().default(DEFAULT_MAX_SITEMAPS_PER_RUN),
+  }),
   z.object({ ...base, ...fetched, kind: z.literal('page'), url: z.string().url() }),
   z.object({ ...base, kind: z.literal('folder'), path: z.string().min(1) }),
 ]);

@@ -1,0 +1,157 @@
+// Politeness for every request the worker makes to a site: one request at a time per host, a delay between
+// them (the source's, or the site's Crawl-delay when longer), and robots.txt for pages. Host state is
+// process-wide because `rasid run` runs several sources at once and they may share a host.
+import { FetchError, type FetchOptions, type FetchResult, fetchDocument } from './http.ts';
+import { isAllowedByRobots, parseRobots, type RobotsRules } from './robots.ts';
+
+export type PoliteOptions = FetchOptions & {
+  /** Pause after each request before the next one to the same host. */
+  hostDelayMs?: number;
+};
+
+/** One second between two requests to one host unless the source or the site asks for more. */
+export const DEFAULT_HOST_DELAY_MS = 1_000;
+// A site's Crawl-delay is honoured up to this; beyond it a pass would never end.
+const MAX_CRAWL_DELAY_MS = 30_000;
+const ROBOTS_TTL_MS = 60 * 60 * 1000;
+// An unreachable robots.txt is asked again after this, not on every page.
+const ROBOTS_RETRY_MS = 5 * 60 * 1000;
+const ROBOTS_MAX_BYTES = 512 * 1024;
+
+type HostSlot = { tail: Promise<void>; readyAt: number };
+const hosts = new Map<string, HostSlot>();
+
+type RobotsEntry = { rules: RobotsRules | null; unreachable: string | null; expiresAt: number };
+const robotsCache = new Map<string, Promise<RobotsEntry>>();
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs `fn` when the host is free and its delay has passed; the next caller waits for this one. */
+async function paced<T>(host: string, delayMs: number, fn: () => Promise<T>): Promise<T> {
+  let slot = hosts.get(host);
+  if (!slot) {
+    slot = { tail: Promise.resolve(), readyAt: 0 };
+    hosts.set(host, slot);
+  }
+  const previous = slot.tail;
+  let release = () => {};
+  slot.tail = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await previous;
+  const wait = slot.readyAt - Date.now();
+  if (wait > 0) await sleep(wait);
+  try {
+    return await fn();
+  } finally {
+    slot.readyAt = Date.now() + delayMs;
+    release();
+  }
+}
+
+const statusOf = (error: unknown) => (error as { status?: number }).status;
+
+async function loadRobots(origin: string, options: PoliteOptions): Promise<RobotsEntry> {
+  const url = `${origin}/robots.txt`;
+  try {
+    const result = await paced(new URL(origin).host, options.hostDelayMs ?? DEFAULT_HOST_DELAY_MS, () =>
+      fetchDocument(url, {
+        allowPrivateNetwork: options.allowPrivateNetwork,
+        timeoutMs: Math.min(options.timeoutMs ?? 10_000, 10_000),
+        maxBytes: ROBOTS_MAX_BYTES,
+        retries: 0,
+      }),
+    );
+    const text = result.status === 'ok' ? Buffer.from(result.bytes).toString('utf8') : '';
+    return { rules: parseRobots(text), unreachable: null, expiresAt: Date.now() + ROBOTS_TTL_MS };
+  } catch (error) {
+    const status = statusOf(error);
+    // RFC 9309: a 4xx means there are no rules; a 5xx or no answer means "assume everything is disallowed".
+    if (status !== undefined && status >= 400 && status < 500)
+      return { rules: null, unreachable: null, expiresAt: Date.now() + ROBOTS_TTL_MS };
+    return {
+      rules: null,
+      unreachable: (error as Error).message,
+      expiresAt: Date.now() + ROBOTS_RETRY_MS,
+    };
+  }
+}
+
+function robotsOf(origin: string, options: PoliteOptions): Promise<RobotsEntry> {
+  const cached = robotsCache.get(origin);
+  if (cached) {
+    return cached.then((entry) => {
+      if (entry.expiresAt > Date.now()) return entry;
+      robotsCache.delete(origin);
+      return robotsOf(origin, options);
+    });
+  }
+  const loading = loadRobots(origin, options);
+  robotsCache.set(origin, loading);
+  return loading;
+}
+
+/**
+ * Fetches for one pass of one source. Besides the process-wide pacing, it remembers hosts that could not
+ * be reached during the pass, so a feed of fifty links to a dead host costs one timeout, not fifty.
+ */
+export class PoliteFetcher {
+  private readonly unreachable = new Map<string, string>();
+
+  constructor(private readonly options: PoliteOptions = {}) {}
+
+  /** A document the source itself names (its feed, its sitemap): paced, not subject to robots.txt. */
+  fetchSourceDocument(url: string, validators: Pick<FetchOptions, 'etag' | 'lastModified'> = {}) {
+    return this.fetch(url, validators, false);
+  }
+
+  /** A page (an article the source points to, or a page source): robots.txt first, then paced. */
+  fetchPage(url: string, validators: Pick<FetchOptions, 'etag' | 'lastModified'> = {}) {
+    return this.fetch(url, validators, true);
+  }
+
+  private async fetch(
+    url: string,
+    validators: Pick<FetchOptions, 'etag' | 'lastModified'>,
+    obeyRobots: boolean,
+  ): Promise<FetchResult> {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new FetchError(`${url}: not a valid URL`, false);
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+      throw new FetchError(`${url}: only http and https URLs are fetched`, false);
+    const host = parsed.host;
+    const down = this.unreachable.get(host);
+    if (down)
+      throw new FetchError(
+        `${url}: skipped: ${host} could not be reached earlier in this run (${down})`,
+        true,
+      );
+    let delayMs = this.options.hostDelayMs ?? DEFAULT_HOST_DELAY_MS;
+    if (obeyRobots) {
+      const robots = await robotsOf(parsed.origin, this.options);
+      if (robots.unreachable) {
+        this.unreachable.set(host, robots.unreachable);
+        throw new FetchError(
+          `${url}: not fetched: ${parsed.origin}/robots.txt could not be read, so the site is treated as closed (${robots.unreachable})`,
+          true,
+        );
+      }
+      if (robots.rules && !isAllowedByRobots(robots.rules, `${parsed.pathname}${parsed.search}`))
+        throw new FetchError(`${url}: disallowed by ${parsed.origin}/robots.txt`, false);
+      if (robots.rules?.crawlDelayMs)
+        delayMs = Math.max(delayMs, Math.min(robots.rules.crawlDelayMs, MAX_CRAWL_DELAY_MS));
+    }
+    try {
+      return await paced(host, delayMs, () => fetchDocument(url, { ...this.options, ...validators }));
+    } catch (error) {
+      // No HTTP answer at all (DNS, refused, timeout): the host is skipped for the rest of the pass.
+      if (error instanceof FetchError && error.message.startsWith(`${url}: request failed:`))
+        this.unreachable.set(host, error.message.replace(`${url}: `, ''));
+      throw error;
+    }
+  }
+}
