@@ -76,11 +76,21 @@ function nearestDir(el: Element): 'rtl' | 'ltr' | null {
   return null;
 }
 
+// Elements that never belong in <head>: when markup before <body> is broken, the parser leaves the
+// page's content inside <head>, where the walkers would skip it.
+const BODY_ONLY = new Set(['div', 'p', 'article', 'section', 'main', 'h1', 'h2', 'table', 'ul']);
+
 function findBody(doc: Document): Element {
   const all = elementsOf(doc);
   const body = all.find((el) => el.name === 'body');
-  if (body) return body;
+  const head = all.find((el) => el.name === 'head');
   const html = all.find((el) => el.name === 'html');
+  if (head && html && head.children.some((c) => isTag(c) && BODY_ONLY.has(c.name))) {
+    // Read it as a block of the page instead; its <title>, <meta> and scripts stay skipped.
+    head.name = 'div';
+    return html;
+  }
+  if (body) return body;
   if (html) return html;
   // A fragment without <html>: wrap it so the walkers have one root.
   const wrapper = {
@@ -133,6 +143,8 @@ function shouldDrop(el: Element, stripUnlikely: boolean, totalChars: number): 'k
   if (DROP_TAGS.has(name)) {
     // Blogger and others serve the article itself inside <noscript> for clients without scripts.
     if (name === 'noscript') return textLength(el) < 300 ? 'tag' : 'keep';
+    // Some CMSs put the article itself in an <aside> (a "direct content" panel): keep one that names it.
+    if (name === 'aside' && holdsArticleBody(el)) return 'keep';
     if (name === 'form' || name === 'header' || name === 'figure') {
       // ASP.NET pages wrap the whole page in a form; some themes put the article in <header>.
       return textLength(el) < totalChars * 0.4 ? 'tag' : 'keep';
@@ -175,6 +187,12 @@ function semanticTier(el: Element): number {
   )
     return 2;
   return 0;
+}
+
+function holdsArticleBody(el: Element): boolean {
+  for (const d of elementsOf(el))
+    if (d !== el && d.attribs.itemprop === 'articleBody') return textLength(d) >= 200;
+  return false;
 }
 
 function holdsArticle(el: Element): boolean {
@@ -436,12 +454,79 @@ function selectContent(root: Element, blocks: Block[]): Block[] {
     if (b.kind === 'li' && isLinkyList(b.el)) continue;
     chosen.push(b);
   }
-  const chars = chosen.reduce((n, b) => n + b.text.length, 0);
+  const trimmed = trimEndMatter(chosen);
+  const chars = trimmed.reduce((n, b) => n + b.text.length, 0);
   if (chars < 200) {
     const fb = fallbackBlocks(blocks);
     if (fb.reduce((n, b) => n + b.text.length, 0) > chars * 2) return fb;
   }
-  return chosen;
+  return trimmed;
+}
+
+function containerOf(el: Element): Element {
+  let cur: AnyNode | null = el;
+  for (let i = 0; cur && isTag(cur) && i < MAX_DEPTH; i++) {
+    if (CONTAINER_HOLDERS.has(cur.name)) return cur;
+    cur = cur.parent;
+  }
+  return el;
+}
+
+// Class/id words of the boxes that follow an article: author boxes, related and recommended lists, tag
+// rows, share bars, comment sections, paywall and donation calls, licence and copyright lines. Tested
+// only on blocks outside the article's own container, so "author" in a wrapper's name costs nothing.
+const END_HINT_PART =
+  /author|recommend|related|copyright|licen[cs]e|comment|kommentar|donation|reward|sidebar|newsletter|subscri|paywall|payant|promotion|affiliate|teaser|sharedaddy|sharing|social|appstore|statistic|contact|officer|no-?print|infobox|linkbox|credits|signup|follow|proposer|breadcrumb|footer|pagination|navigation/i;
+const END_HINT_WORD =
+  /(^|[\s_-])(bio|tags?|cta|share|sources?|stats|meta|promo|more)([\s_-]|$)|(^|\s)(text)?widget(\s|_|$)/i;
+
+/**
+ * The article's paragraphs mostly share one container; what the selection took in after that
+ * container's last block comes from other boxes. Of those, drop the ones whose box is named like end
+ * matter, and the short lines (headings such as "Mehr zum Thema", counters, credits) left after the
+ * last paragraph of prose.
+ */
+function trimEndMatter(chosen: Block[]): Block[] {
+  const weight = new Map<Element, number>();
+  for (const b of chosen) {
+    if (b.text.length < 80) continue;
+    const c = containerOf(b.el);
+    weight.set(c, (weight.get(c) ?? 0) + b.text.length);
+  }
+  let main: Element | null = null;
+  let best = 0;
+  for (const [c, w] of weight) {
+    if (w > best) {
+      main = c;
+      best = w;
+    }
+  }
+  if (!main) return chosen;
+  const m = main;
+  const inMain = (b: Block): boolean => b.el === m || contains(m, b.el);
+  let last = -1;
+  let lastProse = -1;
+  for (let i = 0; i < chosen.length; i++) {
+    const b = chosen[i] as Block;
+    if (inMain(b)) last = i;
+    if (b.text.length >= 120 && b.linkChars < b.text.length * 0.2) lastProse = i;
+  }
+  const namedEndMatter = (b: Block): boolean => {
+    let cur: AnyNode | null = b.el;
+    for (let k = 0; cur && isTag(cur) && k < 12; k++) {
+      if (contains(cur, m)) return false;
+      const t = tokensOf(cur);
+      if (t && (END_HINT_PART.test(t) || END_HINT_WORD.test(t))) return true;
+      cur = cur.parent;
+    }
+    return false;
+  };
+  return chosen.filter(
+    (b, i) =>
+      i <= last ||
+      inMain(b) ||
+      (!namedEndMatter(b) && !(i > lastProse && b.text.length < 80 && b.kind !== 'li')),
+  );
 }
 
 function contains(ancestor: Element, el: Element): boolean {
