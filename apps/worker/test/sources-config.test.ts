@@ -76,6 +76,35 @@ describe('readSourcesConfig', () => {
     ]);
   });
 
+  it("defaults feeds to fetching summary-only items' pages and sitemaps to bounded runs", async () => {
+    const file = writeConfig('paged.json', {
+      sources: [
+        { name: 'f', kind: 'feed', url: 'https://a.example/rss' },
+        { name: 's', kind: 'sitemap', url: 'https://a.example/news-sitemap.xml', maxPagesPerRun: 10 },
+      ],
+    });
+    const [feed, sitemap] = await readSourcesConfig(file);
+    expect(feed).toMatchObject({ kind: 'feed', fetchArticlePages: true, maxPagesPerRun: 100 });
+    expect(sitemap).toMatchObject({ kind: 'sitemap', maxPagesPerRun: 10, maxSitemaps: 20 });
+  });
+
+  it.each([
+    [{ name: 's', kind: 'sitemap' }, /sources\.0\.url: /],
+    [
+      { name: 's', kind: 'sitemap', url: 'https://a.example/s.xml', maxPagesPerRun: 0 },
+      /sources\.0\.maxPagesPerRun: /,
+    ],
+    [
+      { name: 'f', kind: 'feed', url: 'https://a.example/rss', fetchArticlePages: 'yes' },
+      /sources\.0\.fetchArticlePages: /,
+    ],
+    [{ name: 'f', kind: 'feed', url: 'https://a.example/rss', hostDelayMs: -1 }, /sources\.0\.hostDelayMs: /],
+  ])('rejects a bad paged setting: %j', async (entry, message) => {
+    await expect(readSourcesConfig(writeConfig('bad-paged.json', { sources: [entry] }))).rejects.toThrow(
+      message,
+    );
+  });
+
   it('names a missing file', async () => {
     await expect(readSourcesConfig(path.join(tmp, 'missing.json'))).rejects.toThrow(
       /missing\.json: cannot read/,
