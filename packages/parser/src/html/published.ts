@@ -96,7 +96,11 @@ export function findPublished(
   html = '',
 ): PublishedDate | null {
   const found = findPublishedInstant(facts, url, textBlocks, ctx, html);
-  if (!found || found.source === 'url') return found;
+  if (!found || found.source === 'url' || found.source === 'text') return found;
+  return settleWithPage(localDay(found, facts, url, ctx), facts, ctx);
+}
+
+function localDay(found: PublishedDate, facts: PageFacts, url: string | undefined, ctx: Ctx): PublishedDate {
   // The same instant written elsewhere on the page with the outlet's own offset (JSON-LD in UTC, the
   // article:published_time meta in -08:00) tells the day as the outlet dated it.
   const local = localDayOfInstant(facts, found.iso, ctx);
@@ -107,6 +111,83 @@ export function findPublished(
   const fromUrl = dateFromUrl(url ?? facts.canonical ?? firstMeta(facts, ['og:url']) ?? '');
   if (fromUrl && Math.abs(Date.parse(fromUrl.day) - Date.parse(found.day)) === DAY_MS)
     return { ...found, day: fromUrl.day };
+  return found;
+}
+
+type Candidate = { date: ParsedDate; source: DateSource; modified: boolean };
+
+/** Every date the page's markup states for itself, published or modified. */
+function metadataCandidates(facts: PageFacts, ctx: Ctx): Candidate[] {
+  const out: Candidate[] = [];
+  const add = (v: string | null | undefined, source: DateSource, modified: boolean): void => {
+    const d = readDate(v, ctx);
+    if (d) out.push({ date: d, source, modified });
+  };
+  for (const ld of facts.jsonLd) {
+    add(ld.datePublished, 'json-ld', false);
+    add(ld.dateModified, 'json-ld', true);
+  }
+  for (const key of PUBLISHED_METAS) for (const v of facts.metas.get(key) ?? []) add(v, 'meta', false);
+  for (const key of MODIFIED_METAS) for (const v of facts.metas.get(key) ?? []) add(v, 'meta', true);
+  for (const el of facts.itemprop.get('datePublished') ?? []) add(itempropValue(el), 'time-element', false);
+  for (const t of facts.times) {
+    if (isAside(t)) continue;
+    add(t.attribs.datetime ?? squash(textOf(t)), 'time-element', isModifiedTime(t));
+  }
+  return out;
+}
+
+/**
+ * When the markup states several dates, the one the page shows its readers wins: a date written by the
+ * headline or labelled as published in the text ("Veröffentlicht am 25.01.2022"; a date labelled "Updated"
+ * is the page saying it is not the publication date) picks among the stated dates, so a
+ * JSON-LD datePublished left over from a first draft, or a meta date in another zone, does not override
+ * the date the article carries. A modified date chosen this way keeps `fromModified`. Without such a
+ * sign, a day stated by more of the page's published-date fields than the first one found wins.
+ */
+function settleWithPage(found: PublishedDate, facts: PageFacts, ctx: Ctx): PublishedDate {
+  // The same instant as the one found agrees with it, whatever day its zone writes.
+  const agrees = (c: Candidate): boolean => c.date.day === found.day || c.date.iso === found.iso;
+  const candidates = metadataCandidates(facts, ctx);
+  if (candidates.every(agrees)) return found;
+  const shown = new Set(
+    collectPageDates(facts)
+      .filter(
+        (d) =>
+          !d.aside &&
+          d.cue !== 'updated' &&
+          (d.cue === 'published' ||
+            (d.fromTitle !== null && d.fromTitle >= -3 && d.fromTitle <= 8 && d.blockChars <= 200)),
+      )
+      .map((d) => d.date.day),
+  );
+  if (shown.has(found.day)) return found;
+  const shownDays = [...new Set(candidates.filter((c) => !agrees(c)).map((c) => c.date.day))].filter((day) =>
+    shown.has(day),
+  );
+  if (shownDays.length === 1) {
+    const pick = candidates.filter((c) => c.date.day === shownDays[0]);
+    const best = pick.find((c) => !c.modified) ?? pick[0];
+    if (best)
+      return best.modified
+        ? { ...best.date, source: best.source, fromModified: true }
+        : { ...best.date, source: best.source };
+  }
+  if (shownDays.length > 0) return found;
+  // Votes come from JSON-LD and <meta> fields only: a list of <time> elements repeats one kind of date.
+  const votes = new Map<string, Candidate[]>();
+  let mine = 0;
+  for (const c of candidates) {
+    if (c.modified || c.source === 'time-element') continue;
+    if (agrees(c)) mine++;
+    else votes.set(c.date.day, [...(votes.get(c.date.day) ?? []), c]);
+  }
+  mine = Math.max(1, mine);
+  const [day, list] = [...votes].sort((a, b) => b[1].length - a[1].length)[0] ?? [];
+  if (day && list && list.length >= 2 && list.length > mine) {
+    const best = list[0];
+    if (best) return { ...best.date, source: best.source };
+  }
   return found;
 }
 
