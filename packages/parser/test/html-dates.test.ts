@@ -1,0 +1,59 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { extractHtml } from '../src/html/index.ts';
+
+const DIR = resolve(import.meta.dirname, '../../../../shared/html/trafilatura');
+const hasData = existsSync(`${DIR}/evaldata.json`) || !!process.env.CI;
+
+type Entry = { file: string; date?: string };
+
+function page(file: string): { url: string; html: string; entry: Entry } {
+  const data = JSON.parse(readFileSync(`${DIR}/evaldata.json`, 'utf8')) as Record<string, Entry>;
+  const found = Object.entries(data).find(([, e]) => e.file === file);
+  if (!found) throw new Error(`${file}: not in evaldata.json`);
+  const path = [`${DIR}/eval/${file}.gz`, `${DIR}/cache/${file}.gz`].find(existsSync);
+  if (!path) throw new Error(`${file}: no page file under ${DIR}`);
+  return {
+    url: found[0],
+    html: new TextDecoder('utf-8').decode(gunzipSync(readFileSync(path))),
+    entry: found[1],
+  };
+}
+
+// Real pages of the trafilatura set, one per way a page dates itself; the expected day is the set's own.
+// file, day, source, modified date used
+const DATED: [string, string, string, boolean?][] = [
+  // No metadata: a labelled date in the text ("Geschrieben von Cooper am 25.08.2015", "Datum: 18.10.2021").
+  ['bayrische-bembel.de.504.html', '2015-08-25', 'text'],
+  ['zoll.de-Tabaksteuer.html', '2021-10-18', 'text'],
+  // No metadata: a short dateline under the headline ("26 Mai, 2008 | ThE_PaiN", "Teile: 24.01.2022 11:38").
+  ['archive.org.the-pain.net.silkroad.html', '2008-05-26', 'text'],
+  ['taucher.net-tauchmesse.html', '2022-01-24', 'text'],
+  // JSON-LD says 4 January, two <meta> fields 6 January: the fields outvote it.
+  ['outdoor-magazin.com-vanlife.html', '2022-01-06', 'meta'],
+  // JSON-LD's datePublished is a year old; the page shows its dateModified by the headline.
+  ['womenshealth.de.weihnachten.html', '2022-12-15', 'meta'],
+  ['rtl.de-lockdown.html', '2021-03-20', 'json-ld', true],
+];
+
+// Pages the set marks undated whose only dates sit in reviews or in a list of other posts.
+const UNDATED = ['1337kultur.de.picard.html', 'uniqz.de.katzendecke.html'];
+
+describe.skipIf(!hasData)('extractHtml publication dates on trafilatura pages', () => {
+  it.each(DATED)('%s: %s from %s', (file, day, source, modified) => {
+    const { url, html, entry } = page(file);
+    expect(entry.date).toBe(day);
+    const published = extractHtml(html, url).published;
+    expect(published?.day).toBe(day);
+    expect(published?.source).toBe(source);
+    expect(published?.fromModified ?? false).toBe(modified ?? false);
+  });
+
+  it.each(UNDATED)('%s: no date rather than another item’s', (file) => {
+    const { url, html, entry } = page(file);
+    expect(entry.date).toBe('');
+    expect(extractHtml(html, url).published).toBeNull();
+  });
+});
