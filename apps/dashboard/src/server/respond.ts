@@ -1,4 +1,4 @@
-import { SearchSyntaxError } from '@rasid/db/queries';
+import { SearchSyntaxError, WatchTopicError } from '@rasid/db/queries';
 import { NextResponse } from 'next/server';
 import { BadParamError } from '@/lib/filters';
 
@@ -19,6 +19,13 @@ export async function respondJson(work: () => unknown): Promise<Response> {
     // The search box's query, read only when the queries run: "search: <problem> at <offset>".
     if (error instanceof SearchSyntaxError) {
       return NextResponse.json({ error: error.message, position: error.position }, { status: 400 });
+    }
+    // A watch topic's name or query: "watch topic query: search: <problem> at <offset>".
+    if (error instanceof WatchTopicError) {
+      return NextResponse.json(
+        { error: error.message, field: error.field, position: error.position },
+        { status: 400 },
+      );
     }
     console.error('[rasid dashboard]', error);
     const message = error instanceof Error ? error.message : String(error);

@@ -322,3 +322,15 @@ function parseStored(w: WatchQuery): ParsedSearch | null {
     return null;
   }
 }
+
+/** A topic of any kind by its slug (to check what a filter or a spike rule names), or null. */
+export function findTopicBySlug(
+  db: Db,
+  slug: string,
+): { id: number; slug: string; name: string; kind: 'subject' | 'section' | 'watch' } | null {
+  return (
+    (prepare(db, 'SELECT id, slug, name, kind FROM topics WHERE slug = ?').get(slug) as
+      | { id: number; slug: string; name: string; kind: 'subject' | 'section' | 'watch' }
+      | undefined) ?? null
+  );
+}
