@@ -376,6 +376,17 @@ function isAside(el: Element): boolean {
   return aside;
 }
 
+/** Without an <h1>, the headline is the first block that repeats the page's stated title. */
+function headlineBlock(blocks: { text: string }[], facts: PageFacts): number {
+  const titles = [firstMeta(facts, ['og:title', 'twitter:title']), facts.jsonLd[0]?.headline, facts.titleTag]
+    .filter((t): t is string => !!t)
+    .map((t) => squash(t).toLowerCase());
+  return blocks.findIndex((b) => {
+    const text = squash(b.text).toLowerCase();
+    return text.length >= 15 && titles.some((t) => t === text || t.startsWith(`${text} `));
+  });
+}
+
 /** Every date written in the page's visible text, with what surrounds it. */
 export function collectPageDates(facts: PageFacts): PageDate[] {
   const html = facts.root.children.find(
@@ -392,7 +403,9 @@ export function collectPageDates(facts: PageFacts): PageDate[] {
       } as unknown as Element),
   );
   const h1 = facts.h1s.find((el) => squash(textOf(el)).length > 0);
-  const titleAt = h1 ? blocks.findIndex((b) => b.el === h1 || hasAncestor(b.el, (e) => e === h1, 8)) : -1;
+  const titleAt = h1
+    ? blocks.findIndex((b) => b.el === h1 || hasAncestor(b.el, (e) => e === h1, 8))
+    : headlineBlock(blocks, facts);
   const out: PageDate[] = [];
   blocks.forEach((b, i) => {
     const mentions = findDateMentions(b.text);
