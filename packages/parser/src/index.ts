@@ -18,7 +18,7 @@ export {
 } from './fingerprint/index.ts';
 export { type ExtractHtmlOptions, extractHtml, type HtmlExtraction } from './html/index.ts';
 export { type DetectedLanguage, detectLanguage } from './language/index.ts';
-export { foldArabic, toAsciiDigits } from './normalize/arabic.ts';
+export { foldArabic, stripAccents, toAsciiDigits } from './normalize/arabic.ts';
 export { normalizeName, stemArabic, toSearchText } from './normalize/search.ts';
 export { forEachTerm, STOPWORDS, tokenizeTerms } from './normalize/stopwords.ts';
 export { hostOf, normalizeUrl, urlKey } from './normalize/url.ts';

@@ -156,6 +156,14 @@ describe('fingerprints', () => {
     expect(hammingDistance(simhash(body), near)).toBeLessThan(12);
     expect(hammingDistance(simhash(body), other)).toBeGreaterThan(16);
   });
+  it('simhash values stay what they were when stored (bit-sliced counting changed no hash)', () => {
+    // Pinned from the per-bit voting implementation: articles stored earlier must stay comparable.
+    expect(simhash(body)).toBe('16b65da86129e4c5');
+    expect(simhash('The minister said on Tuesday')).toBe('a1af4f5f1dbea651');
+    expect(simhash('two words')).toBe('937235d51c5cbf75');
+    expect(simhash('')).toBe('4c0550555db4a501');
+    expect(simhash(body.repeat(40))).toBe('14b65da86129ec45');
+  });
   it('hammingDistance counts bits and rejects malformed input', () => {
     expect(hammingDistance('0000000000000000', 'ffffffffffffffff')).toBe(64);
     expect(hammingDistance('0000000000000001', '8000000000000000')).toBe(2);

@@ -5,6 +5,7 @@ import {
   normalizeName,
   normalizeUrl,
   resolveOutlet,
+  stripAccents,
   toAsciiDigits,
   toSearchText,
   urlKey,
@@ -18,6 +19,46 @@ describe('Arabic folding and search text', () => {
     expect(foldArabic('توقّعان')).toBe('توقعان');
     expect(foldArabic('مدرسة')).toBe('مدرسه');
     expect(toAsciiDigits('٢٤/١١/٢٠٢١')).toBe('24/11/2021');
+  });
+
+  it('folds every BMP character exactly as the chain of replacements its table stands for', () => {
+    // The rules as they were written before foldArabic became one table pass: they must still agree.
+    const chain = (text: string): string =>
+      toAsciiDigits(
+        text
+          .normalize('NFC')
+          .replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '')
+          .replace(/[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED]/g, '')
+          .replace(/\u0640/g, '')
+          .replace(/[\u0622\u0623\u0625\u0671\u0672\u0673]/g, 'ا')
+          .replace(/[\u0649\u06CC\u06D2]/g, 'ي')
+          .replace(/\u0629/g, 'ه')
+          .replace(/\u0624/g, 'و')
+          .replace(/\u0626/g, 'ي')
+          .replace(/[\u06A9\u06AA]/g, 'ك'),
+      ).toLowerCase();
+    const differing: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const text = `a${String.fromCharCode(c)}ب`;
+      if (foldArabic(text) !== chain(text)) differing.push(c.toString(16));
+    }
+    expect(differing).toEqual([]);
+    const mixed = 'إِسْرَائِيلُ ـــ ٢٠٢١ ۱۴ ی ک ة ؤ ئ آ\u200fÉcole\uFEFF';
+    expect(foldArabic(mixed)).toBe(chain(mixed));
+  });
+
+  it('search text and line keys skip NFD/NFC only where they would change nothing', () => {
+    const slow = (text: string): string => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    const differing: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const text = `e${String.fromCharCode(c)}ب`;
+      if (stripAccents(text, false) !== slow(text)) differing.push(c.toString(16));
+      if (stripAccents(text) !== slow(text).normalize('NFC')) differing.push(c.toString(16));
+    }
+    expect(differing).toEqual([]);
+    expect(toSearchText('Éléphant à Genève')).toBe('elephant a geneve');
   });
 
   it('اسرائيل (no hamza) finds إسرائيل', () => {

@@ -17,19 +17,60 @@ export function hashContent(title: string, body: string): string {
 
 // Two independent 32-bit FNV-1a variants make one 64-bit shingle hash without BigInt arithmetic.
 // They hash a shingle's words as if joined by single spaces, without building the joined string: the
-// ingest hot path hashes one shingle per word of every body.
-function fnv1aWords(words: readonly string[], from: number, to: number, seed: number): number {
-  let h = seed >>> 0;
-  for (let w = from; w < to; w++) {
-    if (w > from) h = Math.imul(h ^ 0x20, 0x01000193) >>> 0;
-    const word = words[w] as string;
-    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193) >>> 0;
-  }
+// ingest hot path hashes one shingle per word of every body. Both run in one loop and leave their
+// results in shingleLo/shingleHi (no object per shingle).
+let shingleLo = 0;
+let shingleHi = 0;
+
+const avalanche = (h: number): number => {
   // Final avalanche so short shingles still spread over all bits.
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b) >>> 0;
-  h ^= h >>> 13;
-  return h >>> 0;
+  let x = h ^ (h >>> 16);
+  x = Math.imul(x, 0x85ebca6b) >>> 0;
+  x ^= x >>> 13;
+  return x >>> 0;
+};
+
+function hashShingle(words: readonly string[], from: number, to: number): void {
+  let lo = 0x811c9dc5;
+  let hi = 0x01234567;
+  for (let w = from; w < to; w++) {
+    if (w > from) {
+      lo = Math.imul(lo ^ 0x20, 0x01000193) >>> 0;
+      hi = Math.imul(hi ^ 0x20, 0x01000193) >>> 0;
+    }
+    const word = words[w] as string;
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      lo = Math.imul(lo ^ c, 0x01000193) >>> 0;
+      hi = Math.imul(hi ^ c, 0x01000193) >>> 0;
+    }
+  }
+  shingleLo = avalanche(lo);
+  shingleHi = avalanche(hi);
+}
+
+/**
+ * Adds one to the count of every bit set in `x`, for 32 counters held bit-sliced: planes[k] holds bit k
+ * of all 32 counts, so an addition is a ripple of carries (about two steps) instead of 32 increments.
+ */
+function addBits(planes: Int32Array, x: number): void {
+  let carry = x;
+  for (let k = 0; carry !== 0; k++) {
+    const plane = planes[k] as number;
+    planes[k] = plane ^ carry;
+    carry &= plane;
+  }
+}
+
+/** The bits whose count, out of `n` shingles, is a strict majority: what a +1/-1 vote per bit gives. */
+function majorityBits(planes: Int32Array, n: number): number {
+  let out = 0;
+  for (let bit = 0; bit < 32; bit++) {
+    let ones = 0;
+    for (let k = 0; k < planes.length; k++) ones += ((planes[k] as number) >>> bit) & 1 ? 2 ** k : 0;
+    if (2 * ones > n) out |= 1 << bit;
+  }
+  return out >>> 0;
 }
 
 const SHINGLE = 3;
@@ -39,24 +80,21 @@ export function simhash(text: string): string {
   const words = foldArabic(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0);
-  const votes = new Int32Array(64);
+  // 33 planes count past 2^32 shingles: more than any text can hold.
+  const lo = new Int32Array(33);
+  const hi = new Int32Array(33);
+  let n = 0;
   const vote = (from: number, to: number): void => {
-    const lo = fnv1aWords(words, from, to, 0x811c9dc5);
-    const hi = fnv1aWords(words, from, to, 0x01234567);
-    for (let bit = 0; bit < 32; bit++) {
-      votes[bit] = (votes[bit] ?? 0) + (((lo >>> bit) & 1) === 1 ? 1 : -1);
-      votes[bit + 32] = (votes[bit + 32] ?? 0) + (((hi >>> bit) & 1) === 1 ? 1 : -1);
-    }
+    hashShingle(words, from, to);
+    addBits(lo, shingleLo);
+    addBits(hi, shingleHi);
+    n++;
   };
   if (words.length < SHINGLE) vote(0, words.length);
   else for (let i = 0; i + SHINGLE <= words.length; i++) vote(i, i + SHINGLE);
-  let hi = 0;
-  let lo = 0;
-  for (let bit = 0; bit < 32; bit++) {
-    if ((votes[bit] ?? 0) > 0) lo |= 1 << bit;
-    if ((votes[bit + 32] ?? 0) > 0) hi |= 1 << bit;
-  }
-  return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
+  return (
+    majorityBits(hi, n).toString(16).padStart(8, '0') + majorityBits(lo, n).toString(16).padStart(8, '0')
+  );
 }
 
 function popcount(n: number): number {

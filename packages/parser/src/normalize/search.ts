@@ -1,7 +1,7 @@
 // The text that the database's full-text index and its queries both use. Index and query go through the
 // same function, so a light, predictable stemmer is enough: it must be consistent, not linguistically exact.
 
-import { foldArabic } from './arabic.ts';
+import { foldArabic, stripAccents } from './arabic.ts';
 
 const ARABIC_LETTERS = /^[\u0621-\u064A]+$/;
 
@@ -52,10 +52,7 @@ export function normalizeName(text: string): string {
  * joined, Latin lower-cased and stripped of accents (é → e), punctuation dropped.
  */
 export function toSearchText(text: string): string {
-  const folded = normalizeName(text)
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .normalize('NFC');
+  const folded = stripAccents(normalizeName(text));
   const tokens = folded.split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);
   return tokens.map(stemArabic).join(' ');
 }

@@ -2,13 +2,11 @@
 // comment forms, copyright and cookie notices). Phrases are compared after folding (see lineKey), so one
 // spelling covers hamza, taa marbuta and case variants.
 
-import { foldArabic } from '../normalize/arabic.ts';
+import { foldArabic, stripAccents } from '../normalize/arabic.ts';
 
 /** The comparison key of a line: folded, punctuation-insensitive at the ends, whitespace collapsed. */
 export function lineKey(line: string): string {
-  return foldArabic(line)
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return stripAccents(foldArabic(line), false)
     .replace(/\s+/g, ' ')
     .replace(/^[\s.:•·|\-–—»«*#]+|[\s.:•·|\-–—»«*#!]+$/g, '')
     .trim();
