@@ -103,11 +103,20 @@ function findBody(doc: Document): Element {
   return wrapper;
 }
 
+// Class names that only sound like boilerplate: responsive visibility ("hidden-xs", "l-hidden-s",
+// "is-hidden-mobile"), a field whose label is hidden ("field-label-hidden"), and page builders' wrappers
+// ("elementor-widget-wrap") that hold the article as often as anything else.
+const MISLEADING_CLASS =
+  /\S*hidden-(xs|sm|md|lg|xl|s|m|l|mobile|tablet|desktop|print)\b\S*|\S*label-hidden\S*|\belementor-widget\S*/gi;
+
 function tokensOf(el: Element): string {
   const cls = el.attribs.class;
   const id = el.attribs.id;
   if (!cls && !id) return '';
-  return `${cls ?? ''} ${id ?? ''}`;
+  const tokens = `${cls ?? ''} ${id ?? ''}`;
+  return tokens.includes('hidden') || tokens.includes('elementor-')
+    ? tokens.replace(MISLEADING_CLASS, ' ')
+    : tokens;
 }
 
 function isHidden(el: Element): boolean {
@@ -145,6 +154,8 @@ function shouldDrop(el: Element, stripUnlikely: boolean, totalChars: number): 'k
     if (name === 'noscript') return textLength(el) < 300 ? 'tag' : 'keep';
     // Some CMSs put the article itself in an <aside> (a "direct content" panel): keep one that names it.
     if (name === 'aside' && holdsArticleBody(el)) return 'keep';
+    // An article's own <header> often carries its standfirst beside the title and byline.
+    if (name === 'header' && holdsLead(el)) return 'keep';
     if (name === 'form' || name === 'header' || name === 'figure') {
       // ASP.NET pages wrap the whole page in a form; some themes put the article in <header>.
       return textLength(el) < totalChars * 0.4 ? 'tag' : 'keep';
@@ -187,6 +198,18 @@ function semanticTier(el: Element): number {
   )
     return 2;
   return 0;
+}
+
+/** A header with a paragraph of prose and no menu or list: the article's own header, with its lead. */
+function holdsLead(el: Element): boolean {
+  let lead = false;
+  for (const d of elementsOf(el)) {
+    if (d.name === 'nav' || d.name === 'ul') return false;
+    if (lead || (d.name !== 'p' && d.name !== 'div')) continue;
+    // A leaf paragraph: a wrapper's length would count its children's text again.
+    lead = textLength(d) >= 100 && !d.children.some((c) => isTag(c) && BODY_ONLY.has(c.name));
+  }
+  return lead;
 }
 
 function holdsArticleBody(el: Element): boolean {
@@ -454,6 +477,7 @@ function selectContent(root: Element, blocks: Block[]): Block[] {
     if (b.kind === 'li' && isLinkyList(b.el)) continue;
     chosen.push(b);
   }
+  chosen.unshift(...findLead(blocks, chosen, top));
   const trimmed = trimEndMatter(chosen);
   const chars = trimmed.reduce((n, b) => n + b.text.length, 0);
   if (chars < 200) {
@@ -461,6 +485,44 @@ function selectContent(root: Element, blocks: Block[]): Block[] {
     if (fb.reduce((n, b) => n + b.text.length, 0) > chars * 2) return fb;
   }
   return trimmed;
+}
+
+// Class/id names of a standfirst: the lead paragraph that CMSs set apart above the article body.
+const LEAD_NAME =
+  /(^|[\s_-])(lead|intro|excerpt|deck|standfirst|summary|subline|subheadline|article-?lead|article-subheadline|teaser-?text|description|dek)([\s_-]|$)|__(lead|intro|excerpt|deck)\b/i;
+
+/** The standfirst above the chosen content, when the page marks it as one and keeps it near the article. */
+function findLead(blocks: Block[], chosen: Block[], top: Element): Block[] {
+  const firstChosen = chosen[0];
+  if (!firstChosen) return [];
+  const start = blocks.indexOf(firstChosen);
+  // The lead sits within a few levels of the article container, not in a teaser list elsewhere.
+  const near: Element[] = [];
+  let anc: AnyNode | null = top;
+  for (let i = 0; anc && isTag(anc) && i < 6; i++) {
+    near.push(anc);
+    anc = anc.parent;
+  }
+  const scope = near[near.length - 1];
+  if (!scope) return [];
+  const out: Block[] = [];
+  for (let i = start - 1; i >= 0 && i >= start - 12; i--) {
+    const b = blocks[i] as Block;
+    if (b.text.length < 40 || b.linkChars > b.text.length * 0.2) continue;
+    if (!contains(scope, b.el)) break;
+    let cur: AnyNode | null = b.el;
+    let named = false;
+    for (let k = 0; cur && isTag(cur) && k < 3 && cur !== scope; k++) {
+      const t = tokensOf(cur);
+      if (t && LEAD_NAME.test(t)) {
+        named = true;
+        break;
+      }
+      cur = cur.parent;
+    }
+    if (named) out.unshift(b);
+  }
+  return out;
 }
 
 function containerOf(el: Element): Element {
