@@ -154,6 +154,13 @@ describe('countCoverage', () => {
       { q: 'اسرائيل' },
       { q: 'اسرائيل', topics: ['politics'], languages: ['ar', 'und'] },
       { q: 'الاقتصاد', from: '2018-01-01', to: '2018-12-31' },
+      // Ranges that start and end inside a week and a month: whole periods come from the weekly and
+      // monthly rollups, the edges from the daily ones.
+      { from: '2018-03-15', to: '2018-07-10' },
+      { from: '2018-02-06', languages: ['ar'] },
+      { to: '2018-06-17', topics: [subject] },
+      { from: '2018-04-02', to: '2018-04-29' },
+      { from: '2018-05-09', to: '2018-05-12', outlets: [o1?.id ?? 0] },
     ];
     const groups: CoverageGroup[] = ['day', 'week', 'month', 'outlet', 'topic', 'language'];
     const stacks: (CoverageStack | null)[] = [null, 'outlet', 'topic', 'language'];
@@ -181,6 +188,33 @@ describe('countCoverage', () => {
     }
     expect(compared).toBe(filterSets.length * groups.length * stacks.length);
     expect(ref.length).toBeGreaterThan(100);
+  });
+
+  it('keeps the weekly and monthly rollups equal to the daily ones summed', () => {
+    const sql = db.$client;
+    for (const [coarse, daily, period, extra] of [
+      ['rollup_weekly', 'rollup_daily', "date(day, '-6 days', 'weekday 1')", ''],
+      ['rollup_monthly', 'rollup_daily', 'substr(day, 1, 7)', ''],
+      ['rollup_weekly_topic', 'rollup_daily_topic', "date(day, '-6 days', 'weekday 1')", ', topic_id'],
+      ['rollup_monthly_topic', 'rollup_daily_topic', 'substr(day, 1, 7)', ', topic_id'],
+    ] as const) {
+      const key = coarse.includes('weekly') ? 'week' : 'month';
+      const summed = sql
+        .prepare(
+          `SELECT ${period} AS p, outlet_id, language${extra}, sum(count) AS n FROM ${daily}
+           GROUP BY 1, 2, 3${extra ? ', 4' : ''} ORDER BY 1, 2, 3${extra ? ', 4' : ''}`,
+        )
+        .raw()
+        .all();
+      const stored = sql
+        .prepare(
+          `SELECT ${key}, outlet_id, language${extra}, count FROM ${coarse} ORDER BY 1, 2, 3${extra ? ', 4' : ''}`,
+        )
+        .raw()
+        .all();
+      expect(summed.length, coarse).toBeGreaterThan(0);
+      expect(stored, coarse).toEqual(summed);
+    }
   });
 
   it('orders by key, labels outlets and topics by name, and keys weeks by their Monday', () => {

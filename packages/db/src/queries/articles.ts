@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
 import type { Db } from '../client.ts';
 import { addDays, weekStart } from './dates.ts';
-import { articleWhere, countScope, resolveScope, type Scope, topicIdsBySlug } from './scope.ts';
+import { articlesFrom, articleWhere, countScope, resolveScope, type Scope, topicIdsBySlug } from './scope.ts';
 import { prepare } from './statements.ts';
 import { urlDedupeKey } from './store.ts';
 import { toSearchText } from './text.ts';
@@ -183,16 +183,19 @@ export function listArticles(
     const params: unknown[] = [scope.match, ...where.params];
     if (page.cursor) {
       const [rank, id] = decodeCursor(page.cursor, 'rank');
-      conds.push('(m.rank > ? OR (m.rank = ? AND a.id < ?))');
+      conds.push('(m.rank > ? OR (m.rank = ? AND m.id < ?))');
       params.push(rank, rank, id);
     }
     // The page is chosen on (rank, id) alone; only its rows then read their bodies. Selecting the body
-    // in the ranked query made SQLite read every match's text before sorting.
+    // in the ranked query made SQLite read every match's text before sorting. Other filters read the
+    // matches' day, outlet and language from the narrow id index, not from the article rows; with none,
+    // the matches need no article at all (every index row is an article's).
+    const join = where.sql ? `JOIN ${articlesFrom(scope)} ON a.id = m.id` : '';
     rows = prepare(
       db,
       `WITH m AS (SELECT rowid AS id, bm25(articles_fts, 3.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH ?),
-       p AS (SELECT a.id, m.rank FROM m JOIN articles a ON a.id = m.id
-         ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''} ORDER BY m.rank, a.id DESC LIMIT ?)
+       p AS (SELECT m.id, m.rank FROM m ${join}
+         ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''} ORDER BY m.rank, m.id DESC LIMIT ?)
        SELECT ${COLUMNS}, substr(a.body, 1, 20000) AS head, p.rank AS rank
        FROM p JOIN articles a ON a.id = p.id JOIN outlets o ON o.id = a.outlet_id
        ORDER BY p.rank, a.id DESC`,

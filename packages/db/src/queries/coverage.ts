@@ -1,5 +1,15 @@
 import type { Db } from '../client.ts';
-import { articleWhere, countScope, resolveScope, rollupFor, rollupWhere, type Scope } from './scope.ts';
+import {
+  articlesFrom,
+  articleWhere,
+  countScope,
+  type RollupPart,
+  resolveScope,
+  rollupFor,
+  rollupParts,
+  rollupWhere,
+  type Scope,
+} from './scope.ts';
 import { prepare } from './statements.ts';
 import {
   type CoverageFilters,
@@ -11,17 +21,24 @@ import {
 
 export type CoverageStack = 'outlet' | 'topic' | 'language';
 
-/** SQL for a dimension's raw value on the rollup alias `r` or the articles alias `a` (+ topics `t`). */
-function dimensionSql(dim: CoverageGroup, source: 'rollup' | 'articles'): string {
+/**
+ * SQL for a dimension's raw value on the rollup alias `r` or the articles alias `a` (+ topics `t`).
+ * `period` is the rollup table's time column: a weekly or monthly table holds its week or month as is.
+ */
+function dimensionSql(
+  dim: CoverageGroup,
+  source: 'rollup' | 'articles',
+  period: RollupPart['period'] = 'day',
+): string {
   const p = source === 'rollup' ? 'r' : 'a';
   switch (dim) {
     case 'day':
       return `${p}.day`;
     case 'week':
       // Back 6 days, then forward to the next Monday (or stay on it): the Monday of its ISO week.
-      return `date(${p}.day, '-6 days', 'weekday 1')`;
+      return period === 'week' ? 'r.week' : `date(${p}.day, '-6 days', 'weekday 1')`;
     case 'month':
-      return `substr(${p}.day, 1, 7)`;
+      return period === 'month' ? 'r.month' : `substr(${p}.day, 1, 7)`;
     case 'outlet':
       return `${p}.outlet_id`;
     case 'language':
@@ -29,6 +46,15 @@ function dimensionSql(dim: CoverageGroup, source: 'rollup' | 'articles'): string
     case 'topic':
       return source === 'rollup' ? 'r.topic_id' : 't.topic_id';
   }
+}
+
+/**
+ * The coarsest rollup period that still yields the chart's keys: days need the daily rows, weeks the
+ * weekly ones; months, and charts with no time dimension (stacks never are one), whole months.
+ */
+function grainFor(groupBy: CoverageGroup): 'week' | 'month' | null {
+  if (groupBy === 'day') return null;
+  return groupBy === 'week' ? 'week' : 'month';
 }
 
 type Labeler = (raw: string | number) => { key: string; label: string };
@@ -75,7 +101,8 @@ function compareKeys(a: string, b: string): number {
  * Article counts for a chart: one point per `groupBy` key (a day, week Monday, YYYY-MM, outlet id,
  * topic slug or language code), split by `stackBy` when given, ordered by key then stack. Grouping or
  * stacking by topic counts an article once in each of its topics; otherwise each article counts once.
- * Served from the daily rollups unless a search (or a multi-topic filter) needs the articles.
+ * Served from the rollups (whole weeks or months from the coarser tables) unless a search (or a
+ * multi-topic filter) needs the articles.
  */
 export function countCoverage(
   db: Db,
@@ -87,24 +114,29 @@ export function countCoverage(
   if (scope.empty) return [];
   const topicDimension = groupBy === 'topic' || stackBy === 'topic';
   const rollup = rollupFor(scope, topicDimension);
-  const source = rollup ? 'rollup' : 'articles';
-  const key = dimensionSql(groupBy, source);
-  const stack = stackBy ? dimensionSql(stackBy, source) : 'NULL';
-
-  let from: string;
-  let where: { sql: string; params: unknown[] };
+  let rows: { k: string | number; s: string | number | null; n: number }[];
   if (rollup) {
-    from = rollup === 'topic' ? 'rollup_daily_topic r' : 'rollup_daily r';
-    where = rollupWhere(scope, { topics: rollup === 'topic' });
+    const parts = rollupParts(scope, { topics: rollup === 'topic', grain: grainFor(groupBy) });
+    const selects = parts.map(
+      (p) =>
+        `SELECT ${dimensionSql(groupBy, 'rollup', p.period)} AS k, ${stackBy ? dimensionSql(stackBy, 'rollup', p.period) : 'NULL'} AS s, sum(r.count) AS n
+         FROM ${p.table} r ${p.where.sql} GROUP BY k, s`,
+    );
+    const sql =
+      selects.length === 1
+        ? selects[0]
+        : `SELECT k, s, sum(n) AS n FROM (${selects.join(' UNION ALL ')}) GROUP BY k, s`;
+    rows = prepare(db, sql as string).all(...parts.flatMap((p) => p.where.params)) as typeof rows;
   } else {
-    from = topicDimension ? 'articles a JOIN article_topics t ON t.article_id = a.id' : 'articles a';
-    where = articleWhere(scope, { topicJoin: topicDimension });
+    const key = dimensionSql(groupBy, 'articles');
+    const stack = stackBy ? dimensionSql(stackBy, 'articles') : 'NULL';
+    const from = `${articlesFrom(scope)}${topicDimension ? ' JOIN article_topics t ON t.article_id = a.id' : ''}`;
+    const where = articleWhere(scope, { topicJoin: topicDimension });
+    rows = prepare(
+      db,
+      `SELECT ${key} AS k, ${stack} AS s, count(*) AS n FROM ${from} ${where.sql} GROUP BY k, s`,
+    ).all(...where.params) as typeof rows;
   }
-  const count = rollup ? 'sum(r.count)' : 'count(*)';
-  const rows = prepare(
-    db,
-    `SELECT ${key} AS k, ${stack} AS s, ${count} AS n FROM ${from} ${where.sql} GROUP BY k, s`,
-  ).all(...where.params) as { k: string | number; s: string | number | null; n: number }[];
 
   const keyLabel = labeler(db, groupBy);
   const stackLabel = stackBy ? labeler(db, stackBy) : null;
@@ -135,9 +167,10 @@ export function getDateRange(db: Db, filters: CoverageFilters): DateRange {
     ) as typeof row;
   } else {
     const where = articleWhere(scope);
-    row = prepare(db, `SELECT min(a.day) AS "from", max(a.day) AS "to" FROM articles a ${where.sql}`).get(
-      ...where.params,
-    ) as typeof row;
+    row = prepare(
+      db,
+      `SELECT min(a.day) AS "from", max(a.day) AS "to" FROM ${articlesFrom(scope)} ${where.sql}`,
+    ).get(...where.params) as typeof row;
   }
   return { from: row.from ?? null, to: row.to ?? null };
 }

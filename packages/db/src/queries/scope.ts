@@ -1,5 +1,6 @@
 // Filters → SQL conditions, shared by charts, counts and lists so they always agree on what matches.
 import type { Db } from '../client.ts';
+import { addDays, weekStart } from './dates.ts';
 import { parseSearch } from './search.ts';
 import { prepare } from './statements.ts';
 import { type CoverageFilters, UNKNOWN_LANGUAGE } from './types.ts';
@@ -97,6 +98,31 @@ export function articleWhere(scope: Scope, opts: { topicJoin?: boolean; withMatc
   return { sql: joinWhere(conds), params };
 }
 
+/**
+ * `articles a` for a query filtered by articleWhere. A search names its matches by id: the narrow
+ * (id, day, outlet_id, language) index then answers every other condition and grouping, where the table
+ * would be read row by row (and `day` and `language` sit after the body, in its overflow pages).
+ */
+export function articlesFrom(scope: Scope): string {
+  return scope.match ? 'articles a INDEXED BY articles_id_facets_idx' : 'articles a';
+}
+
+/** Conditions other than dates on a rollup table `r` of any period. */
+function rollupFacetConds(scope: Scope, topics: boolean, conds: string[], params: unknown[]): void {
+  if (scope.outletIds) {
+    conds.push('r.outlet_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(scope.outletIds));
+  }
+  if (scope.languages) {
+    conds.push('r.language IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(scope.languages.map((l) => (l === UNKNOWN_LANGUAGE ? '' : l))));
+  }
+  if (topics && scope.topicIds) {
+    conds.push('r.topic_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(scope.topicIds));
+  }
+}
+
 /** Conditions on a rollup table `r` (rollup_daily, or rollup_daily_topic when `topics`). */
 export function rollupWhere(scope: Scope, opts: { topics: boolean }): Where {
   const conds: string[] = [];
@@ -109,19 +135,120 @@ export function rollupWhere(scope: Scope, opts: { topics: boolean }): Where {
     conds.push('r.day <= ?');
     params.push(scope.to);
   }
-  if (scope.outletIds) {
-    conds.push('r.outlet_id IN (SELECT value FROM json_each(?))');
-    params.push(JSON.stringify(scope.outletIds));
-  }
-  if (scope.languages) {
-    conds.push('r.language IN (SELECT value FROM json_each(?))');
-    params.push(JSON.stringify(scope.languages.map((l) => (l === UNKNOWN_LANGUAGE ? '' : l))));
-  }
-  if (opts.topics && scope.topicIds) {
-    conds.push('r.topic_id IN (SELECT value FROM json_each(?))');
-    params.push(JSON.stringify(scope.topicIds));
-  }
+  rollupFacetConds(scope, opts.topics, conds, params);
   return { sql: joinWhere(conds), params };
+}
+
+/** A rollup table (aliased `r`) and the conditions that select part of a scope's rows from it. */
+export type RollupPart = { table: string; period: 'day' | 'week' | 'month'; where: Where };
+
+/**
+ * Whole periods inside [from, to] (null = open end) and the days at either edge outside them; null when
+ * no whole period fits (or a bound is not a day), and the daily rows alone answer.
+ */
+type PeriodSpan = {
+  first: string | null;
+  last: string | null;
+  head: [string, string] | null;
+  tail: [string, string] | null;
+};
+
+// Days are compared as text, as everywhere: a bound only needs this shape for month arithmetic on it.
+const DAY_SHAPE = /^\d{4}-(?:0[1-9]|1[0-2])-\d{2}$/;
+const isRealDay = (day: string): boolean =>
+  DAY_SHAPE.test(day) && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
+
+function shiftMonth(month: string, n: number): string {
+  const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + n, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+function monthSpan(from: string | null, to: string | null): PeriodSpan | null {
+  if ((from && !DAY_SHAPE.test(from)) || (to && !DAY_SHAPE.test(to))) return null;
+  let first: string | null = null;
+  let head: [string, string] | null = null;
+  if (from) {
+    first = from.slice(8) <= '01' ? from.slice(0, 7) : shiftMonth(from.slice(0, 7), 1);
+    if (from < `${first}-01`) head = [from, `${first}-01`];
+  }
+  let last: string | null = null;
+  let tail: [string, string] | null = null;
+  if (to) {
+    const month = to.slice(0, 7);
+    // Day 0 of the next month is this month's last day.
+    const end = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0));
+    last = to >= end.toISOString().slice(0, 10) ? month : shiftMonth(month, -1);
+    // Every day of `last` sorts at or before `${last}-31`.
+    if (to > `${last}-31`) tail = [`${last}-31`, to];
+  }
+  if (first && last && first > last) return null;
+  return { first, last, head, tail };
+}
+
+function weekSpan(from: string | null, to: string | null): PeriodSpan | null {
+  if ((from && !isRealDay(from)) || (to && !isRealDay(to))) return null;
+  let first: string | null = null;
+  let head: [string, string] | null = null;
+  if (from) {
+    first = weekStart(from) === from ? from : addDays(weekStart(from), 7);
+    if (from < first) head = [from, first];
+  }
+  let last: string | null = null;
+  let tail: [string, string] | null = null;
+  if (to) {
+    const monday = weekStart(to);
+    last = addDays(monday, 6) === to ? monday : addDays(monday, -7);
+    if (to > addDays(last, 6)) tail = [addDays(last, 6), to];
+  }
+  if (first && last && first > last) return null;
+  return { first, last, head, tail };
+}
+
+/**
+ * The rollup rows of a scope, read from the weekly or monthly tables (`grain`) for the whole weeks or
+ * months of its range and from the daily ones for the days at its edges, so that a range of years reads
+ * a few rows per period instead of one per day. The parts' sums add up to the daily rows' exactly (the
+ * coarse tables are the daily ones summed, kept by triggers). Without a grain, the daily rows alone.
+ */
+export function rollupParts(
+  scope: Scope,
+  opts: { topics: boolean; grain: 'week' | 'month' | null },
+): RollupPart[] {
+  const daily = opts.topics ? 'rollup_daily_topic' : 'rollup_daily';
+  const span =
+    opts.grain === 'week'
+      ? weekSpan(scope.from, scope.to)
+      : opts.grain === 'month'
+        ? monthSpan(scope.from, scope.to)
+        : null;
+  if (!opts.grain || !span) return [{ table: daily, period: 'day', where: rollupWhere(scope, opts) }];
+  const grain = opts.grain;
+  const part = (table: string, period: RollupPart['period'], range: [string, string, string, string]) => {
+    const conds: string[] = [];
+    const params: unknown[] = [];
+    const [low, lowOp, high, highOp] = range;
+    if (low) {
+      conds.push(`r.${period} ${lowOp} ?`);
+      params.push(low);
+    }
+    if (high) {
+      conds.push(`r.${period} ${highOp} ?`);
+      params.push(high);
+    }
+    rollupFacetConds(scope, opts.topics, conds, params);
+    return { table, period, where: { sql: joinWhere(conds), params } };
+  };
+  const parts = [
+    part(`rollup_${grain === 'week' ? 'weekly' : 'monthly'}${opts.topics ? '_topic' : ''}`, grain, [
+      span.first ?? '',
+      '>=',
+      span.last ?? '',
+      '<=',
+    ]),
+  ];
+  if (span.head) parts.push(part(daily, 'day', [span.head[0], '>=', span.head[1], '<']));
+  if (span.tail) parts.push(part(daily, 'day', [span.tail[0], '>', span.tail[1], '<=']));
+  return parts;
 }
 
 /**
@@ -141,14 +268,14 @@ export function countScope(db: Db, scope: Scope): number {
   if (scope.empty) return 0;
   const rollup = rollupFor(scope, false);
   if (rollup) {
-    const where = rollupWhere(scope, { topics: rollup === 'topic' });
-    const table = rollup === 'topic' ? 'rollup_daily_topic' : 'rollup_daily';
-    return (prepare(db, `SELECT coalesce(sum(r.count), 0) FROM ${table} r ${where.sql}`)
+    const parts = rollupParts(scope, { topics: rollup === 'topic', grain: 'month' });
+    const sums = parts.map((p) => `(SELECT coalesce(sum(r.count), 0) FROM ${p.table} r ${p.where.sql})`);
+    return prepare(db, `SELECT ${sums.join(' + ')}`)
       .pluck()
-      .get(...where.params) ?? 0) as number;
+      .get(...parts.flatMap((p) => p.where.params)) as number;
   }
   const where = articleWhere(scope);
-  return prepare(db, `SELECT count(*) FROM articles a ${where.sql}`)
+  return prepare(db, `SELECT count(*) FROM ${articlesFrom(scope)} ${where.sql}`)
     .pluck()
     .get(...where.params) as number;
 }
