@@ -7,6 +7,7 @@ import {
   countOutletWeeks,
   countShare,
   finishRun,
+  HEATMAP_GAP_WEEKS,
   listOutlets,
   listSourceFailureDays,
   matchesSearch,
@@ -162,10 +163,14 @@ describe.skipIf(!hasAnt)('countOutletWeeks', () => {
     const weeks = [...new Set(rows.map((a) => weekStart(a.day)))].sort();
     expect(heat.weeks[0]).toBe(weeks[0]);
     expect(heat.weeks.at(-1)).toBe(weeks.at(-1));
+    // Consecutive weeks, except where a long empty stretch is collapsed (and said so in `gaps`).
     for (let i = 1; i < heat.weeks.length; i++) {
-      const gap = Date.parse(heat.weeks[i] ?? '') - Date.parse(heat.weeks[i - 1] ?? '');
-      expect(gap).toBe(7 * 86_400_000);
+      const week = heat.weeks[i] ?? '';
+      const gap = Date.parse(week) - Date.parse(heat.weeks[i - 1] ?? '');
+      expect(gap, week).toBe(7 * 86_400_000 * (1 + (heat.gaps[week] ?? 0)));
+      if (heat.gaps[week] !== undefined) expect(heat.gaps[week]).toBeGreaterThanOrEqual(HEATMAP_GAP_WEEKS);
     }
+    for (const week of weeks) expect(heat.weeks).toContain(week);
     const totals = heat.outlets.map((o) => o.total);
     expect(totals).toEqual([...totals].sort((a, b) => b - a));
   });

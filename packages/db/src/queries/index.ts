@@ -39,7 +39,13 @@ export {
 } from './compare.ts';
 export { type CoverageStack, countArticles, countCoverage, getDateRange } from './coverage.ts';
 export { EXPORT_COLUMNS, type ExportRow, iterateExportRows } from './export.ts';
-export { countOutletWeeks, HEATMAP_MAX_WEEKS, type HeatmapOutlet, type OutletWeeks } from './heatmap.ts';
+export {
+  countOutletWeeks,
+  HEATMAP_GAP_WEEKS,
+  HEATMAP_MAX_WEEKS,
+  type HeatmapOutlet,
+  type OutletWeeks,
+} from './heatmap.ts';
 export { finishRun, listFailures, listRuns, recordFailure, resolveFailures, startRun } from './runs.ts';
 export {
   type FoldedDocument,
