@@ -641,12 +641,25 @@ function renderBlocks(blocks: Block[], title: string | null): string {
   }
   const total = kept.reduce((n, b) => n + b.text.length, 0);
   let seen = 0;
-  for (let i = 0; i < kept.length; i++) {
-    const b = kept[i] as Block;
-    if (seen > total * 0.5 && b.text.length <= 60 && TRAILER.test(b.text)) return join(kept.slice(0, i));
+  const out: Block[] = [];
+  for (const b of kept) {
+    if (seen > total * 0.5 && b.text.length <= 60 && TRAILER.test(b.text)) break;
     seen += b.text.length;
+    // Past the middle, a short line asking the reader to follow, subscribe or install is a call to action.
+    if (seen > total * 0.6 && b.text.length < 300 && isCallToAction(b.text)) continue;
+    out.push(b);
   }
-  return join(kept);
+  return join(out);
+}
+
+const SOCIAL_NETWORK =
+  /\b(twitter|facebook|instagram|telegram|youtube|whatsapp|tiktok|linkedin|pinterest)\b/gi;
+const SIGN_UP =
+  /\b(subscribe|subscribers?|sign up for|suscr[ií]b\w*|abonnier\w*|abonnez|abonnement|newsletter|download (the|our)\b.{0,30}\bapps?|hazte miembro|únete|support (us|our)|unterstütze)/i;
+
+function isCallToAction(text: string): boolean {
+  if (SIGN_UP.test(text)) return true;
+  return new Set(text.toLowerCase().match(SOCIAL_NETWORK) ?? []).size >= 2;
 }
 
 function isDateLine(text: string): boolean {
