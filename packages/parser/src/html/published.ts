@@ -109,9 +109,32 @@ function localDay(found: PublishedDate, facts: PageFacts, url: string | undefine
   // does its URL (/2020/02/24/ for a story stamped 2020-02-25T02:25Z): the URL's day is the day as
   // written. Only a one-day gap is a time-zone gap; a larger one is another date.
   const fromUrl = dateFromUrl(url ?? facts.canonical ?? firstMeta(facts, ['og:url']) ?? '');
-  if (fromUrl && Math.abs(Date.parse(fromUrl.day) - Date.parse(found.day)) === DAY_MS)
+  if (fromUrl && statedInUtc(facts, found.iso, ctx) && couldBeLocalDay(found.iso, fromUrl.day))
     return { ...found, day: fromUrl.day };
   return found;
+}
+
+const UTC_ZONE = /(z|[+-]00:?00|\b(gmt|utc))\s*$/i;
+const OTHER_ZONE = /[+-](?!00:?00)\d{2}:?\d{2}\s*$/;
+
+/**
+ * The instant is written only in UTC ("…T02:25:54Z", "GMT"): its UTC day need not be the outlet's. An
+ * instant also written with the outlet's own offset (+01:00, -05:00) already carries the local day.
+ */
+function statedInUtc(facts: PageFacts, iso: string, ctx: Ctx): boolean {
+  const values = [
+    ...facts.jsonLd.flatMap((ld) => [ld.datePublished, ld.dateModified]),
+    ...[...PUBLISHED_METAS, ...MODIFIED_METAS].flatMap((key) => facts.metas.get(key) ?? []),
+    ...facts.times.map((t) => t.attribs.datetime),
+  ].filter((v): v is string => !!v && readDate(v, ctx)?.iso === iso);
+  return values.some((v) => UTC_ZONE.test(v)) && !values.some((v) => OTHER_ZONE.test(v));
+}
+
+/** A UTC instant falls on `day` somewhere between UTC−12 and UTC+14, one day off its UTC day. */
+function couldBeLocalDay(iso: string, day: string): boolean {
+  const gap = Date.parse(day) - Date.parse(iso.slice(0, 10));
+  const hour = Number(iso.slice(11, 13));
+  return (gap === -DAY_MS && hour < 12) || (gap === DAY_MS && hour >= 10);
 }
 
 type Candidate = { date: ParsedDate; source: DateSource; modified: boolean };
