@@ -56,6 +56,33 @@ describe.skipIf(!hasAnt)('ANT corpus', () => {
     expect(chart.reduce((s, p) => s + p.count, 0)).toBe(totals.articles);
   });
 
+  it('indexes the search text the parser carries exactly as folding the text in the store would', () => {
+    expect(sample.every((item) => item.article.searchText !== undefined)).toBe(true);
+    const snapshot = (items: IngestItem[]) => {
+      const fresh = openDatabase(':memory:');
+      try {
+        storeArticles(fresh, items);
+        const all = (sql: string) => fresh.$client.prepare(sql).raw().all();
+        return {
+          fts: all('SELECT rowid, title, body FROM articles_fts ORDER BY rowid'),
+          stories: all(
+            'SELECT article_id, story_id, kind, lead, terms FROM story_members ORDER BY article_id',
+          ),
+        };
+      } finally {
+        closeDatabase(fresh);
+      }
+    };
+    const part = sample.slice(0, 200);
+    const withoutCarried = part.map(({ raw, article }) => {
+      const { searchText: _carried, ...rest } = article;
+      return { raw, article: rest };
+    });
+    const carried = snapshot(part);
+    expect(carried.fts.length).toBe(part.length);
+    expect(carried).toEqual(snapshot(withoutCarried));
+  });
+
   it('merges a story filed under two desks into one article carrying both', () => {
     expect(desks.length).toBe(6);
     const result = storeArticles(db, desks);

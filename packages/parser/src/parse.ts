@@ -5,6 +5,7 @@
 import { fingerprint } from './fingerprint/index.ts';
 import { extractHtml } from './html/index.ts';
 import { detectLanguage } from './language/index.ts';
+import { toSearchText } from './normalize/search.ts';
 import { normalizeUrl } from './normalize/url.ts';
 import { resolveOutlet } from './outlets/index.ts';
 import { extractRecord } from './record/index.ts';
@@ -194,7 +195,8 @@ export function parseDocument(input: RawInput): Article {
     text: parts.outletText,
     hint: input.outletHint,
   });
-  const topics = classifySubjects({ title, body, sections: parts.sections, url, language });
+  const searchText = { title: toSearchText(title), body: toSearchText(body) };
+  const topics = classifySubjects({ title, body, sections: parts.sections, url, language, searchText });
   return {
     format: parts.format,
     url,
@@ -212,5 +214,6 @@ export function parseDocument(input: RawInput): Article {
     datePrecision: parts.published?.precision ?? null,
     topics,
     fingerprints: fingerprint(title, body),
+    searchText,
   };
 }

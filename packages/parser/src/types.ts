@@ -80,6 +80,11 @@ export type Article = {
     /** 64-bit simhash (16 hex digits) of the folded body's word shingles: near duplicates differ in few bits. */
     simhash: string;
   };
+  /**
+   * Title and body through toSearchText, as parseDocument folded them for its subject rules: the store
+   * indexes these instead of folding the same text again. Absent on articles not made by parseDocument.
+   */
+  searchText?: { title: string; body: string };
 };
 
 /** A whole-input failure, naming the input and the problem. */

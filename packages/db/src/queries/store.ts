@@ -197,8 +197,9 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
       }
     };
     const indexText = (articleId: number, article: Article): void => {
-      const title = toSearchText(article.title);
-      const body = toSearchText(article.body);
+      // The parser folded this text for its subject rules already; fold here only what came without it.
+      const title = article.searchText?.title ?? toSearchText(article.title);
+      const body = article.searchText?.body ?? toSearchText(article.body);
       q.insertFts.run(articleId, title, body);
       // The story signature reads the same folded, stemmed text: computed here once, not again.
       signatures.set(articleId, storySignatureOfSearchText(title, body));

@@ -14,6 +14,8 @@ export type SubjectInput = {
   sections?: readonly string[];
   url?: string | null;
   language?: string | null;
+  /** title and body already through toSearchText (parseDocument has them): saves folding them again. */
+  searchText?: { title: string; body: string };
 };
 
 const labelKey = (label: string): string =>
@@ -67,8 +69,7 @@ const COMPILED: Record<string, CompiledKeyword[]> = Object.fromEntries(
 /** Token counts plus the padded token string, so single words are looked up and phrases searched. */
 type Indexed = { counts: Map<string, number>; padded: string };
 
-function indexText(text: string): Indexed {
-  const searchText = toSearchText(text);
+function indexText(searchText: string): Indexed {
   const counts = new Map<string, number>();
   for (const token of searchText.split(' ')) counts.set(token, (counts.get(token) ?? 0) + 1);
   return { counts, padded: ` ${searchText} ` };
@@ -89,9 +90,9 @@ function countOccurrences(text: Indexed, keyword: CompiledKeyword): number {
 const RULES_CAP = 0.9;
 const MIN_RAW = 4;
 
-function subjectsFromRules(title: string, body: string): { slug: string; score: number }[] {
-  const t = indexText(title);
-  const b = indexText(body);
+function subjectsFromRules(searchTitle: string, searchBody: string): { slug: string; score: number }[] {
+  const t = indexText(searchTitle);
+  const b = indexText(searchBody);
   const raw: { slug: string; raw: number }[] = [];
   for (const [slug, words] of Object.entries(COMPILED)) {
     let score = 0;
@@ -126,7 +127,11 @@ export function classifySubjects(input: SubjectInput): TopicScore[] {
     if (slug) add({ slug, score: 1, source: 'section' });
   }
   if (input.url) for (const slug of subjectsFromUrl(input.url)) add({ slug, score: 0.9, source: 'url' });
-  for (const r of subjectsFromRules(input.title ?? '', input.body ?? '')) add({ ...r, source: 'rules' });
+  const searchText = input.searchText ?? {
+    title: toSearchText(input.title ?? ''),
+    body: toSearchText(input.body ?? ''),
+  };
+  for (const r of subjectsFromRules(searchText.title, searchText.body)) add({ ...r, source: 'rules' });
   const known = new Set(SUBJECTS.map((s) => s.slug));
   return [...out.values()].filter((t) => known.has(t.slug)).sort((a, b) => b.score - a.score);
 }
