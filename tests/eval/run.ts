@@ -3,11 +3,13 @@
 
 import { runFeedEval } from './parser-feed.ts';
 import { runHtmlEval } from './parser-html.ts';
+import { runTextEval } from './parser-text.ts';
 import { hasShared, SHARED_DIR } from './shared.ts';
 import { runSubjectsEval } from './subjects.ts';
 
 const EVALUATIONS: { name: string; run: () => void | Promise<void> }[] = [
   { name: 'parser-html', run: runHtmlEval },
+  { name: 'parser-text', run: runTextEval },
   { name: 'parser-feed', run: runFeedEval },
   { name: 'subjects', run: () => runSubjectsEval() },
 ];
