@@ -63,7 +63,7 @@ test('alerts: an empty page says how rules come about, then lists the stored rul
   await page.getByRole('navigation').getByRole('link', { name: 'Alerts' }).click();
   await expect(page).toHaveURL(/\/alerts$/);
   await expect(page.getByText('No alert rules yet')).toBeVisible();
-  await expect(page.getByText(/Add a rule with upsertAlertRule/)).toBeVisible();
+  await expect(page.getByText(/Add a rule with the form above/)).toBeVisible();
   await expect(page.getByText('No alerts raised')).toBeVisible();
 
   // A lenient rule over everything (any day above the mean of the 14 before it, with 2 articles or more),

@@ -3,9 +3,12 @@
 import type { SpikeScope } from '@rasid/db/queries';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { AdminAccess } from '@/components/admin-access';
+import { AlertRuleActions, AlertRuleForm } from '@/components/alert-rule-form';
 import { EmptyState, ErrorState, LoadingState } from '@/components/states';
 import { type AlertsResponse, fetchJson } from '@/lib/api';
 import { useI18n } from '@/lib/i18n-context';
+import { useFacets } from '@/lib/queries';
 
 /** Where a rule's scope leads: the overview under the same filter, where its spikes are marked. */
 function scopeHref(scope: SpikeScope): string {
@@ -28,6 +31,8 @@ export function AlertsView() {
     queryKey: [url],
     queryFn: ({ signal }) => fetchJson<AlertsResponse>(url, signal),
   });
+  // A rule names its topic by slug (watch:3, section:…); the page shows the topic's name.
+  const topicNames = new Map((useFacets().data?.topics ?? []).map((topic) => [topic.slug, topic.name]));
 
   if (alerts.isPending) return <LoadingState />;
   if (alerts.isError)
@@ -49,7 +54,7 @@ export function AlertsView() {
       case 'outlet':
         return t('Outlet: {name}', { name: outletNames[String(scope.outletId)] ?? `#${scope.outletId}` });
       case 'topic':
-        return t('Topic: {name}', { name: scope.slug });
+        return t('Topic: {name}', { name: topicNames.get(scope.slug) ?? scope.slug });
       case 'query':
         return t('Search: {q}', { q: scope.q });
       default:
@@ -69,15 +74,17 @@ export function AlertsView() {
           'A rule watches everything, an outlet, a topic or a search, and raises an alert on a day with far more articles than the 14 days before. The overview marks such days for any filters.',
         )}
       </p>
+      <AdminAccess />
       <section className="card" data-testid="alert-rules">
         <header className="card-header">
           <h2>{t('Rules')}</h2>
         </header>
+        <AlertRuleForm />
         {rules.length === 0 ? (
           <EmptyState title={t('No alert rules yet')}>
             <p>
               {t(
-                'Add a rule with upsertAlertRule (from @rasid/db/queries) against this database; evaluateAlertRules then writes its spike days here.',
+                'Add a rule with the form above (or npx rasid alerts add): its spike days are listed here at once, and the worker checks it again after every pass.',
               )}
             </p>
           </EmptyState>
@@ -91,6 +98,7 @@ export function AlertsView() {
                   <th scope="col">{t('Rule')}</th>
                   <th scope="col">{t('Webhook')}</th>
                   <th scope="col">{t('State')}</th>
+                  <th scope="col" aria-label={t('Actions')} />
                 </tr>
               </thead>
               <tbody>
@@ -108,6 +116,9 @@ export function AlertsView() {
                     </td>
                     <td>{rule.webhookUrl ? t('yes') : <span className="muted">{t('none')}</span>}</td>
                     <td>{rule.enabled ? t('enabled') : <span className="muted">{t('disabled')}</span>}</td>
+                    <td>
+                      <AlertRuleActions rule={rule} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

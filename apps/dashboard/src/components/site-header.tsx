@@ -9,6 +9,7 @@ const links = [
   { href: '/articles', label: 'Articles' },
   { href: '/stories', label: 'Stories' },
   { href: '/sources', label: 'Sources' },
+  { href: '/watch-topics', label: 'Watch topics' },
   { href: '/alerts', label: 'Alerts' },
 ] as const;
 

@@ -1,4 +1,10 @@
-import { findTopicBySlug, listAlertRules, upsertAlertRule } from '@rasid/db/queries';
+import {
+  evaluateAlertRules,
+  findTopicBySlug,
+  getDateRange,
+  listAlertRules,
+  upsertAlertRule,
+} from '@rasid/db/queries';
 import { NextResponse } from 'next/server';
 import { BadParamError } from '@/lib/filters';
 import { requireAdmin } from '@/server/admin';
@@ -10,7 +16,8 @@ export const dynamic = 'force-dynamic';
 
 /**
  * Creates a spike alert rule. A name already in use is refused (the CLI's `alerts add` replaces it; from
- * a form, a replaced rule would be a surprise). The worker evaluates it after its next pass.
+ * a form, a replaced rule would be a surprise). The rules are evaluated at once over every stored day, so
+ * the page lists the new rule's spikes; the worker delivers their webhooks after its next pass.
  */
 export function POST(request: Request) {
   return respondJson(async () => {
@@ -23,7 +30,10 @@ export function POST(request: Request) {
     if (input.scope.kind === 'topic' && !findTopicBySlug(db, input.scope.slug))
       throw new BadParamError(`scope.slug: there is no topic ${input.scope.slug}`);
     try {
-      return NextResponse.json(upsertAlertRule(db, input), { status: 201 });
+      const rule = upsertAlertRule(db, input);
+      const range = getDateRange(db, {});
+      if (range.from && range.to) evaluateAlertRules(db, { from: range.from, to: range.to });
+      return NextResponse.json(rule, { status: 201 });
     } catch (error) {
       // upsertAlertRule names the field it refuses ("alert rule "x": k must be ...", "spike scope: ...").
       if (error instanceof Error && /^(alert rule|spike scope)/.test(error.message))
