@@ -205,6 +205,14 @@ describe('fetchDocument', () => {
     await expect(fetchDocument('ftp://example.com/feed')).rejects.toThrow('only http and https');
     await expect(fetchDocument('not a url')).rejects.toThrow('not a valid URL');
   });
+
+  it('leaves no deadline timer behind when it refuses a URL (it kept `rasid run --once` alive 30 s)', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    await expect(fetchDocument('http://10.1.2.3/feed', { retries: 0 })).rejects.toThrow(/refused/);
+    await expect(fetchDocument('ftp://example.com/feed', { retries: 0 })).rejects.toThrow(/only http/);
+    expect(timers()).toBe(before);
+  });
 });
 
 describe('isPrivateAddress', () => {

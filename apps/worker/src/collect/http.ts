@@ -237,13 +237,15 @@ async function fetchOnce(url: string, options: FetchOptions): Promise<FetchResul
   if (options.etag) headers['if-none-match'] = options.etag;
   if (options.lastModified) headers['if-modified-since'] = options.lastModified;
 
+  // Checked before the deadline's timer starts: a refused URL must not leave a timer keeping the process
+  // alive (a `rasid run --once` with a refused source used to linger 30 s after its last line).
+  let current = parseUrl(url, options);
   const controller = new AbortController();
   const timer = setTimeout(
     () => controller.abort(Object.assign(new Error('timeout'), { name: 'TimeoutError' })),
     timeoutMs,
   );
   const visited = new Set<string>();
-  let current = parseUrl(url, options);
   try {
     for (;;) {
       visited.add(current.href);
