@@ -407,7 +407,8 @@ describe.skipIf(!hasShared())('rasid run --once: sitemaps and summary-only feeds
       Buffer.from(
         urlset(
           NEWS.map((n, i) => newsEntry(pageUrl(n), i + 1, meta(n).title)).join('') +
-            newsEntry(`${base}/pages/missing`, 9, 'A page that 404s') +
+            // Listed for two runs, then dropped: its failure can no longer be retried.
+            (hits('/news-sitemap.xml') < 3 ? newsEntry(`${base}/pages/missing`, 9, 'A page that 404s') : '') +
             newsEntry(`${base}/private/closed`, 9, 'A page robots.txt disallows'),
         ),
       ),
@@ -497,7 +498,7 @@ describe.skipIf(!hasShared())('rasid run --once: sitemaps and summary-only feeds
       | { title: string; body: string; url: string; language: string; outlet: string }
       | undefined;
 
-  it('stores every page a news sitemap lists, once, and keeps the 404 and the robots.txt refusal as failures', () => {
+  it('stores every page a news sitemap lists, once, and keeps the robots.txt refusal as a failure', () => {
     withDb(db, (h) => {
       for (const n of NEWS) {
         const a = articleAt(h, pageUrl(n));
@@ -505,16 +506,14 @@ describe.skipIf(!hasShared())('rasid run --once: sitemaps and summary-only feeds
         expect(a?.body.length, n).toBeGreaterThan(1_000);
       }
       const s = source(h, 'news sitemap');
-      expect([s.itemsNew, s.lastError]).toEqual([3, '2 item(s) failed; see rasid status']);
+      // After the third run only the robots.txt refusal is pending (the 404 page left the sitemap, below).
+      expect([s.itemsNew, s.lastError]).toEqual([3, '1 item(s) failed; see rasid status']);
       const reasons = Object.fromEntries(
         listFailures(h, { unresolvedOnly: true, limit: 1_000 })
           .filter((f) => f.sourceId === s.id)
           .map((f) => [f.location.replace(base, ''), f.reason]),
       );
-      expect(reasons).toEqual({
-        '/pages/missing': 'HTTP 404 Not Found',
-        '/private/closed': `disallowed by ${base}/robots.txt`,
-      });
+      expect(reasons).toEqual({ '/private/closed': `disallowed by ${base}/robots.txt` });
     });
     expect(hits('/private/closed')).toBe(0);
   });
@@ -555,7 +554,7 @@ describe.skipIf(!hasShared())('rasid run --once: sitemaps and summary-only feeds
 
   it('never fetches a stored page again; retries only what failed', () => {
     for (const n of [...NEWS, ...PART_1, ...PART_2, ...SUMMARIES]) expect(hits(`/pages/${n}`), n).toBe(1);
-    expect(hits('/pages/missing')).toBe(3);
+    expect(hits('/pages/missing')).toBe(2);
     expect(runs.map((r) => r.status)).toEqual([1, 1, 1]);
   });
 
@@ -563,6 +562,21 @@ describe.skipIf(!hasShared())('rasid run --once: sitemaps and summary-only feeds
     const gaps = firstRunRequests.slice(1).map((r, i) => r.at - (firstRunRequests[i]?.at ?? 0));
     expect(firstRunRequests.length).toBeGreaterThan(15);
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(DELAY - 5);
+  });
+
+  it('gives up a failed page once the sitemap no longer lists it; one still listed stays pending', () => {
+    withDb(db, (h) => {
+      const all = listFailures(h, { limit: 1_000 });
+      const missing = all.filter((f) => f.location === `${base}/pages/missing`);
+      expect(missing.map((f) => [f.reason, f.resolvedAt !== null])).toEqual([
+        [
+          'given up: no longer listed in the sitemap, so it cannot be retried; last error: HTTP 404 Not Found',
+          true,
+        ],
+      ]);
+      const closed = all.filter((f) => f.location === `${base}/private/closed`);
+      expect(closed.map((f) => f.resolvedAt)).toEqual([null]);
+    });
   });
 
   it("stores a summary-only item with its page's text and the feed's title", () => {
