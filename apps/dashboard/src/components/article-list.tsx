@@ -1,12 +1,19 @@
 'use client';
 
-import type { ArticleSummary } from '@rasid/db/queries';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { type ReactNode, useEffect } from 'react';
 import { ExportMenu } from '@/components/export-menu';
 import { FilterBar } from '@/components/filter-bar';
 import { EmptyDatabase, EmptyState, ErrorState, LoadingState } from '@/components/states';
-import { ApiError, type ArticlesResponse, fetchJson } from '@/lib/api';
+import { useWindowedRows } from '@/components/virtual-rows';
+import {
+  ApiError,
+  type ArticlesResponse,
+  fetchJson,
+  type HighlightRanges,
+  type ListedArticle,
+} from '@/lib/api';
 import { BadParamError, emptyFilters, parseArticleParams, toSearchParams } from '@/lib/filters';
 import { useI18n } from '@/lib/i18n-context';
 import { useFacets, useTopicName } from '@/lib/queries';
@@ -15,6 +22,9 @@ import { useUrlFilters } from '@/lib/use-url-filters';
 // The drill-down a chart click adds on top of the filters; kept when the filters change.
 const drillKeys = ['day', 'bucket', 'outletId', 'inTopic'] as const;
 const pageSize = 25;
+// Rows drawn beyond the viewport, in pixels: enough that Tab and a quick scroll land on drawn rows.
+const overscan = 900;
+const rowGap = 12;
 
 function readDrill(search: URLSearchParams) {
   try {
@@ -53,6 +63,21 @@ export function ArticleList() {
     enabled: !urlError,
   });
 
+  const pages = articles.data?.pages ?? [];
+  const items = pages.flatMap((page) => page.items);
+  const { listRef, range } = useWindowedRows<HTMLOListElement>({
+    keys: items.map((item) => item.id),
+    estimate: 170,
+    overscan,
+    gap: rowGap,
+  });
+  // Scrolling near the end of what is loaded fetches the next page, as the Load more button does.
+  const nearEnd = items.length > 0 && range.end >= items.length - 3;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = articles;
+  useEffect(() => {
+    if (nearEnd && hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [nearEnd, hasNextPage, isFetchingNextPage, fetchNextPage]);
+
   if (urlError) {
     return (
       <ErrorState
@@ -80,8 +105,6 @@ export function ArticleList() {
   if (drill?.inTopic)
     chips.push({ key: 'inTopic', label: t('Topic: {name}', { name: topicName(drill.inTopic) }) });
 
-  const pages = articles.data?.pages ?? [];
-  const items = pages.flatMap((page) => page.items);
   const total = pages[0]?.total;
   const overviewHref = `/?${toSearchParams(filters)}`;
   // The export takes the list's drill-down too, so the file holds exactly the articles listed.
@@ -150,9 +173,23 @@ export function ArticleList() {
         )
       ) : (
         <>
-          <ol className="article-list" data-testid="article-list">
-            {items.map((article) => (
-              <ArticleCard key={article.id} article={article} />
+          <ol
+            ref={listRef}
+            className="article-list article-list-virtual"
+            data-testid="article-list"
+            data-loaded={items.length}
+            data-first-row={range.start}
+            data-rows-drawn={range.end - range.start}
+            start={range.start + 1}
+            style={{ paddingTop: range.padTop, paddingBottom: range.padBottom }}
+          >
+            {items.slice(range.start, range.end).map((article, offset) => (
+              <ArticleCard
+                key={article.id}
+                article={article}
+                position={range.start + offset + 1}
+                setSize={total ?? items.length}
+              />
             ))}
           </ol>
           {articles.hasNextPage ? (
@@ -178,15 +215,58 @@ export function ArticleList() {
   );
 }
 
-function ArticleCard({ article }: { article: ArticleSummary }) {
+/**
+ * `text` with the search's words wrapped in <mark>: React builds the elements from character ranges, so
+ * the article's text is only ever text, never markup.
+ */
+function Highlighted({ text, ranges }: { text: string; ranges: HighlightRanges }) {
+  if (ranges.length === 0) return text;
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const [start, end] of ranges) {
+    // Ranges come sorted and disjoint; anything else (a stale page) is skipped rather than garbled.
+    if (start < at || end > text.length || end <= start) continue;
+    if (start > at) parts.push(text.slice(at, start));
+    parts.push(
+      <mark key={start} className="hit" data-testid="hit">
+        {text.slice(start, end)}
+      </mark>,
+    );
+    at = end;
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  return parts;
+}
+
+function ArticleCard({
+  article,
+  position,
+  setSize,
+}: {
+  article: ListedArticle;
+  position: number;
+  setSize: number;
+}) {
   const { t, fmt } = useI18n();
   const topicName = useTopicName();
   const date = fmt.articleDate(article);
   return (
-    <li className="article-card" data-testid="article-item" data-id={article.id}>
+    <li
+      className="article-card"
+      data-testid="article-item"
+      data-id={article.id}
+      data-row-key={article.id}
+      // Only some rows are in the DOM: these say where this one sits in the whole list.
+      aria-posinset={position}
+      aria-setsize={setSize}
+    >
       <h2 className="article-card-title">
         <Link href={`/articles/${article.id}`} dir="auto" lang={article.language ?? undefined}>
-          {article.title || t('(untitled)')}
+          {article.title ? (
+            <Highlighted text={article.title} ranges={article.highlights.title} />
+          ) : (
+            t('(untitled)')
+          )}
         </Link>
       </h2>
       <p className="article-meta">
@@ -202,8 +282,8 @@ function ArticleCard({ article }: { article: ArticleSummary }) {
         <span>{fmt.language(article.language)}</span>
       </p>
       {article.snippet ? (
-        <p className="snippet" dir="auto" lang={article.language ?? undefined}>
-          {article.snippet}
+        <p className="snippet" dir="auto" lang={article.language ?? undefined} data-testid="snippet">
+          <Highlighted text={article.snippet} ranges={article.highlights.snippet} />
         </p>
       ) : null}
       {article.topics.length > 0 ? (

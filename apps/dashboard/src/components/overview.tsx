@@ -2,18 +2,26 @@
 
 import type { CoveragePoint } from '@rasid/db/queries';
 import { usePathname } from 'next/navigation';
-import type { ReactNode } from 'react';
+import { Card, Segmented } from '@/components/card';
+import { HeatMap } from '@/components/charts/heat-map';
 import { HorizontalBarChart } from '@/components/charts/horizontal-bar-chart';
-import { assignColors, defaultMaxSeries, otherColor } from '@/components/charts/scale';
+import { LineChart, type LineSeries, type LineValue } from '@/components/charts/line-chart';
+import { assignColors, defaultMaxSeries, otherColor, pickColor } from '@/components/charts/scale';
 import { StackedBarChart } from '@/components/charts/stacked-bar-chart';
 import { bucketOfDay } from '@/components/charts/time-axis';
+import { CompareCard } from '@/components/compare-card';
 import { ExportMenu } from '@/components/export-menu';
 import { FilterBar } from '@/components/filter-bar';
 import { EmptyDatabase, EmptyState, ErrorState, LoadingState } from '@/components/states';
 import { ApiError } from '@/lib/api';
 import {
+  BadParamError,
+  type CompareSpec,
+  compareParam,
   emptyFilters,
   type Filters,
+  type Measure,
+  parseCompareParams,
   type StackDimension,
   stackDimensions,
   type TimeBucket,
@@ -21,7 +29,15 @@ import {
   toSearchParams,
 } from '@/lib/filters';
 import { useI18n } from '@/lib/i18n-context';
-import { useCoverage, useFacets, useSpikes, useTopicName } from '@/lib/queries';
+import {
+  useCoverage,
+  useFacets,
+  useHeatmap,
+  useShare,
+  useSourceFailures,
+  useSpikes,
+  useTopicName,
+} from '@/lib/queries';
 import { useUrlFilters } from '@/lib/use-url-filters';
 
 const subjectColor = '#5b7290';
@@ -29,7 +45,21 @@ const bucketLabels = { day: 'Day', week: 'Week', month: 'Month' } as const;
 const sectionColor = '#c7a46a';
 
 // View settings of the overview (not filters): they live in the URL too, but never travel to /articles.
-const viewKeys = ['bucket', 'stackBy'] as const;
+// `compare` (repeated) holds the compared series, `hide` the series whose legend entry is switched off.
+const viewKeys = ['bucket', 'stackBy', 'measure', 'compare', 'hide'] as const;
+
+function readMeasure(value: string | null): Measure {
+  return value === 'share' ? 'share' : 'count';
+}
+
+function readCompare(search: URLSearchParams): { specs: CompareSpec[]; error: string | null } {
+  try {
+    return { specs: parseCompareParams(search).compare, error: null };
+  } catch (error) {
+    if (error instanceof BadParamError) return { specs: [], error: error.message };
+    throw error;
+  }
+}
 
 function readBucket(value: string | null): TimeBucket {
   return (timeBuckets as readonly string[]).includes(value ?? '') ? (value as TimeBucket) : 'month';
@@ -68,6 +98,12 @@ export function Overview() {
   const { filters, error: urlError, setFilters, searchParams } = useUrlFilters();
   const bucket = readBucket(searchParams.get('bucket'));
   const stackBy = readStack(searchParams.get('stackBy'));
+  const measure = readMeasure(searchParams.get('measure'));
+  // Only `compare` is read here: the chart's own bucket and measure settings are lenient like the others.
+  const compareOnly = new URLSearchParams();
+  for (const value of searchParams.getAll('compare')) compareOnly.append('compare', value);
+  const { specs: compareSpecs, error: compareError } = readCompare(compareOnly);
+  const hidden = new Set(searchParams.getAll('hide'));
 
   const facets = useFacets();
   const topicName = useTopicName();
@@ -76,10 +112,40 @@ export function Overview() {
   const byOutlet = useCoverage(filters, 'outlet', null, ready);
   const byTopic = useCoverage(filters, 'topic', null, ready);
   const spikes = useSpikes(filters, ready);
+  // A share is of each outlet's own output; split by topic or language it would mean something else.
+  const shareByOutlet = stackBy === 'outlet';
+  const share = useShare(filters, bucket, shareByOutlet, ready && measure === 'share');
+  const heatmap = useHeatmap(filters, ready);
+  const dataRange = byTime.data?.dateRange;
+  const failures = useSourceFailures(
+    filters.from ?? dataRange?.from ?? null,
+    filters.to ?? dataRange?.to ?? null,
+    filters.outlet,
+    ready,
+  );
 
   const setView = (key: (typeof viewKeys)[number], value: string) => {
     const params = new URLSearchParams(searchParams.toString());
     params.set(key, value);
+    window.history.replaceState(null, '', `${pathname}?${params}`);
+  };
+  // A new comparison is a new view (Back returns to the previous one); showing or hiding a line is not.
+  const setCompare = (next: CompareSpec[]) => {
+    const params = new URLSearchParams(searchParams.toString());
+    params.delete('compare');
+    for (const spec of next) params.append('compare', compareParam(spec));
+    const keys = new Set(next.map(compareParam));
+    const keptHidden = params.getAll('hide').filter((key) => keys.has(key) || key.startsWith('share:'));
+    params.delete('hide');
+    for (const key of keptHidden) params.append('hide', key);
+    window.history.pushState(null, '', `${pathname}?${params}`);
+  };
+  const toggleSeries = (key: string) => {
+    const params = new URLSearchParams(searchParams.toString());
+    const next = params.getAll('hide').filter((other) => other !== key);
+    if (!hidden.has(key)) next.push(key);
+    params.delete('hide');
+    for (const other of next) params.append('hide', other);
     window.history.replaceState(null, '', `${pathname}?${params}`);
   };
 
@@ -161,6 +227,60 @@ export function Overview() {
     spikeMarks.set(key, previous ? `${previous}; ${text}` : text);
   }
   const rule = spikes.data?.rule;
+  // Days a source was failing, on the bucket holding them: a low column there may be a gap in collection.
+  const failureDays = failures.data?.days ?? [];
+  const failingByBucket = new Map<string, { days: number; sources: Set<string> }>();
+  for (const { day, sources } of failureDays) {
+    const key = bucketOfDay(day, bucket);
+    const entry = failingByBucket.get(key) ?? { days: 0, sources: new Set<string>() };
+    entry.days += 1;
+    for (const source of sources) entry.sources.add(source.name);
+    failingByBucket.set(key, entry);
+  }
+  const shaded = new Map(
+    [...failingByBucket].map(([key, entry]) => [
+      key,
+      t('collection failing on {days} ({sources}): articles may be missing', {
+        days: tn('days', entry.days),
+        sources: [...entry.sources].join(', '),
+      }),
+    ]),
+  );
+  const failingSources = new Set(failureDays.flatMap((day) => day.sources.map((source) => source.name)));
+  // Share of output: one line per outlet (its own output), or one for the filtered outlets together.
+  const shareSeries: LineSeries[] = [];
+  if (share.data) {
+    const byStack = new Map<string, { label: string; values: Map<string, LineValue>; count: number }>();
+    for (const point of share.data.points) {
+      const key = `share:${point.stack ?? 'all'}`;
+      const entry = byStack.get(key) ?? {
+        label: point.stackLabel ?? t('All matching articles'),
+        values: new Map<string, LineValue>(),
+        count: 0,
+      };
+      entry.values.set(point.key, { count: point.count, base: point.base });
+      entry.count += point.count;
+      byStack.set(key, entry);
+    }
+    for (const [key, entry] of [...byStack].sort((a, b) => b[1].count - a[1].count)) {
+      const outletId = key.slice('share:'.length);
+      shareSeries.push({
+        key,
+        label: entry.label,
+        color: shareByOutlet ? (outletColors.get(outletId) ?? otherColor) : pickColor(0),
+        values: entry.values,
+        hidden: hidden.has(key),
+      });
+    }
+  }
+  const shareHref = (seriesKey: string, bucketKey: string) => {
+    const stack = seriesKey.slice('share:'.length);
+    return articlesHref(filters, {
+      day: bucketKey,
+      bucket,
+      ...(shareByOutlet && stack !== 'all' ? { outletId: stack } : {}),
+    });
+  };
   // Stack names the interface can say in its own language: subjects and languages (outlets are names).
   const localizeStacks = (points: CoveragePoint[]): CoveragePoint[] =>
     stackBy === 'topic' || stackBy === 'language'
@@ -245,7 +365,7 @@ export function Overview() {
                   onChange={(value) => setView('bucket', value)}
                 />
                 <Segmented
-                  label={t('Stack by')}
+                  label={measure === 'share' ? t('Split by') : t('Stack by')}
                   name="stackBy"
                   value={stackBy ?? 'none'}
                   options={[
@@ -256,6 +376,16 @@ export function Overview() {
                   ]}
                   onChange={(value) => setView('stackBy', value)}
                 />
+                <Segmented
+                  label={t('Measure')}
+                  name="measure"
+                  value={measure}
+                  options={[
+                    { value: 'count', label: t('Articles') },
+                    { value: 'share', label: t('Share of output') },
+                  ]}
+                  onChange={(value) => setView('measure', value)}
+                />
               </>
             }
           >
@@ -265,6 +395,38 @@ export function Overview() {
                 error={byTime.error}
                 hint={<RetryButton onClick={() => byTime.refetch()} />}
               />
+            ) : measure === 'share' ? (
+              share.isError ? (
+                <ErrorState
+                  title={t('Could not load the chart')}
+                  error={share.error}
+                  hint={<RetryButton onClick={() => share.refetch()} />}
+                />
+              ) : share.data ? (
+                <>
+                  <LineChart
+                    series={shareSeries}
+                    bucket={bucket}
+                    measure="share"
+                    hrefFor={shareHref}
+                    onToggle={toggleSeries}
+                    shaded={shaded}
+                    label={t(`Articles per ${bucket}`)}
+                    testId="share-chart"
+                  />
+                  <p className="card-note" data-testid="share-note">
+                    {shareByOutlet
+                      ? t(
+                          'Each line is an outlet’s matching articles as a share of all its own articles in that period.',
+                        )
+                      : t(
+                          'The line is the matching articles as a share of all articles of the chosen outlets in that period. Split by outlet to see each outlet’s own share.',
+                        )}
+                  </p>
+                </>
+              ) : (
+                <LoadingState label={t('Counting articles…')} />
+              )
             ) : byTime.data ? (
               <StackedBarChart
                 points={localizeStacks(byTime.data.points)}
@@ -272,6 +434,7 @@ export function Overview() {
                 stackName={stackBy}
                 hrefFor={(key, stack) => timeDrillHref(filters, bucket, stackBy, key, stack)}
                 marks={spikeMarks}
+                shaded={shaded}
               />
             ) : (
               <LoadingState label={t('Counting articles…')} />
@@ -296,7 +459,30 @@ export function Overview() {
                     })}
               </p>
             ) : null}
+            {failingSources.size > 0 && !byTime.isError ? (
+              <p className="card-note failure-note" data-testid="failure-note">
+                <span className="failure-swatch" aria-hidden="true" />{' '}
+                {t(
+                  'Shaded: {days} on which a source was failing ({sources}). Fewer articles there may be a gap in collection, not silence.',
+                  { days: tn('days', failureDays.length), sources: [...failingSources].join(', ') },
+                )}
+              </p>
+            ) : null}
           </Card>
+
+          <CompareCard
+            filters={filters}
+            specs={compareSpecs}
+            specError={compareError}
+            hidden={hidden}
+            bucket={bucket}
+            measure={measure}
+            facets={facets.data}
+            onSpecsChange={setCompare}
+            onToggle={toggleSeries}
+            onMeasureChange={(value) => setView('measure', value)}
+            shaded={shaded}
+          />
 
           <div className="grid-2">
             <Card title={t('By outlet')} busy={byOutlet.isFetching} testId="outlet-card">
@@ -356,6 +542,25 @@ export function Overview() {
               </p>
             </Card>
           </div>
+
+          <Card title={t('Outlets by week')} busy={heatmap.isFetching} testId="heatmap-card">
+            {heatmap.isError ? (
+              <ErrorState
+                title={t('Could not load the heat map')}
+                error={heatmap.error}
+                hint={<RetryButton onClick={() => heatmap.refetch()} />}
+              />
+            ) : heatmap.data ? (
+              <HeatMap
+                data={heatmap.data}
+                hrefFor={(outletId, week) =>
+                  articlesHref(filters, { day: week, bucket: 'week', outletId: String(outletId) })
+                }
+              />
+            ) : (
+              <LoadingState />
+            )}
+          </Card>
         </>
       )}
     </div>
@@ -392,62 +597,5 @@ function Stat({
       </span>
       {note ? <span className="stat-note">{note}</span> : null}
     </div>
-  );
-}
-
-function Card({
-  title,
-  controls,
-  busy,
-  testId,
-  children,
-}: {
-  title: string;
-  controls?: ReactNode;
-  busy: boolean;
-  testId?: string;
-  children: ReactNode;
-}) {
-  return (
-    <section className="card" aria-busy={busy} data-testid={testId}>
-      <header className="card-header">
-        <h2>{title}</h2>
-        {controls ? <div className="card-controls">{controls}</div> : null}
-      </header>
-      {children}
-    </section>
-  );
-}
-
-function Segmented<T extends string>({
-  label,
-  name,
-  value,
-  options,
-  onChange,
-}: {
-  label: string;
-  /** The radio group's name: fixed, so switching the interface language does not rename it. */
-  name: string;
-  value: T;
-  options: { value: T; label: string }[];
-  onChange: (value: T) => void;
-}) {
-  return (
-    <fieldset className="segmented">
-      <legend>{label}</legend>
-      {options.map((option) => (
-        <label key={option.value} className={option.value === value ? 'active' : undefined}>
-          <input
-            type="radio"
-            name={name}
-            value={option.value}
-            checked={option.value === value}
-            onChange={() => onChange(option.value)}
-          />
-          {option.label}
-        </label>
-      ))}
-    </fieldset>
   );
 }

@@ -345,6 +345,50 @@ const ar = {
   '{n} unique': '{n} فريدة',
   '{spikes}: days with far more articles than the {n} days before (over the mean + {k} standard deviations, and at least {min}).':
     '{spikes}: أيام تزيد مقالاتها كثيرًا على الأيام الـ{n} السابقة (فوق المتوسط + {k} انحرافات معيارية، و{min} على الأقل).',
+  // Comparisons, shares, the heat map and failing sources (overview).
+  'Add a series to compare': 'أضف سلسلة للمقارنة',
+  'Add searches, topics or outlets above: each becomes a line, counted with the dates and other filters of this page.':
+    'أضف عمليات بحث أو مواضيع أو وسائل إعلامية أعلاه: تصبح كلٌّ منها خطًّا يُعدّ بتواريخ هذه الصفحة ومرشِّحاتها الأخرى.',
+  'Add to the comparison': 'أضف إلى المقارنة',
+  'All matching articles': 'كل المقالات المطابقة',
+  'Articles per outlet and week: {outlets}, {weeks}': 'المقالات لكل وسيلة إعلامية وأسبوع: {outlets}، {weeks}',
+  'Choose one to compare.': 'اختر ما تريد مقارنته.',
+  'Choose…': 'اختر…',
+  Compare: 'مقارنة',
+  'Compare by': 'قارن حسب',
+  'Compared series': 'السلاسل المقارَنة',
+  'Could not load the comparison': 'تعذّر تحميل المقارنة',
+  'Could not load the heat map': 'تعذّر تحميل الخريطة الحرارية',
+  'Darker is more articles (the darkest cell: {max}). Arrow keys move between cells; Enter opens one.':
+    'الأغمق يعني مقالات أكثر (أغمق خانة: {max}). تنقّل بين الخانات بمفاتيح الأسهم، واضغط Enter لفتح إحداها.',
+  'Each line is an outlet’s matching articles as a share of all its own articles in that period.':
+    'كل خط هو نسبة المقالات المطابقة لدى وسيلة إعلامية من كل مقالاتها هي في تلك الفترة.',
+  'Each line is the share of its outlets’ own output: matching articles divided by all articles of the same outlets in that period.':
+    'كل خط هو نسبة من إنتاج وسائله الإعلامية نفسها: المقالات المطابقة مقسومة على كل مقالات الوسائل نفسها في تلك الفترة.',
+  'Each series keeps this page’s dates and filters and replaces only its own search, topic or outlet.':
+    'تحتفظ كل سلسلة بتواريخ هذه الصفحة ومرشِّحاتها، ولا تستبدل إلا بحثها أو موضوعها أو وسيلتها الإعلامية.',
+  Measure: 'المقياس',
+  'Nothing compared yet': 'لا مقارنة بعد',
+  'Only the latest weeks are shown, from {day}; narrow the dates to see earlier ones.':
+    'تظهر أحدث الأسابيع فقط، ابتداءً من {day}؛ ضيّق نطاق التواريخ لرؤية ما قبلها.',
+  'Outlets by week': 'الوسائل الإعلامية حسب الأسبوع',
+  'Remove the comparisons': 'أزل المقارنات',
+  'Search: {query}': 'بحث: {query}',
+  'Series (press to show or hide)': 'السلاسل (اضغط للإظهار أو الإخفاء)',
+  'Shaded: {days} on which a source was failing ({sources}). Fewer articles there may be a gap in collection, not silence.':
+    'المظلَّل: {days} تعطّل فيها مصدر ({sources}). قلّة المقالات هناك قد تكون فجوة في الجمع لا صمتًا.',
+  'Share of output': 'النسبة من الإنتاج',
+  'Split by': 'التقسيم حسب',
+  'The line is the matching articles as a share of all articles of the chosen outlets in that period. Split by outlet to see each outlet’s own share.':
+    'الخط هو نسبة المقالات المطابقة من كل مقالات الوسائل الإعلامية المختارة في تلك الفترة. قسّم حسب الوسيلة الإعلامية لترى نسبة كل وسيلة من إنتاجها.',
+  'This link has a comparison the dashboard cannot read':
+    'في هذا الرابط مقارنة لا تستطيع لوحة المتابعة قراءتها',
+  'This series is already in the chart.': 'هذه السلسلة موجودة في الرسم البياني.',
+  'Type a search to compare.': 'اكتب بحثًا للمقارنة.',
+  'collection failing on {days} ({sources}): articles may be missing':
+    'تعطّل الجمع في {days} ({sources}): قد تكون هناك مقالات ناقصة',
+  'e.g. غزة OR رفح': 'مثلًا: غزة OR رفح',
+  '{weeks} with no matching article, before {day}': '{weeks} بلا مقالات مطابقة، قبل {day}',
 } as const;
 
 export type MessageKey = keyof typeof ar;

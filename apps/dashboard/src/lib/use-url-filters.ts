@@ -25,10 +25,9 @@ export function useUrlFilters() {
   const setFilters = useCallback(
     (next: Filters, keep: readonly string[] = []) => {
       const params = toSearchParams(next);
-      for (const key of keep) {
-        const value = searchParams.get(key);
-        if (value) params.set(key, value);
-      }
+      // Every value: a view setting may repeat (the overview's `compare=` series).
+      for (const key of keep)
+        for (const value of searchParams.getAll(key)) if (value) params.append(key, value);
       const query = params.toString();
       // The native history API: Next syncs useSearchParams with it, and since every view fetches its data
       // on the client there is nothing for a server round trip (router.push) to bring.

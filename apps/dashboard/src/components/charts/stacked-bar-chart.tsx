@@ -25,6 +25,8 @@ type StackedBarChartProps = {
   marks?: ReadonlyMap<string, string>;
   /** The plot's height in pixels: smaller for a chart inside a detail page. */
   height?: number;
+  /** Buckets to shade behind their column (days a source was failing), with the shading's text. */
+  shaded?: ReadonlyMap<string, string>;
 };
 
 const margin = { top: 12, right: 12, bottom: 44, left: 52 };
@@ -47,6 +49,7 @@ export function StackedBarChart({
   maxSeries = defaultMaxSeries,
   marks,
   height = 300,
+  shaded,
 }: StackedBarChartProps) {
   const router = useRouter();
   const { t, tn, fmt } = useI18n();
@@ -134,6 +137,27 @@ export function StackedBarChart({
         data-testid="time-chart"
       >
         <title>{summary}</title>
+        {/* Behind everything: a failing source's days, so an empty column reads as a gap in collection. */}
+        {shaded
+          ? columns.map((column, index) => {
+              const text = shaded.get(column.key);
+              if (text === undefined) return null;
+              return (
+                <rect
+                  key={`shade-${column.key}`}
+                  className="failure-shade"
+                  x={margin.left + index * step}
+                  y={margin.top}
+                  width={step}
+                  height={plotHeight}
+                  data-testid="failure-shade"
+                  data-key={column.key}
+                >
+                  <title>{`${fmt.bucket(column.key, bucket)}: ${text}`}</title>
+                </rect>
+              );
+            })
+          : null}
         {ticks.map((tick) => (
           <g key={tick} className="axis-tick">
             <line
@@ -162,8 +186,8 @@ export function StackedBarChart({
               key={column.key}
               className={partial ? 'bar-group bar-partial' : 'bar-group'}
               role="button"
-              tabIndex={column.total > 0 ? 0 : -1}
-              aria-label={`${label}${partial ? ` (${t('so far: today is not over (UTC)')})` : ''}: ${tn('articles', column.total)}.${marks?.has(column.key) ? ` ${marks.get(column.key)}.` : ''} ${t('Open the list.')}`}
+              tabIndex={column.total > 0 || shaded?.has(column.key) ? 0 : -1}
+              aria-label={`${label}${partial ? ` (${t('so far: today is not over (UTC)')})` : ''}: ${tn('articles', column.total)}.${marks?.has(column.key) ? ` ${marks.get(column.key)}.` : ''}${shaded?.has(column.key) ? ` ${shaded.get(column.key)}.` : ''} ${t('Open the list.')}`}
               data-partial={partial ? 'true' : undefined}
               data-testid="time-bar"
               data-key={column.key}
