@@ -194,7 +194,7 @@ const TZ_OFFSETS: Record<string, number> = {
 };
 
 /** Text reduced to one script-neutral form: folded Arabic, ASCII digits, Latin without accents, lower case. */
-function simplify(text: string): string {
+export function simplify(text: string): string {
   return foldArabic(toAsciiDigits(text))
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -600,7 +600,7 @@ export function findDateInText(
 }
 
 /** A date written somewhere in running text, with the words just before it (simplified, lower case). */
-export type DateMention = { date: ParsedDate; before: string; after: string };
+export type DateMention = { date: ParsedDate; before: string; after: string; offset: number };
 
 // Numeric forms as pages print them in bylines and lists: 2019-11-10, 25.08.2015, 26/10/13, 4. 2. 2022.
 // A two-digit year needs a separator repeated on both sides and nothing number-like around it, so
@@ -660,5 +660,6 @@ export function findDateMentions(text: string): DateMention[] {
       date: f.date,
       before: s.slice(Math.max(0, f.start - 60), f.start).replace(/«[MHJ](\d+)»/g, 'm$1'),
       after: s.slice(f.end, f.end + 40).replace(/«[MHJ](\d+)»/g, 'm$1'),
+      offset: f.start,
     }));
 }

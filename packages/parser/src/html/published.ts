@@ -2,7 +2,7 @@
 // URL, then dates written near the title. A page without any of these gets null: never a guess.
 
 import type { Element } from 'domhandler';
-import { dateAt, findDateMentions, parseDate } from '../dates/index.ts';
+import { dateAt, findDateMentions, parseDate, simplify } from '../dates/index.ts';
 import type { DateSource, ParsedDate } from '../types.ts';
 import { collectBlocks } from './blocks.ts';
 import { hasAncestor, squash, textOf } from './dom.ts';
@@ -353,6 +353,8 @@ export type PageDate = {
   before: string;
   /** Length of the text block holding it: a dateline is short, a sentence of the story is not. */
   blockChars: number;
+  /** Where the date starts in its block: a dateline opens its block. */
+  offset: number;
 };
 
 // Written on simplified text (lower case, Latin without accents, folded Arabic), so "Veröffentlicht" is
@@ -364,7 +366,7 @@ const UPDATED_CUE =
 // "von Cooper am", "By Jane Doe on", "par Attac France,", "Gunter Frank / ", "Kultur, " or a bare "am" opening
 // the line: a dateline's shape, not a sentence's.
 const BYLINE_CUE =
-  /((^|\s|\|)(von|by|par|por|door|autor|author|auteur)(?![\p{L}])[^\d.!?]{1,40}|^\s*(am|on|le|du|el|il|vom)\s*|(\||\/|·|•|⋅|–|-)\s*)$/u;
+  /((^|\s|\|)(von|by|par|por|door|autor|author|auteur)(?![\p{L}])[^.!?\n]{1,40}|^\s*(am|on|le|du|el|il|vom)\s*|(\||\/|·|•|⋅|–|-)\s*)$/u;
 // Class and id words (split on spaces, dashes, underscores) of boxes that hold other items' dates.
 const COMMENT_WORDS = new Set(
   'comment comments kommentar kommentare reply replies respond antwort antworten review reviews bewertung bewertungen'.split(
@@ -435,7 +437,7 @@ export function collectPageDates(facts: PageFacts): PageDate[] {
     if (mentions.length === 0) return;
     const aside = isAside(b.el);
     // A label in its own cell or span ("Datum:" | "18.10.2021") sits in the block before.
-    const prev = blocks[i - 1]?.text.slice(-45).toLowerCase() ?? '';
+    const prev = simplify(blocks[i - 1]?.text.slice(-45) ?? '');
     for (const [k, m] of mentions.entries()) {
       const tail = m.before.length < 3 && k === 0 ? `${prev} ${m.before}` : m.before.slice(-45);
       const cue = PUBLISHED_CUE.test(tail)
@@ -452,6 +454,7 @@ export function collectPageDates(facts: PageFacts): PageDate[] {
         fromTitle: titleAt >= 0 ? i - titleAt : null,
         before: tail,
         blockChars: b.text.length,
+        offset: m.offset,
       });
     }
   });
@@ -479,11 +482,14 @@ export function pickPageDate(dates: PageDate[], ctx: Ctx): ParsedDate | null {
       (!latest || d.date.day <= latest) &&
       !NOT_PUBLICATION.test(d.before),
   );
-  const dateline = usable.find(
-    (d) => d.fromTitle !== null && d.fromTitle >= -2 && d.fromTitle <= 4 && d.blockChars <= 120,
-  );
+  const near = (d: PageDate, before: number, after: number): boolean =>
+    d.fromTitle !== null && d.fromTitle >= -before && d.fromTitle <= after;
+  const dateline = usable.find((d) => near(d, 2, 4) && (d.blockChars <= 120 || d.offset <= 40));
+  // "von Claudia Lindner 27.1.2022 – Bei der Erinnerung …": an author's name and a date opening a block.
+  const byline = usable.find((d) => d.cue === 'byline' && near(d, 3, 30) && d.offset <= 80);
   return (
     dateline?.date ??
+    byline?.date ??
     usable.find((d) => d.cue === 'published')?.date ??
     usable.find((d) => d.cue === 'updated')?.date ??
     null
