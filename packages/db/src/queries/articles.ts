@@ -189,7 +189,9 @@ export function listArticles(
     // The page is chosen on (rank, id) alone; only its rows then read their bodies. Selecting the body
     // in the ranked query made SQLite read every match's text before sorting. Other filters read the
     // matches' day, outlet and language from the narrow id index, not from the article rows; with none,
-    // the matches need no article at all (every index row is an article's).
+    // the matches need no article at all (every index row is an article's). CROSS JOIN keeps the page
+    // as the outer loop (as in the list below): with the LIMIT a bound parameter, the planner otherwise
+    // may scan every article and probe the page.
     const join = where.sql ? `JOIN ${articlesFrom(scope)} ON a.id = m.id` : '';
     rows = prepare(
       db,
@@ -197,7 +199,7 @@ export function listArticles(
        p AS (SELECT m.id, m.rank FROM m ${join}
          ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''} ORDER BY m.rank, m.id DESC LIMIT ?)
        SELECT ${COLUMNS}, substr(a.body, 1, 20000) AS head, p.rank AS rank
-       FROM p JOIN articles a ON a.id = p.id JOIN outlets o ON o.id = a.outlet_id
+       FROM p CROSS JOIN articles a ON a.id = p.id JOIN outlets o ON o.id = a.outlet_id
        ORDER BY p.rank, a.id DESC`,
     ).all(...params, limit + 1) as ArticleRow[];
   } else {
@@ -214,7 +216,7 @@ export function listArticles(
       `WITH p AS (SELECT a.id FROM articles a ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''}
          ORDER BY a.day DESC, a.id DESC LIMIT ?)
        SELECT ${COLUMNS}, substr(a.body, 1, 600) AS head
-       FROM p JOIN articles a ON a.id = p.id JOIN outlets o ON o.id = a.outlet_id
+       FROM p CROSS JOIN articles a ON a.id = p.id JOIN outlets o ON o.id = a.outlet_id
        ORDER BY a.day DESC, a.id DESC`,
     ).all(...params, limit + 1) as ArticleRow[];
   }

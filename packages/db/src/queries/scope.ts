@@ -70,7 +70,12 @@ export function articleWhere(scope: Scope, opts: { topicJoin?: boolean; withMatc
     conds.push('a.day <= ?');
     params.push(scope.to);
   }
-  if (scope.outletIds) {
+  if (scope.outletIds?.length === 1) {
+    // One outlet as an equality: articles_outlet_day_idx then yields its articles newest first, and a
+    // page of the list stops after a page; an IN list made SQLite read and sort every article of it.
+    conds.push('a.outlet_id = ?');
+    params.push(scope.outletIds[0]);
+  } else if (scope.outletIds) {
     conds.push('a.outlet_id IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(scope.outletIds));
   }
