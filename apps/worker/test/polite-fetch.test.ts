@@ -13,6 +13,7 @@ const PAGE = readFileSync(path.resolve(REPO_ROOT, '../shared/html/readability/ar
 
 let open: Server;
 let closedRobots: Server;
+let hugeRobots: Server;
 const log: { server: string; path: string; start: number; end: number }[] = [];
 let inFlight = 0;
 let maxInFlight = 0;
@@ -40,17 +41,25 @@ const listen = async (server: Server) => {
 
 let openBase = '';
 let closedBase = '';
+let hugeBase = '';
 beforeAll(async () => {
   open = serve('open', (res) =>
     res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\n'),
   );
   closedRobots = serve('closed', (res) => res.writeHead(503).end());
+  // Over the 512 KiB a robots.txt is read to: unusable, so no rules (it does not close the site).
+  hugeRobots = serve('huge', (res) =>
+    res
+      .writeHead(200, { 'content-type': 'text/plain' })
+      .end(`User-agent: *\n${'# padding\n'.repeat(60_000)}`),
+  );
   openBase = await listen(open);
   closedBase = await listen(closedRobots);
+  hugeBase = await listen(hugeRobots);
 });
 
 afterAll(() => {
-  for (const s of [open, closedRobots]) {
+  for (const s of [open, closedRobots, hugeRobots]) {
     s.closeAllConnections();
     s.close();
   }
@@ -93,6 +102,11 @@ describe('PoliteFetcher', () => {
       /news\/1: not fetched: .*\/robots\.txt could not be read, so the site is treated as closed \(.*HTTP 503/,
     );
     expect(log.some((e) => e.server === 'closed' && e.path === '/news/1')).toBe(false);
+  });
+
+  it('reads a site whose robots.txt is too large to use as having no rules', async () => {
+    const fetcher = new PoliteFetcher({ ...LOCAL, hostDelayMs: 0 });
+    expect((await fetcher.fetchPage(`${hugeBase}/news/1`)).status).toBe('ok');
   });
 
   it('skips, for the rest of the run, a host that did not answer', async () => {

@@ -66,8 +66,10 @@ async function loadRobots(origin: string, options: PoliteOptions): Promise<Robot
     return { rules: parseRobots(text), unreachable: null, expiresAt: Date.now() + ROBOTS_TTL_MS };
   } catch (error) {
     const status = statusOf(error);
-    // RFC 9309: a 4xx means there are no rules; a 5xx or no answer means "assume everything is disallowed".
-    if (status !== undefined && status >= 400 && status < 500)
+    // RFC 9309: a 4xx means there are no rules, and so does a file that cannot be used (a redirect loop,
+    // over 512 KiB); a 5xx or no answer at all means "assume everything is disallowed" for now.
+    const unusable = error instanceof FetchError && !error.retryable;
+    if ((status !== undefined && status >= 400 && status < 500) || unusable)
       return { rules: null, unreachable: null, expiresAt: Date.now() + ROBOTS_TTL_MS };
     return {
       rules: null,
@@ -78,16 +80,18 @@ async function loadRobots(origin: string, options: PoliteOptions): Promise<Robot
 }
 
 function robotsOf(origin: string, options: PoliteOptions): Promise<RobotsEntry> {
-  const cached = robotsCache.get(origin);
+  // A source refused private addresses must not spoil the answer for one allowed to reach them.
+  const key = `${options.allowPrivateNetwork ? 'private' : 'public'} ${origin}`;
+  const cached = robotsCache.get(key);
   if (cached) {
     return cached.then((entry) => {
       if (entry.expiresAt > Date.now()) return entry;
-      robotsCache.delete(origin);
+      if (robotsCache.get(key) === cached) robotsCache.delete(key);
       return robotsOf(origin, options);
     });
   }
   const loading = loadRobots(origin, options);
-  robotsCache.set(origin, loading);
+  robotsCache.set(key, loading);
   return loading;
 }
 
