@@ -2,10 +2,10 @@
 // fingerprint. Format-specific readers only extract; everything an Article promises is settled here,
 // the same way for every format.
 
-import { fingerprint } from './fingerprint/index.ts';
+import { fingerprintFolded } from './fingerprint/index.ts';
 import { extractHtml } from './html/index.ts';
 import { detectLanguage } from './language/index.ts';
-import { toSearchText } from './normalize/search.ts';
+import { foldCollapsed, searchTextOfFolded } from './normalize/search.ts';
 import { normalizeUrl } from './normalize/url.ts';
 import { resolveOutlet } from './outlets/index.ts';
 import { extractRecord } from './record/index.ts';
@@ -195,7 +195,10 @@ export function parseDocument(input: RawInput): Article {
     text: parts.outletText,
     hint: input.outletHint,
   });
-  const searchText = { title: toSearchText(title), body: toSearchText(body) };
+  // Folded once: the search text, the content hash and the simhash all start from the same folded words.
+  const foldedTitle = foldCollapsed(title);
+  const foldedBody = foldCollapsed(body);
+  const searchText = { title: searchTextOfFolded(foldedTitle), body: searchTextOfFolded(foldedBody) };
   const topics = classifySubjects({ title, body, sections: parts.sections, url, language, searchText });
   return {
     format: parts.format,
@@ -213,7 +216,7 @@ export function parseDocument(input: RawInput): Article {
     dateSource: parts.published?.source ?? 'none',
     datePrecision: parts.published?.precision ?? null,
     topics,
-    fingerprints: fingerprint(title, body),
+    fingerprints: fingerprintFolded(foldedTitle, foldedBody),
     searchText,
   };
 }

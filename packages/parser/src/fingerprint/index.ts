@@ -3,16 +3,18 @@
 
 import { createHash } from 'node:crypto';
 import { foldArabic } from '../normalize/arabic.ts';
+import { foldCollapsed } from '../normalize/search.ts';
 
 export type Fingerprints = { contentHash: string; simhash: string };
 
-const collapse = (text: string): string => foldArabic(text).replace(/\s+/g, ' ').trim();
-
 /** sha256 (hex) of the folded, whitespace-collapsed title and body. */
 export function hashContent(title: string, body: string): string {
-  return createHash('sha256')
-    .update(`${collapse(title)}\n${collapse(body)}`)
-    .digest('hex');
+  return hashFoldedContent(foldCollapsed(title), foldCollapsed(body));
+}
+
+/** hashContent of a title and body already through foldCollapsed. */
+export function hashFoldedContent(foldedTitle: string, foldedBody: string): string {
+  return createHash('sha256').update(`${foldedTitle}\n${foldedBody}`).digest('hex');
 }
 
 // Two independent 32-bit FNV-1a variants make one 64-bit shingle hash without BigInt arithmetic.
@@ -77,9 +79,15 @@ const SHINGLE = 3;
 
 /** 64-bit simhash (16 hex digits) over word 3-shingles of the folded text. */
 export function simhash(text: string): string {
-  const words = foldArabic(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0);
+  return simhashOfFolded(foldArabic(text));
+}
+
+/**
+ * simhash of text already through foldArabic (or foldCollapsed: whitespace only separates words, so
+ * collapsing it changes no shingle).
+ */
+export function simhashOfFolded(folded: string): string {
+  const words = folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
   // 33 planes count past 2^32 shingles: more than any text can hold.
   const lo = new Int32Array(33);
   const hi = new Int32Array(33);
@@ -117,5 +125,10 @@ export function hammingDistance(a: string, b: string): number {
 }
 
 export function fingerprint(title: string, body: string): Fingerprints {
-  return { contentHash: hashContent(title, body), simhash: simhash(body) };
+  return fingerprintFolded(foldCollapsed(title), foldCollapsed(body));
+}
+
+/** fingerprint of a title and body already through foldCollapsed. */
+export function fingerprintFolded(foldedTitle: string, foldedBody: string): Fingerprints {
+  return { contentHash: hashFoldedContent(foldedTitle, foldedBody), simhash: simhashOfFolded(foldedBody) };
 }

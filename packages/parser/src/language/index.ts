@@ -5,18 +5,63 @@ export type DetectedLanguage = { language: string | null; direction: 'rtl' | 'lt
 
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'ur', 'he', 'yi', 'ps', 'ckb', 'sd', 'ug', 'dv']);
 
-const SCRIPTS: readonly { script: string; re: RegExp }[] = [
-  { script: 'arabic', re: /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/g },
-  { script: 'hebrew', re: /[\u0590-\u05FF]/g },
-  { script: 'cyrillic', re: /[\u0400-\u04FF]/g },
-  { script: 'greek', re: /[\u0370-\u03FF]/g },
-  { script: 'han', re: /[\u4E00-\u9FFF\u3400-\u4DBF]/g },
-  { script: 'kana', re: /[\u3040-\u30FF]/g },
-  { script: 'hangul', re: /[\uAC00-\uD7AF\u1100-\u11FF]/g },
-  { script: 'devanagari', re: /[\u0900-\u097F]/g },
-  { script: 'thai', re: /[\u0E00-\u0E7F]/g },
-  { script: 'latin', re: /[A-Za-z\u00C0-\u024F]/g },
+// Code-unit ranges of each script (the order breaks ties between equal counts).
+const SCRIPTS: readonly { script: string; ranges: readonly [number, number][] }[] = [
+  {
+    script: 'arabic',
+    ranges: [
+      [0x0600, 0x06ff],
+      [0x0750, 0x077f],
+      [0x08a0, 0x08ff],
+      [0xfb50, 0xfdff],
+      [0xfe70, 0xfeff],
+    ],
+  },
+  { script: 'hebrew', ranges: [[0x0590, 0x05ff]] },
+  { script: 'cyrillic', ranges: [[0x0400, 0x04ff]] },
+  { script: 'greek', ranges: [[0x0370, 0x03ff]] },
+  {
+    script: 'han',
+    ranges: [
+      [0x4e00, 0x9fff],
+      [0x3400, 0x4dbf],
+    ],
+  },
+  { script: 'kana', ranges: [[0x3040, 0x30ff]] },
+  {
+    script: 'hangul',
+    ranges: [
+      [0xac00, 0xd7af],
+      [0x1100, 0x11ff],
+    ],
+  },
+  { script: 'devanagari', ranges: [[0x0900, 0x097f]] },
+  { script: 'thai', ranges: [[0x0e00, 0x0e7f]] },
+  {
+    script: 'latin',
+    ranges: [
+      [0x41, 0x5a],
+      [0x61, 0x7a],
+      [0xc0, 0x24f],
+    ],
+  },
 ];
+
+// Script of every UTF-16 code unit (index into SCRIPTS + 1; 0 for none): one pass over the text counts
+// all scripts at once, where a regex per script built an array of every matching character.
+const SCRIPT_OF = new Uint8Array(0x10000);
+SCRIPTS.forEach(({ ranges }, i) => {
+  for (const [from, to] of ranges) SCRIPT_OF.fill(i + 1, from, to + 1);
+});
+
+function countScripts(text: string): { script: string; n: number }[] {
+  const n = new Array<number>(SCRIPTS.length + 1).fill(0);
+  for (let i = 0; i < text.length; i++) {
+    const s = SCRIPT_OF[text.charCodeAt(i)] as number;
+    n[s] = (n[s] as number) + 1;
+  }
+  return SCRIPTS.map(({ script }, i) => ({ script, n: n[i + 1] as number }));
+}
 
 // The most frequent function words; long enough lists that a paragraph gives a clear winner.
 const LATIN_STOPWORDS: Record<string, readonly string[]> = {
@@ -283,8 +328,6 @@ const STOPWORD_SETS = Object.entries(LATIN_STOPWORDS).map(([lang, words]) => ({
   words: new Set(words),
 }));
 
-const PERSIAN_LETTERS = /[\u067E\u0686\u0698\u06AF\u06A9\u06CC]/g; // پ چ ژ گ ک ی
-const URDU_LETTERS = /[\u0679\u0688\u0691\u06BA\u06BE\u06C1\u06D2]/g; // ٹ ڈ ڑ ں ھ ہ ے
 const PERSIAN_WORDS = new Set([
   'است',
   'این',
@@ -319,21 +362,45 @@ const ARABIC_WORDS = new Set([
   'قال',
 ]);
 
-function count(text: string, re: RegExp): number {
-  return text.match(re)?.length ?? 0;
-}
-
 function wordHits(words: string[], set: ReadonlySet<string>): number {
   let n = 0;
   for (const w of words) if (set.has(w)) n++;
   return n;
 }
 
+// Letters that only Urdu or only Persian use among Arabic-script languages, and Arabic's own endings, as
+// a table over the Arabic block (1 Urdu, 2 Persian, 3 Arabic ending): one lookup per character.
+const URDU_LETTER = 1;
+const PERSIAN_LETTER = 2;
+const ARABIC_ENDING = 3;
+const ARABIC_LETTER_KIND = new Uint8Array(0x0700);
+for (const c of [0x0679, 0x0688, 0x0691, 0x06ba, 0x06be, 0x06c1, 0x06d2]) ARABIC_LETTER_KIND[c] = URDU_LETTER; // ٹ ڈ ڑ ں ھ ہ ے
+for (const c of [0x067e, 0x0686, 0x0698, 0x06af, 0x06a9, 0x06cc]) ARABIC_LETTER_KIND[c] = PERSIAN_LETTER; // پ چ ژ گ ک ی
+for (const c of [0x0629, 0x064a, 0x0649]) ARABIC_LETTER_KIND[c] = ARABIC_ENDING; // ة ي ى
+
 function arabicScriptLanguage(text: string): string {
-  const words = text.split(/[^\p{L}]+/u);
-  const urdu = count(text, URDU_LETTERS) + 3 * wordHits(words, URDU_WORDS);
-  const persian = count(text, PERSIAN_LETTERS) + 3 * wordHits(words, PERSIAN_WORDS);
-  const arabic = 3 * wordHits(words, ARABIC_WORDS) + count(text, /[\u0629\u064A\u0649]/g) * 0.2;
+  let urdu = 0;
+  let persian = 0;
+  let arabicEndings = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x0700) continue;
+    const kind = ARABIC_LETTER_KIND[c];
+    if (kind === URDU_LETTER) urdu++;
+    else if (kind === PERSIAN_LETTER) persian++;
+    else if (kind === ARABIC_ENDING) arabicEndings++;
+  }
+  let urduWords = 0;
+  let persianWords = 0;
+  let arabicWords = 0;
+  for (const w of text.split(/[^\p{L}]+/u)) {
+    if (URDU_WORDS.has(w)) urduWords++;
+    if (PERSIAN_WORDS.has(w)) persianWords++;
+    if (ARABIC_WORDS.has(w)) arabicWords++;
+  }
+  urdu += 3 * urduWords;
+  persian += 3 * persianWords;
+  const arabic = 3 * arabicWords + arabicEndings * 0.2;
   if (urdu > persian && urdu > arabic) return 'ur';
   if (persian > arabic) return 'fa';
   return 'ar';
@@ -375,7 +442,7 @@ const directionOf = (language: string | null, script: string | null): 'rtl' | 'l
  */
 export function detectLanguage(text: string, declared?: string | null): DetectedLanguage {
   const declaredCode = declared ? (declared.toLowerCase().split(/[-_]/)[0] ?? null) : null;
-  const counts = SCRIPTS.map(({ script, re }) => ({ script, n: count(text, re) })).sort((a, b) => b.n - a.n);
+  const counts = countScripts(text).sort((a, b) => b.n - a.n);
   const top = counts[0];
   if (!top || top.n === 0) return { language: declaredCode, direction: directionOf(declaredCode, null) };
   let script = top.script;

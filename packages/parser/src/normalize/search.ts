@@ -44,7 +44,15 @@ const ABD_COMPOUND = /(^|[^\p{L}])عبد\s+(ال\p{L})/gu;
  * `عبد اللطيف` and `عبداللطيف` (both common spellings of one name) compare equal.
  */
 export function normalizeName(text: string): string {
-  return foldArabic(text).replace(/\s+/g, ' ').trim().replace(ABD_COMPOUND, '$1عبد$2');
+  return foldCollapsed(text).replace(ABD_COMPOUND, '$1عبد$2');
+}
+
+/**
+ * foldArabic with whitespace runs collapsed to one space and the ends trimmed: the common start of the
+ * search text, the content hash and the simhash, so parseDocument folds a body once for all three.
+ */
+export function foldCollapsed(text: string): string {
+  return foldArabic(text).replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -52,7 +60,12 @@ export function normalizeName(text: string): string {
  * joined, Latin lower-cased and stripped of accents (é → e), punctuation dropped.
  */
 export function toSearchText(text: string): string {
-  const folded = stripAccents(normalizeName(text));
-  const tokens = folded.split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);
+  return searchTextOfFolded(foldCollapsed(text));
+}
+
+/** toSearchText of text already through foldCollapsed. */
+export function searchTextOfFolded(folded: string): string {
+  const plain = stripAccents(folded.replace(ABD_COMPOUND, '$1عبد$2'));
+  const tokens = plain.split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);
   return tokens.map(stemArabic).join(' ');
 }

@@ -101,7 +101,11 @@ export function cleanParagraphs(text: string, title: string | null, learned?: Re
     .replace(/\r\n?/g, '\n')
     .split(/\n/)
     .map((l) => stripLeadingNoise(l.replace(/[ \t\u00a0]+/g, ' ').trim()))
-    .filter((l) => l.length > 0 && !isBoilerplate(l, learned) && lineKey(l) !== titleKey);
+    .filter((l) => {
+      if (l.length === 0) return false;
+      const key = lineKey(l);
+      return !isBoilerplate(l, learned, key) && key !== titleKey;
+    });
 }
 
 function readDate(record: Json, opts: RecordOptions): (ParsedDate & { source: DateSource }) | null {

@@ -192,9 +192,11 @@ export function stripLeadingNoise(line: string): string {
   return line.replace(LEADING_NOISE, '');
 }
 
-/** True when a whole line is boilerplate by the built-in rules or by lines learned for an outlet. */
-export function isBoilerplate(line: string, learned?: ReadonlySet<string>): boolean {
-  const key = lineKey(line);
+/**
+ * True when a whole line is boilerplate by the built-in rules or by lines learned for an outlet. `key`:
+ * the line's lineKey when the caller has it already.
+ */
+export function isBoilerplate(line: string, learned?: ReadonlySet<string>, key = lineKey(line)): boolean {
   if (key.length === 0) return true;
   if (PHRASE_KEYS.has(key) || learned?.has(key)) return true;
   return BOILERPLATE_PATTERNS.some((re) => re.test(line.trim()));
