@@ -336,7 +336,8 @@ describe.skipIf(!hasShared())('rasid run --once: sitemaps and summary-only feeds
   const PART_2 = ['cnet', 'engadget'];
   const CAPPED = ['medium-1', 'salon-1', 'seattletimes-1', 'theverge', 'quanta-1'];
   const SUMMARIES = ['aclu', 'nytimes-2', 'citylab-1'];
-  const ALL = [...NEWS, ...PART_1, ...PART_2, ...CAPPED, ...SUMMARIES];
+  const FEED_CAPPED = ['wapo-2', 'buzzfeed-1'];
+  const ALL = [...NEWS, ...PART_1, ...PART_2, ...CAPPED, ...SUMMARIES, ...FEED_CAPPED];
 
   let server: Server;
   let base = '';
@@ -448,6 +449,10 @@ describe.skipIf(!hasShared())('rasid run --once: sitemaps and summary-only feeds
         return void res
           .writeHead(200, { 'content-type': 'text/plain' })
           .end('User-agent: *\nDisallow: /private/\n');
+      if (p === '/feed-capped.xml') {
+        const items = FEED_CAPPED.map((n) => rssItem({ ...metaItem(n), link: pageUrl(n), guid: `c-${n}` }));
+        return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(items.join('')));
+      }
       if (p === '/feed.xml') {
         const body = Buffer.from(hits('/feed.xml') > 1 ? feedV2() : feedV1());
         return void res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(body);
@@ -469,6 +474,7 @@ describe.skipIf(!hasShared())('rasid run --once: sitemaps and summary-only feeds
       { name: 'broken sitemap', kind: 'sitemap', url: `${base}/broken-sitemap.xml`, ...local },
       { name: 'capped sitemap', kind: 'sitemap', url: `${base}/capped.xml`, ...local, maxPagesPerRun: 2 },
       { name: 'summaries', kind: 'feed', url: `${base}/feed.xml`, ...local },
+      { name: 'one page a run', kind: 'feed', url: `${base}/feed-capped.xml`, ...local, maxPagesPerRun: 1 },
     ];
     writeFileSync(sourcesFile, JSON.stringify({ sources }, null, 2));
     runs.push(await runRasidAsync(['run', '--once'], env(), 120_000));
@@ -593,6 +599,34 @@ describe.skipIf(!hasShared())('rasid run --once: sitemaps and summary-only feeds
       expect(getArticleByUrl(h, `${base}/pages/never-fetched`)?.body).toMatch(/^Paragraph 1 of a feed item/);
     });
     expect(hits('/pages/never-fetched')).toBe(0);
+  });
+
+  it("fetches a feed's pages a bounded number a run: the summary stands in until a later run stores the page", () => {
+    withDb(db, (h) => {
+      const [first, second] = FEED_CAPPED;
+      if (!first || !second) throw new Error('two pages expected');
+      for (const n of FEED_CAPPED) {
+        const a = getArticleByUrl(h, pageUrl(n));
+        expect(a?.body.length, n).toBeGreaterThan(10 * meta(n).excerpt.length);
+      }
+      const waited = listFailures(h, { limit: 1_000 }).filter((f) => f.location === pageUrl(second));
+      expect(waited.map((f) => [f.reason, f.resolvedAt !== null])).toEqual([
+        [
+          "article page not used, the feed's summary was stored instead: not fetched: the limit of 1 pages per run was reached; a later run fetches it",
+          true,
+        ],
+      ]);
+      const s = source(h, 'one page a run');
+      // Run 1: both new (one from its summary); run 2: the page replaces the summary; run 3: both seen again.
+      expect([s.itemsNew, s.itemsFailed, s.lastError]).toEqual([2, 0, null]);
+      expect(
+        h.$client
+          .prepare('SELECT updated FROM ingest_runs WHERE source_id = ? ORDER BY id')
+          .pluck()
+          .all(s.id),
+      ).toEqual([0, 1, 0]);
+    });
+    for (const n of FEED_CAPPED) expect(hits(`/pages/${n}`), n).toBe(1);
   });
 
   it('falls back to the summary when the page fails, with the reason kept', () => {
