@@ -194,6 +194,7 @@ describe('refreshSubjects', () => {
   it('names the option and the problem on bad options', () => {
     expect(() => refreshSubjects(db, { growth: -1 })).toThrow(/refreshSubjects: option growth .* got -1/);
     expect(() => trainSubjectModel(db, { minExamples: 0 })).toThrow(/option minExamples .* got 0/);
+    expect(() => trainSubjectModel(db, { maxUnlabelled: 1.5 })).toThrow(/option maxUnlabelled .* got 1.5/);
     storeCorpus(40);
     refreshSubjects(db);
     const stored = getSubjectModel(db);

@@ -166,6 +166,26 @@ describe('trainSubjectClassifier and predictSubjects on a toy corpus', () => {
     });
   });
 
+  it("self-training learns the unlabelled corpus's own words from the documents it is sure of", () => {
+    // "cricket" and "wicket" are in no example; the unlabelled reports carry them beside sport words the
+    // examples taught, so the second model learns them as sport words.
+    const unlabelled = [
+      { title: 'Cricket wicket', body: 'The player scored a goal for the team in the league match' },
+      { title: 'Cricket wicket', body: 'The team won the match and the player scored in the league' },
+      { title: 'Cricket wicket', body: 'The league match: the team player scored again' },
+    ].map((d) => ({ ...d, language: 'en' }));
+    const adapted = trainSubjectClassifier(TOY, { ...TOY_OPTIONS, selfTrainMinScore: 0.5 }, unlabelled);
+    expect(model.terms).not.toContain('wicket');
+    expect(adapted.terms).toContain('wicket');
+    expect(predictSubjects(adapted, { title: 'Cricket wicket', language: 'en' })[0]?.slug).toBe('sport');
+    expect(adapted.counts.reduce((a, b) => a + b, 0)).toBe(TOY.length + unlabelled.length);
+    // Deterministic, and a threshold nothing reaches leaves the first model as it was.
+    expect(trainSubjectClassifier(TOY, { ...TOY_OPTIONS, selfTrainMinScore: 0.5 }, unlabelled)).toEqual(
+      adapted,
+    );
+    expect(trainSubjectClassifier(TOY, { ...TOY_OPTIONS, selfTrainMinScore: 1 }, unlabelled)).toEqual(model);
+  });
+
   it('a document with no known term gets the bias alone, still a distribution', () => {
     const p = predictSubjects(model, { title: 'zzz', body: null, language: 'en' });
     expect(p).toHaveLength(3);
@@ -197,6 +217,16 @@ describe('bad inputs give errors naming the input and the problem', () => {
       /option epochs must be a positive integer, got 0/,
     ],
     ['negative l2', () => trainSubjectClassifier(TOY, { l2: -1 }), /option l2 must be a number ≥ 0, got -1/],
+    [
+      'a self-training threshold of 0',
+      () => trainSubjectClassifier(TOY, { selfTrainMinScore: 0 }),
+      /option selfTrainMinScore must be in \(0, 1\], got 0/,
+    ],
+    [
+      'an unlabelled document whose title is not text',
+      () => trainSubjectClassifier(TOY, TOY_OPTIONS, [{ title: 'x' }, { title: 7 as unknown as string }]),
+      /unlabelled document 1 has a number title; expected text/,
+    ],
     [
       'no term frequent enough',
       () => trainSubjectClassifier(TOY, { minDocumentFrequency: 1000 }),

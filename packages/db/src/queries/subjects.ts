@@ -8,6 +8,7 @@ import {
   GENERAL_SECTIONS,
   pickConfidentSubject,
   predictSubjects,
+  type SubjectDocument,
   type SubjectExample,
   type SubjectModel,
   type TrainSubjectOptions,
@@ -34,6 +35,11 @@ export type StoredSubjectModel = {
 export type TrainSubjectModelOptions = {
   /** Labels with fewer examples are dropped: too few to learn from. Default 30. */
   minExamples?: number;
+  /**
+   * At most this many of the newest unlabelled articles are read for self-training (see
+   * trainSubjectClassifier); 0 trains on the labelled articles alone. Default 20,000.
+   */
+  maxUnlabelled?: number;
   /** Passed to trainSubjectClassifier. */
   train?: TrainSubjectOptions;
 };
@@ -103,6 +109,9 @@ const SQL = {
   // One streaming read: every labelled article with its label (general desks when no subject says more).
   examples: `SELECT a.title, a.body, a.language, coalesce((${TAUGHT_SUBJECT}), ?) AS label
     FROM articles a WHERE a.id IN (${LABELLED_IDS}) ORDER BY a.id`,
+  // The newest articles no desk labels: what the model is for, read (never their labels) to adapt to them.
+  unlabelled: `SELECT a.title, a.body, a.language FROM articles a WHERE a.id NOT IN (${LABELLED_IDS})
+    ORDER BY a.id DESC LIMIT ?`,
   latest: `SELECT id, created_at AS createdAt, examples, labels, applied_through AS appliedThrough
     FROM subject_models ORDER BY id DESC LIMIT 1`,
   modelJson: 'SELECT model FROM subject_models WHERE id = ?',
@@ -133,6 +142,7 @@ const SQL = {
 } as const;
 
 const DEFAULT_MIN_EXAMPLES = 30;
+const DEFAULT_MAX_UNLABELLED = 20_000;
 const DEFAULT_BATCH = 2000;
 const DEFAULT_GROWTH = 0.1;
 
@@ -177,6 +187,11 @@ export function getSubjectModel(db: Db): StoredSubjectModel | null {
 export function trainSubjectModel(db: Db, opts: TrainSubjectModelOptions = {}): TrainSubjectModelResult {
   checkPositiveInteger('trainSubjectModel', 'minExamples', opts.minExamples);
   const minExamples = opts.minExamples ?? DEFAULT_MIN_EXAMPLES;
+  const maxUnlabelled = opts.maxUnlabelled ?? DEFAULT_MAX_UNLABELLED;
+  if (!(Number.isInteger(maxUnlabelled) && maxUnlabelled >= 0))
+    throw new RangeError(
+      `trainSubjectModel: option maxUnlabelled must be a whole number ≥ 0, got ${String(maxUnlabelled)}`,
+    );
   const examples: SubjectExample[] = [];
   for (const row of prepare(db, SQL.examples).iterate(GENERAL_NEWS, GENERAL_SLUGS))
     examples.push(row as SubjectExample);
@@ -191,7 +206,11 @@ export function trainSubjectModel(db: Db, opts: TrainSubjectModelOptions = {}): 
       used: kept.length,
       skipped: `${labels.size} label(s) with ${minExamples} or more examples among ${examples.length} labelled articles; at least 2 are needed`,
     };
-  const model = trainSubjectClassifier(kept, opts.train);
+  const unlabelled =
+    maxUnlabelled === 0
+      ? []
+      : (prepare(db, SQL.unlabelled).all(GENERAL_SLUGS, maxUnlabelled) as SubjectDocument[]);
+  const model = trainSubjectClassifier(kept, opts.train, unlabelled);
   const createdAt = nowIso();
   const id = db.$client.transaction(() => {
     const id = Number(

