@@ -279,6 +279,13 @@ export function countScope(db: Db, scope: Scope): number {
       .pluck()
       .get(...parts.flatMap((p) => p.where.params)) as number;
   }
+  if (scope.match && !articleWhere(scope, { withMatch: false }).sql) {
+    // A search and nothing else: the index counts its own matches (every row of it is an article's, as
+    // the store writes both in one transaction), without looking each one up.
+    return prepare(db, 'SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?')
+      .pluck()
+      .get(scope.match) as number;
+  }
   const where = articleWhere(scope);
   return prepare(db, `SELECT count(*) FROM ${articlesFrom(scope)} ${where.sql}`)
     .pluck()
