@@ -633,12 +633,15 @@ const MENTION_RES: { re: RegExp; read: (m: RegExpMatchArray, persian: boolean) =
   },
 ];
 
+const MAYBE_DATE = /(?<!\d)\d{4}(?!\d)|\d[./]\s?\d{1,2}\s?[./]\s?\d{2}|[\u0660-\u0669\u06F0-\u06F9]/;
+
 /**
  * Every date written in a text, in order: numeric (day-first, 2- or 4-digit years) and written forms in
  * every language parseDate reads. Used to look for a page's date in its visible text.
  */
 export function findDateMentions(text: string): DateMention[] {
-  if (!/[\d\u0660-\u0669\u06F0-\u06F9]/.test(text)) return [];
+  // Every form needs a four-digit year or a d.m.yy triple: most numbers in a page are neither.
+  if (!MAYBE_DATE.test(text)) return [];
   const persian = PERSIAN_DIGIT.test(text);
   const s = markMonths(simplify(text));
   const found: { start: number; end: number; date: ParsedDate }[] = [];

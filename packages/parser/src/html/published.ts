@@ -365,6 +365,8 @@ const UPDATED_CUE =
   /(aktualisiert|updated|update|edited|modified|anderung|geandert|stand|mis a jour|modifie|actualizado|تحديث|بروزرساني|copyright|©)(?![\p{L}])[^\d]{0,30}$/u;
 // "von Cooper am", "By Jane Doe on", "par Attac France,", "Gunter Frank / ", "Kultur, " or a bare "am" opening
 // the line: a dateline's shape, not a sentence's.
+// "13 juin 2019, par Attac France", "Nov 22, 2011 | by Jane": the author's name follows the date.
+const BYLINE_AFTER = /^\s*[,|·•⋅–-]?\s*(par|by|von|door|por|di)\s+\p{L}/u;
 const BYLINE_CUE =
   /((^|\s|\|)(von|by|par|por|door|autor|author|auteur)(?![\p{L}])[^.!?\n]{1,40}|^\s*(am|on|le|du|el|il|vom)\s*|(\||\/|·|•|⋅|–|-)\s*)$/u;
 // Class and id words (split on spaces, dashes, underscores) of boxes that hold other items' dates.
@@ -444,7 +446,7 @@ export function collectPageDates(facts: PageFacts): PageDate[] {
         ? 'published'
         : UPDATED_CUE.test(tail)
           ? 'updated'
-          : BYLINE_CUE.test(tail)
+          : BYLINE_CUE.test(tail) || BYLINE_AFTER.test(m.after)
             ? 'byline'
             : null;
       out.push({
@@ -486,7 +488,7 @@ export function pickPageDate(dates: PageDate[], ctx: Ctx): ParsedDate | null {
     d.fromTitle !== null && d.fromTitle >= -before && d.fromTitle <= after;
   const dateline = usable.find((d) => near(d, 2, 4) && (d.blockChars <= 120 || d.offset <= 40));
   // "von Claudia Lindner 27.1.2022 – Bei der Erinnerung …": an author's name and a date opening a block.
-  const byline = usable.find((d) => d.cue === 'byline' && near(d, 3, 30) && d.offset <= 80);
+  const byline = usable.find((d) => d.cue === 'byline' && near(d, 3, 60) && d.offset <= 80);
   return (
     dateline?.date ??
     byline?.date ??
