@@ -211,7 +211,8 @@ describe('watch topics', () => {
   });
 });
 
-// Real text: the FTS pass (creation) and matchesSearch (arrival) must pick exactly the same articles.
+// Real text: creation (FTS over every article) and arrival (FTS over the new id range) must both link
+// exactly the articles matchesSearch, the evaluator over the folded text, finds.
 describe.skipIf(!hasAnt)('watch topics on ANT', () => {
   let db: Db;
   const QUERIES = [
