@@ -64,7 +64,26 @@ export {
   type SourceFailureDay,
   type SourceHealthFilters,
 } from './source-health-days.ts';
-export { getSourceByName, listSources, updateSourceState, upsertSource } from './sources.ts';
+export {
+  addDashboardSource,
+  deleteDashboardSource,
+  getSource,
+  getSourceByName,
+  listDashboardSources,
+  listSourceHealth,
+  listSources,
+  originOf,
+  SourceChangeError,
+  type SourceDay,
+  type SourceHealth,
+  type SourceHealthList,
+  type SourcePatch,
+  type SyncFileSourcesResult,
+  syncFileSources,
+  updateDashboardSource,
+  updateSourceState,
+  upsertSource,
+} from './sources.ts';
 export { dedupeKeyOf, rebuildRollups, recountRollups, storeArticles } from './store.ts';
 export {
   assignMissingStories,
