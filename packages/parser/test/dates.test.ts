@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDateMentions, jalaliToGregorian } from '../src/dates/index.ts';
+import { findDateMentions, jalaliToGregorian, ummAlQuraToGregorian } from '../src/dates/index.ts';
 import { findDateInText, hijriToGregorian, parseDate } from '../src/index.ts';
 
 const REF = '2021-11-24T18:00:00Z'; // a Wednesday
@@ -58,8 +58,9 @@ const ABSOLUTE: Record<string, Row[]> = {
   ],
   Hijri: [
     ['1 رمضان 1445 هـ', '2024-03-11T00:00:00.000Z', 'day'],
-    // Tabular arithmetic: Umm al-Qura (SPA's calendar) puts this day on 11 August, one day earlier.
-    ['26 شوال 1436 هـ', '2015-08-12T00:00:00.000Z', 'day'],
+    // Umm al-Qura, SPA's calendar, as its record of that day states (the tabular calendar says 12 August).
+    ['26 شوال 1436 هـ', '2015-08-11T00:00:00.000Z', 'day'],
+    ['1 شوال 1444', '2023-04-21T00:00:00.000Z', 'day'],
     ['10 ذو الحجة 1442', '2021-07-20T00:00:00.000Z', 'day'],
   ],
   // Iran's Solar Hijri calendar by month name or in Persian digits, and Gregorian months in Persian.
@@ -184,6 +185,20 @@ describe('hijriToGregorian (tabular)', () => {
   it('known conversions', () => {
     expect(hijriToGregorian(1, 1, 1)).toEqual({ year: 622, month: 7, day: 19 });
     expect(hijriToGregorian(1443, 1, 1)).toEqual({ year: 2021, month: 8, day: 10 });
+  });
+});
+
+describe('ummAlQuraToGregorian', () => {
+  it('gives the days Saudi Arabia announced, where the tabular calendar is a day off', () => {
+    // 1 Muharram 1443 (Monday 9 August 2021) and 1 Shawwal 1444 (Eid al-Fitr, Friday 21 April 2023).
+    expect(ummAlQuraToGregorian(1443, 1, 1)).toEqual({ year: 2021, month: 8, day: 9 });
+    expect(hijriToGregorian(1443, 1, 1)).toEqual({ year: 2021, month: 8, day: 10 });
+    expect(ummAlQuraToGregorian(1444, 10, 1)).toEqual({ year: 2023, month: 4, day: 21 });
+    expect(ummAlQuraToGregorian(1445, 9, 1)).toEqual({ year: 2024, month: 3, day: 11 });
+  });
+
+  it('falls back to the tabular date outside its tables', () => {
+    expect(ummAlQuraToGregorian(1, 1, 1)).toEqual(hijriToGregorian(1, 1, 1));
   });
 });
 

@@ -1,5 +1,6 @@
 // Dates as outlets write them: machine formats (ISO 8601, RFC 2822, SQL-style), numeric day-first dates,
-// and written dates in Arabic (standard, Levantine, Maghrebi, Egyptian spellings; Hijri), English, French.
+// and written dates in Arabic (standard, Levantine, Maghrebi, Egyptian spellings; Hijri by Umm al-Qura),
+// Persian (Solar Hijri months, Persian digits), English, French, German, Dutch, Spanish, Italian, Portuguese.
 // Pure: a relative word resolves only against a reference date passed in, never against the clock.
 
 import { foldArabic, toAsciiDigits } from '../normalize/arabic.ts';
@@ -387,15 +388,15 @@ function hijriNumeric(
   if (month < 1 || month > 12 || day < 1) return null;
   if (persianDigits && year < 1500)
     return day > (month <= 6 ? 31 : 30) ? null : { ...jalaliToGregorian(year, month, day), lunar: false };
-  // The tabular lunar date may be a day off the outlet's, so its time of day is dropped.
+  // The lunar date may be a day off the outlet's own sighting, so its time of day is dropped.
   if (/\d\s*ه(?![\p{L}])/u.test(s) && day <= 30)
-    return { ...hijriToGregorian(year, month, day), lunar: true };
+    return { ...ummAlQuraToGregorian(year, month, day), lunar: true };
   return null;
 }
 
 /**
  * Tabular Islamic calendar (30-year cycle, civil epoch 16 July 622 Julian). Outlets' Hijri dates follow
- * local moon sighting or Umm al-Qura, so the result may be a day off; callers get day precision at best.
+ * local moon sighting or Umm al-Qura, so the result may be a day off; dates are read with ummAlQuraToGregorian.
  */
 export function hijriToGregorian(
   year: number,
@@ -408,6 +409,41 @@ export function hijriToGregorian(
   const unixDays = daysSinceEpoch - 492_148;
   const d = new Date(unixDays * DAY_MS);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+// ICU's Umm al-Qura tables (Saudi Arabia's official calendar, the one SPA and most Gulf outlets date by),
+// 1300–1600 AH. Without ICU data the formatter falls back to the Gregorian calendar and is not used.
+const UMM_AL_QURA = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', {
+  timeZone: 'UTC',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+});
+const HAS_UMM_AL_QURA = UMM_AL_QURA.resolvedOptions().calendar === 'islamic-umalqura';
+
+/**
+ * A Hijri date as the Umm al-Qura calendar places it: the tabular estimate, moved by up to three days
+ * to the day ICU's Umm al-Qura calendar names. Outside its tables (or without ICU data) the tabular
+ * date stands.
+ */
+export function ummAlQuraToGregorian(
+  year: number,
+  month: number,
+  day: number,
+): { year: number; month: number; day: number } {
+  const tabular = hijriToGregorian(year, month, day);
+  if (!HAS_UMM_AL_QURA || year < 1300 || year >= 1600) return tabular;
+  const base = Date.UTC(tabular.year, tabular.month - 1, tabular.day);
+  for (const shift of [0, -1, 1, -2, 2, -3, 3]) {
+    const ms = base + shift * DAY_MS;
+    const parts = UMM_AL_QURA.formatToParts(new Date(ms));
+    const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+    if (part('year') === year && part('month') === month && part('day') === day) {
+      const d = new Date(ms);
+      return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+    }
+  }
+  return tabular;
 }
 
 /**
@@ -460,7 +496,7 @@ function parseWritten(s: string): ParsedDate | null {
     if (kind === 'H') {
       const hy = Number(y);
       if (hy < 1300 || hy > 1600) return null;
-      const g = hijriToGregorian(hy, Number(mo), Number(d));
+      const g = ummAlQuraToGregorian(hy, Number(mo), Number(d));
       return Number(d) <= 30 ? build({ ...g, precision: 'day' }) : null;
     }
     if (kind === 'J') {
