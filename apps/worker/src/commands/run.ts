@@ -8,11 +8,13 @@ import {
   getSourceByName,
   giveUpFailures,
   listAlertRules,
+  listDashboardSources,
   listPendingFailureLocations,
   startRun,
+  syncFileSources,
   updateSourceState,
-  upsertSource,
 } from '@rasid/db/queries';
+import { sourceConfigOfRow } from '@rasid/db/source-config';
 import { Cron } from 'croner';
 import pino from 'pino';
 import { PoliteFetcher, type PoliteOptions } from '../collect/polite.ts';
@@ -25,14 +27,19 @@ import { ingestFiles } from '../jobs/ingest-files.ts';
 import { describeAlerts, raiseAlerts } from '../jobs/raise-alerts.ts';
 import { describeSubjects, refreshSubjectsTimed } from '../jobs/refresh-subjects.ts';
 import { type Failure, IngestPipeline } from '../pipeline.ts';
-import { readSourcesConfig, type SourceConfig, sourceLocation } from '../sources/config.ts';
+import { readSourcesConfig, type SourceConfig } from '../sources/config.ts';
 
 export type RunWorkerOptions = {
   dbPath: string;
   sourcesPath: string;
   once: boolean;
   logLevel: string;
+  /** How often a long-running worker looks for sources added, changed or removed in the dashboard. */
+  dashboardPollMs?: number;
 };
+
+/** Sources added from the dashboard are read from the database at start and then this often. */
+export const DASHBOARD_POLL_MS = 30_000;
 
 type Logger = pino.Logger;
 type Validators = { etag: string | null; lastModified: string | null };
@@ -217,23 +224,55 @@ export async function runSource(db: Db, source: SourceConfig, log: Logger): Prom
   }
 }
 
+/**
+ * Mirrors the sources file into the database (dashboard rows are left alone) and returns what to collect:
+ * the file's enabled sources. Logs what the sync changed.
+ */
+function syncFile(db: Db, fileSources: SourceConfig[], log: Logger): SourceConfig[] {
+  const sync = syncFileSources(db, fileSources);
+  for (const name of sync.tookOver)
+    log.warn({ source: name }, 'the sources file now defines a source added in the dashboard; the file wins');
+  for (const name of sync.disabled)
+    log.info({ source: name }, 'source no longer in the sources file: disabled, its history kept');
+  return fileSources.filter((s) => s.enabled);
+}
+
+/**
+ * Enabled sources added from the dashboard, validated as the file's are: a row that no longer validates
+ * (edited by hand in the database) is not run, and its error is recorded on it.
+ */
+function dashboardSources(db: Db, log: Logger): SourceConfig[] {
+  const runnable: SourceConfig[] = [];
+  for (const row of listDashboardSources(db)) {
+    if (!row.enabled) continue;
+    const checked = sourceConfigOfRow(row);
+    if (checked.ok) {
+      runnable.push(checked.source);
+      continue;
+    }
+    const message = `invalid configuration: ${checked.error}`;
+    if (row.lastError !== message)
+      updateSourceState(db, row.id, { lastError: message, lastErrorAt: new Date().toISOString() });
+    log.error({ source: row.name, err: message }, 'source skipped');
+  }
+  return runnable;
+}
+
 export async function runWorker(options: RunWorkerOptions): Promise<number> {
   const log = pino({ level: options.logLevel, base: { app: 'rasid-worker' } });
-  const sources = await readSourcesConfig(options.sourcesPath);
+  const fileSources = await readSourcesConfig(options.sourcesPath);
   const db = openDatabase(options.dbPath);
-  for (const source of sources) {
-    upsertSource(db, {
-      name: source.name,
-      kind: source.kind,
-      location: sourceLocation(source),
-      outletHint: source.outlet ?? null,
-      languageHint: source.language ?? null,
-      schedule: source.schedule,
-      enabled: source.enabled,
-    });
-  }
-  const enabled = sources.filter((s) => s.enabled);
-  log.info({ sources: enabled.length, db: options.dbPath, config: options.sourcesPath }, 'worker started');
+  const fromFile = syncFile(db, fileSources, log);
+  const enabled = [...fromFile, ...dashboardSources(db, log)];
+  log.info(
+    {
+      sources: enabled.length,
+      fromDashboard: enabled.length - fromFile.length,
+      db: options.dbPath,
+      config: options.sourcesPath,
+    },
+    'worker started',
+  );
 
   if (options.once) {
     let ok = 0;
@@ -257,15 +296,50 @@ export async function runWorker(options: RunWorkerOptions): Promise<number> {
     return run;
   };
 
-  // Every source runs once at start, then on its schedule.
-  const jobs = enabled.map(
-    (source) =>
-      new Cron(source.schedule, { timezone: 'UTC', protect: true }, async () => {
-        // Jitter spreads sources that share a schedule, so hosts are not all hit on the same second.
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 15_000).unref());
-        await runTracked(source);
-      }),
-  );
+  // Each source's cron job, keyed by name; the key of its settings tells when the dashboard changed it.
+  const jobs = new Map<string, { settings: string; cron: Cron }>();
+  const schedule = (source: SourceConfig) =>
+    new Cron(source.schedule, { timezone: 'UTC', protect: true }, async () => {
+      // Jitter spreads sources that share a schedule, so hosts are not all hit on the same second.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 15_000).unref());
+      await runTracked(source);
+    });
+  /** Starts jobs for sources not scheduled yet (or changed), stops those gone; returns the new ones. */
+  const reschedule = (wanted: SourceConfig[]): SourceConfig[] => {
+    const fresh: SourceConfig[] = [];
+    const names = new Set(wanted.map((s) => s.name));
+    for (const [name, job] of jobs) {
+      if (names.has(name)) continue;
+      job.cron.stop();
+      jobs.delete(name);
+      log.info({ source: name }, 'source unscheduled');
+    }
+    for (const source of wanted) {
+      const settings = JSON.stringify(source);
+      const job = jobs.get(source.name);
+      if (job?.settings === settings) continue;
+      job?.cron.stop();
+      jobs.set(source.name, { settings, cron: schedule(source) });
+      if (!job) fresh.push(source);
+    }
+    return fresh;
+  };
+
+  // Every source runs once at start, then on its schedule; a source added in the dashboard later runs
+  // as soon as the worker sees it.
+  reschedule(enabled);
+  const poll = setInterval(() => {
+    if (stopping) return;
+    try {
+      const added = reschedule([...fromFile, ...dashboardSources(db, log)]);
+      for (const source of added) {
+        log.info({ source: source.name }, 'source added in the dashboard');
+        void runTracked(source);
+      }
+    } catch (error) {
+      log.error({ err: (error as Error).message }, 'dashboard sources: reading failed');
+    }
+  }, options.dashboardPollMs ?? DASHBOARD_POLL_MS);
   const stopped = new Promise<string>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
     process.once('SIGTERM', () => resolve('SIGTERM'));
@@ -279,7 +353,8 @@ export async function runWorker(options: RunWorkerOptions): Promise<number> {
 
   const signal = await stopped;
   stopping = true;
-  for (const job of jobs) job.stop();
+  clearInterval(poll);
+  for (const job of jobs.values()) job.cron.stop();
   log.info({ signal, running: [...running.keys()] }, 'worker stopping');
   // A run in progress finishes (its batch commits, its state is written) before the database closes.
   await Promise.allSettled([...running.values()]);
