@@ -177,7 +177,22 @@ test('search: اسرائيل without hamza finds both seeds, which write إسر�
   await search.press('Enter');
   await expect(page).toHaveURL(/[?&]q=%D8%A7%D8%B3%D8%B1%D8%A7%D8%A6%D9%8A%D9%84/);
   const list = page.getByTestId('article-list');
-  for (const title of seedTitles) await expect(list.getByRole('link', { name: title })).toBeVisible();
+  for (const title of seedTitles) {
+    // The list draws only the rows near the viewport: scroll down from the top until the seed's row is drawn.
+    const link = list.getByRole('link', { name: title });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect
+      .poll(
+        async () => {
+          if ((await link.count()) > 0) return true;
+          await page.mouse.wheel(0, 1200);
+          return false;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    await expect(link).toBeVisible();
+  }
   await saveScreenshot(page, 'articles-search', false);
 
   // The overview counts the same search.
