@@ -1,7 +1,8 @@
-import { countTopTerms, type TermCount } from '@rasid/parser';
+import { countTopTerms } from '@rasid/parser';
 import type { Db } from '../client.ts';
 import { articleWhere, countScope, resolveScope } from './scope.ts';
 import { prepare } from './statements.ts';
+import { type SpelledTerm, spellTerms } from './term-spellings.ts';
 import type { CoverageFilters } from './types.ts';
 
 export type TopTerms = {
@@ -9,7 +10,7 @@ export type TopTerms = {
   total: number;
   /** The newest of them the terms were counted on (at most `sample`). */
   sampled: number;
-  terms: TermCount[];
+  terms: SpelledTerm[];
 };
 
 // Each article's title and lead: where an article says what it is about, at a bounded cost per article.
@@ -35,9 +36,10 @@ export function listTopTerms(
     `SELECT a.title, substr(a.body, 1, ${LEAD_CHARS}) AS lead, a.language FROM articles a
      WHERE a.id IN (SELECT a.id FROM articles a ${where.sql} ORDER BY a.day DESC, a.id DESC LIMIT ?)`,
   ).all(...where.params, sample) as { title: string; lead: string; language: string | null }[];
-  const terms = countTopTerms(
-    rows.map((r) => ({ text: `${r.title}\n${r.lead}`, language: r.language })),
-    { limit: opts.limit ?? 30 },
+  const docs = rows.map((r) => ({ text: `${r.title}\n${r.lead}`, language: r.language }));
+  const terms = spellTerms(
+    docs.map((d) => d.text),
+    countTopTerms(docs, { limit: opts.limit ?? 30 }),
   );
   return { total: countScope(db, scope), sampled: rows.length, terms };
 }
