@@ -355,6 +355,8 @@ export type PageDate = {
   blockChars: number;
   /** Where the date starts in its block: a dateline opens its block. */
   offset: number;
+  /** Index of its block in the page. */
+  block: number;
 };
 
 // Written on simplified text (lower case, Latin without accents, folded Arabic), so "Veröffentlicht" is
@@ -457,6 +459,7 @@ export function collectPageDates(facts: PageFacts): PageDate[] {
         before: tail,
         blockChars: b.text.length,
         offset: m.offset,
+        block: i,
       });
     }
   });
@@ -489,9 +492,14 @@ export function pickPageDate(dates: PageDate[], ctx: Ctx): ParsedDate | null {
   const dateline = usable.find((d) => near(d, 2, 4) && (d.blockChars <= 120 || d.offset <= 40));
   // "von Claudia Lindner 27.1.2022 – Bei der Erinnerung …": an author's name and a date opening a block.
   const byline = usable.find((d) => d.cue === 'byline' && near(d, 3, 60) && d.offset <= 80);
+  // No headline found: a block near the top that holds nothing but a date ("Apr 7, 2009").
+  const alone = usable.find(
+    (d) => d.fromTitle === null && d.block < 60 && d.offset <= 2 && d.blockChars <= 30,
+  );
   return (
     dateline?.date ??
     byline?.date ??
+    alone?.date ??
     usable.find((d) => d.cue === 'published')?.date ??
     usable.find((d) => d.cue === 'updated')?.date ??
     null
