@@ -5,11 +5,13 @@ import { hasShared, SHARED_DIR } from '../eval/shared.ts';
 import { runDashboardBench } from './dashboard-bench.ts';
 import { runIngestBench } from './ingest-bench.ts';
 import { runParserBench } from './parser-bench.ts';
+import { runWatchTopicsBench } from './watch-topics-bench.ts';
 
 const BENCHES: { name: string; run: () => unknown }[] = [
   { name: 'parser', run: () => runParserBench() },
   { name: 'ingest', run: () => runIngestBench() },
   { name: 'dashboard', run: () => runDashboardBench() },
+  { name: 'watch-topics', run: () => runWatchTopicsBench() },
 ];
 
 async function main(): Promise<void> {
