@@ -147,6 +147,46 @@ const ar = {
   'Something went wrong on this page': 'حدث خطأ في هذه الصفحة',
   Sources: 'المصادر',
   'Sources and runs': 'المصادر وعمليات الجمع',
+  // Sources page: adding, editing and the health of each source.
+  'Add a source': 'إضافة مصدر',
+  'Add source': 'أضف المصدر',
+  'Delete the source (its articles stay)': 'احذف المصدر (تبقى مقالاته)',
+  'Edit it in rasid.sources.json': 'عدّله في rasid.sources.json',
+  Enabled: 'مُفعّل',
+  Failing: 'متعطّل',
+  Failures: 'الإخفاقات',
+  'Feed (RSS, Atom, JSON Feed)': 'خلاصة (RSS أو Atom أو JSON Feed)',
+  Sitemap: 'خريطة موقع',
+  'Single page': 'صفحة واحدة',
+  'Folder or file': 'مجلد أو ملف',
+  'Folder or file path (absolute)': 'مسار المجلد أو الملف (كاملًا)',
+  'Given up': 'متروكة',
+  Health: 'الحالة',
+  Items: 'العناصر',
+  'Language (optional)': 'اللغة (اختياري)',
+  'Last success': 'آخر نجاح',
+  'Never run': 'لم يعمل بعد',
+  'Offline, or a site cannot be reached? Put the articles in a folder (.txt, .html, .json or .jsonl files, gzipped too) and add it above as a source of kind “folder”, with the folder’s full path: the worker collects it without a network.':
+    'لا اتصال، أو تعذّر الوصول إلى موقع؟ ضع المقالات في مجلد (ملفات ‎.txt أو ‎.html أو ‎.json أو ‎.jsonl، مضغوطة أيضًا) وأضفه أعلاه مصدرًا من نوع «مجلد أو ملف» بمساره الكامل: يجمعه العامل دون شبكة.',
+  'Outlet (optional)': 'الوسيلة (اختياري)',
+  'Schedule (cron, UTC)': 'الجدول (cron، بتوقيت UTC)',
+  Source: 'المصدر',
+  'Sources come from the sources file (rasid.sources.json, edited by hand) and from this page. The worker collects both; the ones added here can be edited and deleted here, and deleting one keeps its articles.':
+    'تأتي المصادر من ملف المصادر (rasid.sources.json، يُحرَّر يدويًا) ومن هذه الصفحة. يجمع العامل من كليهما؛ وما أُضيف هنا يُعدَّل ويُحذف هنا، وحذف مصدر يُبقي مقالاته.',
+  'Stored per day (last 30 days)': 'المخزَّن يوميًا (آخر 30 يومًا)',
+  URL: 'الرابط',
+  'Waiting for a retry': 'بانتظار إعادة المحاولة',
+  'added here': 'أُضيف هنا',
+  'from the sources file': 'من ملف المصادر',
+  '{day}: no run': '{day}: لا عملية جمع',
+  '{day}: {new} new, {duplicate} duplicates, {failed} failed items, {failedRuns} failed runs of {runs}':
+    '{day}: {new} جديد، {duplicate} مكرر، {failed} عنصر فشل، {failedRuns} عملية فاشلة من {runs}',
+  '{n} articles stored in the last {days} days': '{n} مقال خُزّن في آخر {days} يومًا',
+  '{n} new in {days} days': '{n} جديد في {days} يومًا',
+  '{n} of {total} sources read over the network are failing: {names}':
+    '{n} من {total} مصادر تُقرأ عبر الشبكة متعطّلة: {names}',
+  '“{name}” added: the worker collects it at its next start, or within 30 seconds if it is running.':
+    'أُضيف «{name}»: يجمعه العامل عند تشغيله التالي، أو خلال 30 ثانية إن كان يعمل.',
   'Stack by': 'التجميع حسب',
   'Start again without filters': 'ابدأ من جديد بلا مرشِّحات',
   Started: 'البدء',
@@ -265,6 +305,12 @@ const ar = {
   'Webhook (optional)': 'عنوان الإشعار webhook (اختياري)',
   'e.g. المغرب (اسرائيل OR إسرائيل)': 'مثلًا: المغرب (اسرائيل OR إسرائيل)',
   '“{name}” matches {n} stored articles.': '«{name}» يطابق {n} من المقالات المخزّنة.',
+  // Top terms on the overview.
+  'Articles using each word, among the newest {sampled} of {total} selected.':
+    'عدد المقالات التي تستعمل كل كلمة، من أحدث {sampled} من {total} مختارة.',
+  'Could not load the top terms': 'تعذّر تحميل أكثر الكلمات تداولًا',
+  'No term is used by two of these articles': 'لا كلمة تستعملها مقالتان من هذه المقالات',
+  'Top terms': 'أكثر الكلمات تداولًا',
   // Stories and alerts.
   'A rule watches everything, an outlet, a topic or a search, and raises an alert on a day with far more articles than the 14 days before. The overview marks such days for any filters.':
     'تراقب القاعدة كل شيء أو وسيلة إعلامية أو موضوعًا أو بحثًا، وتُطلق تنبيهًا في يوم تزيد فيه المقالات كثيرًا على الأيام الأربعة عشر السابقة. وتُعلِّم النظرة العامة هذه الأيام لأي مرشِّحات.',
