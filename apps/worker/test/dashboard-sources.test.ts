@@ -8,6 +8,7 @@ import { closeDatabase, type Db, openDatabase } from '@rasid/db/client';
 import { addDashboardSource, getSourceByName, getTotals, listRuns, listSources } from '@rasid/db/queries';
 import { sourceStrictSchema } from '@rasid/db/source-config';
 import { describe, expect, it } from 'vitest';
+import { runWorker } from '../src/commands/run.ts';
 import { REPO_ROOT } from '../src/env.ts';
 
 const SEEDS = path.resolve(REPO_ROOT, '../shared/seeds');
@@ -103,5 +104,32 @@ describe.skipIf(!existsSync(SEEDS))('sources added from the dashboard', () => {
     withDb((db) => {
       expect(getSourceByName(db, 'Seeds')).toMatchObject({ location: other, config: { origin: 'file' } });
     });
+  });
+
+  it('a long-running worker picks up a source added in the dashboard while it runs, and collects it at once', async () => {
+    const pollDb = path.join(dir, 'poll.db');
+    const emptyFile = path.join(dir, 'empty.json');
+    writeFileSync(emptyFile, JSON.stringify({ sources: [] }));
+    const worker = runWorker({
+      dbPath: pollDb,
+      sourcesPath: emptyFile,
+      once: false,
+      logLevel: 'silent',
+      dashboardPollMs: 200,
+    });
+    const db = openDatabase(pollDb);
+    try {
+      // Added after the worker started: no restart.
+      addDashboardSource(db, sourceStrictSchema.parse({ name: 'Seeds later', kind: 'folder', path: SEEDS }));
+      const deadline = Date.now() + 60_000;
+      while (!getSourceByName(db, 'Seeds later')?.lastSuccessAt && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(getSourceByName(db, 'Seeds later')).toMatchObject({ itemsNew: 2, lastError: null });
+      expect(getTotals(db).articles).toBe(2);
+    } finally {
+      process.emit('SIGTERM');
+      expect(await worker).toBe(0);
+      closeDatabase(db);
+    }
   });
 });
