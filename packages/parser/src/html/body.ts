@@ -5,6 +5,7 @@
 import type { AnyNode, Document, Element } from 'domhandler';
 import { isTag } from 'domhandler';
 import { parseDate } from '../dates/index.ts';
+import { END_MATTER_HEADING } from '../text/boilerplate.ts';
 import { type Block, collectBlocks, SKIP_TAGS } from './blocks.ts';
 import { detach, elementsOf, MAX_DEPTH } from './dom.ts';
 
@@ -620,9 +621,6 @@ function fallbackBlocks(blocks: Block[]): Block[] {
   );
 }
 
-// Headings that open the end matter of a page: what follows is no longer the article.
-const TRAILER =
-  /^(ähnliche (beiträge|artikel)|verwandte (beiträge|artikel|themen)|related( (posts?|articles?|stories|content|topics))?|you (may|might) (also )?(like|enjoy)|more (from|on|stories|in)\b|read (also|more|next)\b|see also|das könnte (dich|sie|ihnen) (auch )?(interessieren|gefallen)|mehr (zum thema|zu|themen|interessantes|aus)\b|lesen sie (auch|mehr)|auch interessant|schon gelesen|weitere (artikel|beiträge|themen|news|meldungen|informationen|tourentipps)|zum weiterlesen|empfohlene beiträge|neueste artikel|(\d+ )?(kommentare?|comments?|commentaires?|responses?|antworten)\b|keine kommentare|leave a (reply|comment)|schreibe(n sie)? einen kommentar|kommentieren|über den autor|about the author|zur person|fragen an den autor|à lire aussi|lire aussi|sur le même sujet|articles similaires|dans la même rubrique|temas relacionados|noticias relacionadas|veja também|zobacz (również|też)|اقرأ أيضا|اقرأ أيضاً|اقرا ايضا|مواضيع ذات صلة|أخبار ذات صلة|اخبار ذات صلة|مقالات ذات صلة|التعليقات|تعليقات|شارك|tags?|schlagwörter|themen|share this|teilen( mit)?|diesen artikel teilen|sharen mit|teilen sie dies mit|partager|newsletter|abonniere)\s*[:.!?…]*$/i;
 // Lines that are only a date, a time, a counter or a photo credit.
 const NOISE_LINE =
   /^(\d{1,2}[:.]\d{2}( ?[ap]m)?|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(foto|photo|bild|fotos|photos|credit|crédits? photos?|quelle|source|titelbild|beitragsbild|image|abbildung|getty images|afp|dpa|reuters)\b.{0,80}|\(?(foto|photo|bild): .{0,80}|(aktualisiert|updated|last modified|letzte änderung|veröffentlicht|published|erstellt|release date)( am| on)?:?.{0,40}|(aufrufe|views|bewerten|rating)\b.{0,20})$/i;
@@ -643,7 +641,7 @@ function renderBlocks(blocks: Block[], title: string | null): string {
   let seen = 0;
   const out: Block[] = [];
   for (const b of kept) {
-    if (seen > total * 0.5 && b.text.length <= 60 && TRAILER.test(b.text)) break;
+    if (seen > total * 0.5 && b.text.length <= 60 && END_MATTER_HEADING.test(b.text)) break;
     seen += b.text.length;
     // Past the middle, a short line asking the reader to follow, subscribe or install is a call to action.
     if (seen > total * 0.6 && b.text.length < 300 && isCallToAction(b.text)) continue;

@@ -182,6 +182,13 @@ export const END_MARKERS: readonly string[] = [
   'commentaires',
 ];
 
+/**
+ * Headings that open a page's end matter (related links, comments, tags, author box, sharing) in the
+ * languages of the pages we read: past the middle of an article, nothing after one is the story.
+ */
+export const END_MATTER_HEADING =
+  /^(ähnliche (beiträge|artikel)|verwandte (beiträge|artikel|themen)|related( (posts?|articles?|stories|content|topics))?|you (may|might) (also )?(like|enjoy)|more (from|on|stories|in)\b|read (also|more|next)\b|see also|das könnte (dich|sie|ihnen) (auch )?(interessieren|gefallen)|mehr (zum thema|zu|themen|interessantes|aus)\b|lesen sie (auch|mehr)|auch interessant|schon gelesen|weitere (artikel|beiträge|themen|news|meldungen|informationen|tourentipps)|zum weiterlesen|empfohlene beiträge|neueste artikel|(\d+ )?(kommentare?|comments?|commentaires?|responses?|antworten)\b|keine kommentare|leave a (reply|comment)|schreibe(n sie)? einen kommentar|kommentieren|über den autor|about the author|zur person|fragen an den autor|à lire aussi|lire aussi|sur le même sujet|articles similaires|dans la même rubrique|temas relacionados|noticias relacionadas|veja também|zobacz (również|też)|اقرأ أيضا|اقرأ أيضاً|اقرا ايضا|مواضيع ذات صلة|أخبار ذات صلة|اخبار ذات صلة|مقالات ذات صلة|التعليقات|تعليقات|شارك|tags?|schlagwörter|themen|share this|teilen( mit)?|diesen artikel teilen|sharen mit|teilen sie dies mit|partager|newsletter|abonniere|zobacz także|notas relacionadas|más noticias|empfohlene (beiträge|artikel)|teilen mit|sharen mit|kommentar (hinzufügen|verfassen|schreiben)|schreibe einen kommentar|kommentare? anzeigen|explore further|weiterführende (links?|informationen)|mehr zum thema|das könnte (dich|sie) auch interessieren|top[- ]themen|meistgelesen(e artikel)?|neueste (artikel|beiträge)|aktuelle meldungen|weitere beiträge( aus der kolumne)?|dazu passend|passend dazu|quellen(angaben)?|einzelnachweise|references|sources|comment by)\s*[:.!?…]*$/i;
+
 const PHRASE_KEYS = new Set(BOILERPLATE_PHRASES.map(lineKey));
 export const END_MARKER_KEYS: ReadonlySet<string> = new Set(END_MARKERS.map(lineKey));
 

@@ -5,7 +5,13 @@
 import { type FoundDate, findDateInText } from '../dates/index.ts';
 import { findOutletByName } from '../outlets/index.ts';
 import { GENERAL_SECTIONS, subjectOfSection } from '../topics/index.ts';
-import { END_MARKER_KEYS, isBoilerplate, lineKey, stripLeadingNoise } from './boilerplate.ts';
+import {
+  END_MARKER_KEYS,
+  END_MATTER_HEADING,
+  isBoilerplate,
+  lineKey,
+  stripLeadingNoise,
+} from './boilerplate.ts';
 
 export {
   BOILERPLATE_PATTERNS,
@@ -71,6 +77,76 @@ export function firstSentence(text: string, max = 120): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trim()}…`;
 }
 
+const PROSE_CHARS = 100;
+const SENTENCE_END = /[.!?؟。…"'”»)]$/u;
+
+/**
+ * How much a line reads like article text: prose lines count their length, short lines (menu items,
+ * breadcrumbs, footer links, widget headlines) cost a little, so a heading or a short paragraph inside
+ * the story survives while a menu of twenty items outweighs a paragraph.
+ */
+function proseScore(line: string): number {
+  const n = line.length;
+  if (n >= PROSE_CHARS) return n;
+  if (n >= 40 && SENTENCE_END.test(line) && words(line) >= 6) return n / 2;
+  return -(30 + n / 2);
+}
+
+/**
+ * A page's whole visible text holds its menus, breadcrumbs, teasers and footer around the story: keep
+ * the run of lines that reads most like prose (the maximum-sum run of proseScore), plus the headline
+ * just above it (and its repetitions and section label). Scrapes that are already the article keep
+ * every line: their run starts at the first paragraph and ends at the last.
+ */
+function focusOnArticle(kept: string[], removed: string[]): void {
+  let best = 0;
+  let bestStart = 0;
+  let bestEnd = -1;
+  let sum = 0;
+  let start = 0;
+  for (let i = 0; i < kept.length; i++) {
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += proseScore(kept[i] ?? '');
+    if (sum > best) {
+      best = sum;
+      bestStart = start;
+      bestEnd = i;
+    }
+  }
+  if (bestEnd < 0) return;
+  let head = bestStart;
+  // The headline: the nearest title-like line within a few lines above the run.
+  for (let i = bestStart - 1; i >= 0 && i >= bestStart - 6; i--) {
+    const line = undoubleLine(kept[i] ?? '');
+    if (line.length <= MAX_TITLE_CHARS && words(line) >= MIN_TITLE_WORDS) {
+      head = i;
+      const key = lineKey(line);
+      // Its repetitions and a section label above it belong to the same header.
+      while (head > 0 && lineKey(undoubleLine(kept[head - 1] ?? '')) === key) head--;
+      if (head > 0 && isSectionLabel(kept[head - 1] ?? '')) head--;
+      break;
+    }
+  }
+  // Past the middle of the run, an end-matter heading ("Ähnliche Beiträge", "Related posts") ends it.
+  const total = kept.slice(bestStart, bestEnd + 1).reduce((n, l) => n + l.length, 0);
+  let seen = 0;
+  for (let i = bestStart; i <= bestEnd; i++) {
+    const line = kept[i] ?? '';
+    if (seen > total * 0.5 && line.length <= 60 && END_MATTER_HEADING.test(line)) {
+      bestEnd = i - 1;
+      break;
+    }
+    seen += line.length;
+  }
+  if (head === 0 && bestEnd === kept.length - 1) return;
+  removed.push(...kept.slice(0, head), ...kept.slice(bestEnd + 1));
+  kept.splice(bestEnd + 1);
+  kept.splice(0, head);
+}
+
 /**
  * Reads a plain-text scrape: drops boilerplate lines and everything after a "most read"/comments block
  * (unless a long paragraph follows), takes a leading section label, the title (first substantial line,
@@ -100,6 +176,8 @@ export function extractText(text: string, opts: TextOptions = {}): TextExtractio
     }
     kept.push(line);
   }
+
+  focusOnArticle(kept, removed);
 
   let section: string | null = null;
   if (kept.length > 1 && isSectionLabel(kept[0] ?? '')) section = kept.shift() ?? null;
