@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from '@rasid/parser';
+import { isSameStory, STORY_SEED_THRESHOLD, storySignature, storySimilarity } from '@rasid/parser/stories';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, type Db, openDatabase } from '../src/client.ts';
 import {
@@ -142,6 +143,54 @@ describe('story assignment at store time', () => {
     expect(stories[2]).toBe(stories[0]);
     expect(stories[3]).not.toBe(stories[0]);
     expect(getStory(db, stories[0] ?? 0)).toMatchObject({ firstDay: '2021-11-01', lastDay: '2021-11-07' });
+  });
+
+  it("does not chain: a report like the latest member but unlike the story's first one starts its own", () => {
+    // An eruption, then lava and the airport closing, then the airport reopening: each report matches the
+    // one before, but the third shares almost nothing with the first.
+    const eruption = {
+      title: 'Volcano erupts near Catania',
+      body: 'Etna volcano erupted near Catania overnight, sending lava flows toward villages on its slopes.',
+    };
+    const lava = {
+      title: 'Etna lava reaches villages, Catania airport closed',
+      body: 'Lava flows from the Etna volcano reached villages near Catania, and the airport closed its runway as ash fell on the city.',
+    };
+    const reopening = {
+      title: 'Catania airport reopens after ash cloud',
+      body: 'The airport, closed since ash fell on the city, reopened its runway after the ash cloud cleared, and airlines resumed flights to Catania.',
+    };
+    const [first, second, third] = [eruption, lava, reopening].map((t) => storySignature(t.title, t.body));
+    if (!first || !second || !third) throw new Error('no signatures');
+    expect(isSameStory(first, second)).toBe(true);
+    expect(isSameStory(second, third)).toBe(true);
+    expect(storySimilarity(first, third)).toBeLessThan(STORY_SEED_THRESHOLD);
+    storeArticles(db, [
+      item(eruption, {
+        url: 'https://a.example/1',
+        domain: 'a.example',
+        publishedAt: '2021-11-01T10:00:00Z',
+        simhash: 'ffff000000000000',
+      }),
+      item(lava, {
+        url: 'https://b.example/1',
+        domain: 'b.example',
+        publishedAt: '2021-11-02T10:00:00Z',
+        simhash: '0000ffff00000000',
+      }),
+    ]);
+    // Simhashes far apart: no text is a copy of another. A later batch, so the story's first article is read back from the database, not from the batch.
+    storeArticles(db, [
+      item(reopening, {
+        url: 'https://c.example/1',
+        domain: 'c.example',
+        publishedAt: '2021-11-03T10:00:00Z',
+        simhash: '00000000ffff0000',
+      }),
+    ]);
+    expect(storyOf('https://b.example/1')).toBe(storyOf('https://a.example/1'));
+    expect(storyOf('https://c.example/1')).not.toBe(storyOf('https://a.example/1'));
+    expect(listStories(db).items.map((s) => s.size)).toEqual([2, 1]);
   });
 
   it('marks a syndicated copy as a duplicate of the original, counted once in unique sizes', () => {

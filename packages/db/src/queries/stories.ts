@@ -1,6 +1,7 @@
 // Stories: articles from different outlets about one event, assigned incrementally at store time.
 // Each article joins the story of its best-matching member among the articles within ±STORY_WINDOW_DAYS of
-// its day, else starts a new story. Candidates come from an inverted index of lead terms built in memory
+// its day, if it also resembles that story's first article (STORY_SEED_THRESHOLD: no chaining from the
+// latest member onwards), else starts a new story. Candidates come from an inverted index of lead terms built in memory
 // once per batch over the members of the days the batch needs: one indexed read per batch instead of one
 // query per article, and it lives inside the batch's transaction, so a rolled-back batch leaves nothing.
 import {
@@ -8,6 +9,7 @@ import {
   encodeHashes,
   isNearDuplicate,
   STORY_MIN_JACCARD,
+  STORY_SEED_THRESHOLD,
   STORY_THRESHOLD,
   type StorySignature,
   storySignature,
@@ -51,6 +53,7 @@ type MemberRow = {
   simhash: string;
   storyFirstDay: string;
   storyLastDay: string;
+  storyFirstArticleId: number;
 };
 
 type ArticleRow = {
@@ -68,7 +71,8 @@ const SQL = {
   deleteMembership: 'DELETE FROM story_members WHERE article_id = ?',
   isMember: 'SELECT 1 FROM story_members WHERE article_id = ? AND story_id = ?',
   membersOfDays: `SELECT m.article_id AS articleId, m.story_id AS storyId, m.day, m.kind, m.duplicate_of AS duplicateOf,
-    m.lead, m.terms, a.content_hash AS contentHash, a.simhash, s.first_day AS storyFirstDay, s.last_day AS storyLastDay
+    m.lead, m.terms, a.content_hash AS contentHash, a.simhash, s.first_day AS storyFirstDay, s.last_day AS storyLastDay,
+    s.first_article_id AS storyFirstArticleId
     FROM story_members m JOIN articles a ON a.id = m.article_id JOIN stories s ON s.id = m.story_id
     WHERE m.day IN (SELECT value FROM json_each(?))`,
   insertStory: `INSERT INTO stories (first_article_id, title, first_day, last_day, article_count, unique_count,
@@ -92,6 +96,9 @@ const SQL = {
     WHERE id IN (SELECT value FROM json_each(?))`,
   retitleStories: `UPDATE stories SET title = (SELECT title FROM articles WHERE id = stories.first_article_id)
     WHERE id IN (SELECT value FROM json_each(?))`,
+  firstArticles: `SELECT id, first_article_id AS firstArticleId FROM stories
+    WHERE id IN (SELECT value FROM json_each(?))`,
+  seedSignature: 'SELECT lead, terms FROM story_members WHERE article_id = ?',
   deleteEmptyStories: `DELETE FROM stories WHERE article_count = 0 AND id IN (SELECT value FROM json_each(?))`,
   missing: `SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)
     ORDER BY a.day, a.id LIMIT ?`,
@@ -110,6 +117,10 @@ class WindowIndex {
   private readonly byId = new Map<number, Member>();
   /** First and last day of every story seen, kept current as members join. */
   readonly spans = new Map<number, { first: string; last: string }>();
+  /** The first article (stories.first_article_id) of every story seen. */
+  readonly seeds = new Map<number, number>();
+  // Signatures of first articles outside the loaded days, read once each.
+  private readonly seedSignatures = new Map<number, StorySignature | null>();
 
   constructor(private readonly db: Db) {}
 
@@ -125,6 +136,7 @@ class WindowIndex {
     for (const day of need) this.loaded.add(day);
     const rows = prepare(this.db, SQL.membersOfDays).all(JSON.stringify([...need])) as MemberRow[];
     for (const row of rows) {
+      this.seeds.set(row.storyId, row.storyFirstArticleId);
       this.widen(row.storyId, row.storyFirstDay);
       this.widen(row.storyId, row.storyLastDay);
       this.add({
@@ -160,6 +172,23 @@ class WindowIndex {
     return last <= addDays(first, STORY_MAX_SPAN_DAYS);
   }
 
+  /** The signature of a story's first article, or null when it has none (its first article was moved). */
+  seedOf(storyId: number): { articleId: number; signature: StorySignature } | null {
+    const articleId = this.seeds.get(storyId);
+    if (articleId === undefined) return null;
+    const member = this.byId.get(articleId);
+    if (member) return { articleId, signature: signatureOf(member) };
+    let signature = this.seedSignatures.get(articleId);
+    if (signature === undefined) {
+      const row = prepare(this.db, SQL.seedSignature).get(articleId) as
+        | { lead: Buffer; terms: Buffer }
+        | undefined;
+      signature = row ? { lead: decodeHashes(row.lead), text: decodeHashes(row.terms) } : null;
+      this.seedSignatures.set(articleId, signature);
+    }
+    return signature ? { articleId, signature } : null;
+  }
+
   /** How many members it holds: past MAX_KEPT_MEMBERS the next batch starts afresh. */
   get size(): number {
     return this.byId.size;
@@ -169,6 +198,7 @@ class WindowIndex {
     const member = this.byId.get(articleId);
     if (!member) return;
     this.byId.delete(articleId);
+    this.seedSignatures.delete(articleId);
     const terms = this.byDay.get(member.day);
     for (const term of member.lead) {
       const list = terms?.get(term);
@@ -240,6 +270,25 @@ function signatureOf(member: Member): StorySignature {
 
 type Match = { member: Member; similarity: number; duplicate: boolean };
 
+/** Whether an article resembles the first article of `member`'s story (STORY_SEED_THRESHOLD), once per story. */
+function resemblesSeed(
+  index: WindowIndex,
+  signature: StorySignature,
+  member: Member,
+  checked: Map<number, boolean>,
+): boolean {
+  let ok = checked.get(member.storyId);
+  if (ok === undefined) {
+    const seed = index.seedOf(member.storyId);
+    ok =
+      !seed ||
+      seed.articleId === member.articleId ||
+      storySimilarity(signature, seed.signature) >= STORY_SEED_THRESHOLD;
+    checked.set(member.storyId, ok);
+  }
+  return ok;
+}
+
 /** The member an article should join: a copy of its text first, else the most similar over the threshold. */
 function findMatch(
   index: WindowIndex,
@@ -247,6 +296,7 @@ function findMatch(
   article: Pick<ArticleRow, 'day' | 'contentHash' | 'simhash'>,
 ): Match | null {
   let best: Match | null = null;
+  const seedChecks = new Map<number, boolean>();
   for (const [member, shared] of index.candidates(signature.lead, article.day)) {
     // The leads' Jaccard straight from the shared count: most candidates stop here, before any merge.
     const jaccard = shared / (signature.lead.length + member.lead.length - shared);
@@ -260,6 +310,8 @@ function findMatch(
       (duplicate === best.duplicate &&
         (similarity > best.similarity ||
           (similarity === best.similarity && member.articleId < best.member.articleId)));
+    // Only for a member that would win: most candidates never need their story's first article.
+    if (better && !duplicate && !resemblesSeed(index, signature, member, seedChecks)) continue;
     if (better) best = { member, similarity, duplicate };
   }
   return best;
@@ -326,6 +378,7 @@ export function assignStories(
     if (match) storyId = match.member.storyId;
     else {
       storyId = Number(q.insertStory.run(article.id, article.day, article.day, now, now).lastInsertRowid);
+      index.seeds.set(storyId, article.id);
     }
     const kind = match?.duplicate ? 'duplicate' : 'original';
     // A copy of a copy points at the text it was copied from, so that counting originals counts each once.
@@ -362,6 +415,10 @@ export function assignStories(
   prepare(db, SQL.recountStories).run(now, ids);
   prepare(db, SQL.retitleStories).run(ids);
   prepare(db, SQL.deleteEmptyStories).run(ids);
+  // The recount may have named another first article (an earlier-published member): the next match uses it.
+  for (const id of touched) index.seeds.delete(id);
+  const firsts = prepare(db, SQL.firstArticles).all(ids) as { id: number; firstArticleId: number }[];
+  for (const { id, firstArticleId } of firsts) index.seeds.set(id, firstArticleId);
   return { assigned: todo.length, stories: touched.size };
 }
 
