@@ -24,8 +24,8 @@ export function makeBenchData(): string {
   const building = `${BENCH_DB}.building`;
   let t = performance.now();
   if (existsSync(building)) {
-    // A previous build was stopped after its ingest: the real corpus is there (replication refuses a
-    // half-replicated file).
+    // A previous build was stopped after its ingest: the real corpus is there, and replication goes on
+    // after the last whole replica it wrote.
     console.log(`bench data: resuming from ${building}`);
   } else {
     const ingest = spawnSync(process.execPath, [RASID_BIN, 'ingest', sharedPath('corpus')], {

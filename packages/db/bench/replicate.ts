@@ -23,12 +23,23 @@ export function replicateCorpus(db: Db, opts: ReplicateOptions): { real: number;
   );
   const base = real.all() as { id: number; title: string; body: string }[];
   if (base.length === 0) throw new Error('replicateCorpus: the database holds no real articles to replicate');
+  // Each replica is written in one transaction, so a build that was stopped holds whole replicas 1..done
+  // and goes on with the next; one that holds anything else is refused.
   const already = sqlite
     .prepare("SELECT count(*) FROM articles WHERE dedupe_key LIKE 'bench:%'")
     .pluck()
     .get() as number;
-  if (already > 0)
-    throw new Error(`replicateCorpus: ${already} benchmark copies exist already; start from a fresh copy`);
+  const done = Math.floor(already / base.length);
+  const lastReplica = sqlite
+    .prepare(
+      "SELECT max(CAST(substr(dedupe_key, 7, instr(substr(dedupe_key, 7), ':') - 1) AS INTEGER)) FROM articles WHERE dedupe_key LIKE 'bench:%'",
+    )
+    .pluck()
+    .get() as number | null;
+  if (already % base.length !== 0 || (lastReplica ?? 0) !== done)
+    throw new Error(
+      `replicateCorpus: ${already} benchmark copies (last replica ${lastReplica}) are not whole replicas 1..${done} of ${base.length} articles; start from a fresh copy`,
+    );
   // Folded once per real article: the index must hold what storing would have put there.
   const folded = base.map((a) => [toSearchText(a.title), toSearchText(a.body)] as const);
   const stepDays = opts.stepDays ?? 35;
@@ -55,8 +66,8 @@ export function replicateCorpus(db: Db, opts: ReplicateOptions): { real: number;
   const insertFts = sqlite.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)');
   const index = new Map(base.map((a, i) => [a.id, i]));
 
-  let total = base.length;
-  for (let r = 1; r <= replicas && total < opts.target; r++) {
+  let total = base.length + already;
+  for (let r = done + 1; r <= replicas && total < opts.target; r++) {
     const limit = Math.min(base.length, opts.target - total);
     sqlite.transaction(() => {
       copyArticles.run({ r, shift: r * stepDays, limit });
