@@ -314,6 +314,45 @@ describe.skipIf(!hasShared())('stories over ANT', () => {
     expect(precision).toBeGreaterThanOrEqual(MIN_PRECISION);
   });
 
+  it("counts a syndicated wire copy once: another outlet's copy under its own headline is a duplicate", () => {
+    // Read side by side: the same agency text (Mahrez withdraws his transfer request; Neymar's fracture;
+    // Neymar back to Spain?; the Google Clips camera), on Al Arabiya first and on Sky News Arabia after it.
+    const copies: [original: string, copy: string][] = [
+      [
+        'https://www.alarabiya.net/ar/sport/international-sport/2018/05/04/محرز-يعلن-استمراره-في-صفوف-ليستر-سيتي.html',
+        'https://www.skynewsarabia.com/sport/1044669',
+      ],
+      [
+        'http://www.alarabiya.net/ar/sport/international-sport/2018/02/27/كسر-يبعد-نيمار-عن-باريس-وتأكد-غيابه-أمام-الريال.html',
+        'https://www.skynewsarabia.com/web/article/1025452',
+      ],
+      [
+        'http://www.alarabiya.net/ar/sport/international-sport/2018/03/09/هل-يعود-نيمار-إلى-إسبانيا-عبر-بوابة-ريال-مدريد؟.html',
+        'https://www.skynewsarabia.com/sport/1028710',
+      ],
+      [
+        'http://www.alarabiya.net/ar/technology/2018/02/28/غوغل-تطلق-كاميرا-جديدة-تلتقط-الصور-تلقائيا.html',
+        'https://www.skynewsarabia.com/web/article/1025928',
+      ],
+    ];
+    for (const [originalUrl, copyUrl] of copies) {
+      const original = getArticleByUrl(db, originalUrl);
+      const copy = getArticleByUrl(db, copyUrl);
+      if (!original || !copy) throw new Error(`not stored: ${originalUrl} or ${copyUrl}`);
+      const storyId = getStoryIdOfArticle(db, copy.id);
+      expect(storyId, copyUrl).toBe(getStoryIdOfArticle(db, original.id));
+      const story = getStory(db, storyId ?? 0);
+      expect(story?.articles.find((a) => a.id === copy.id)).toMatchObject({
+        kind: 'duplicate',
+        duplicateOf: original.id,
+      });
+      // Counted once among the story's unique members, which listStories sorts and filters (minSize) by.
+      const duplicates = story?.articles.filter((a) => a.kind === 'duplicate').length ?? 0;
+      expect(story?.uniqueSize).toBe((story?.size ?? 0) - duplicates);
+      expect(story?.uniqueSize).toBeLessThan(story?.size ?? 0);
+    }
+  });
+
   it('shows a story page: outlets, first to publish, spread over time', () => {
     const [top] = listStories(db, { minOutlets: 3, limit: 1 }).items;
     if (!top) throw new Error('no story told by three outlets');
