@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, type Locator, test } from '@playwright/test';
 import { type Db, openDatabase } from '@rasid/db/client';
 import { listAlertRules, matchesSearch, parseSearch } from '@rasid/db/queries';
+import { foldArabic } from '@rasid/parser';
 import { countByOutlet, queryRows } from './sample-db';
 
 const artifactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts');
@@ -149,4 +150,36 @@ test('alert rules: created on the Alerts page for a watch topic, disabled and de
   await rule.getByRole('button', { name: 'Delete it and its alerts' }).click();
   await expect(rule).toHaveCount(0);
   expect(withDb((db) => listAlertRules(db).some((r) => r.name === 'e2e watch spike'))).toBe(false);
+});
+
+test('top terms: the overview lists the words as the articles write them, each folding to its counted label', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  const card = page.getByTestId('terms-card');
+  // Terms are counted on up to 2,000 articles' text: seconds on a busy 2-core machine.
+  await expect(card).toHaveAttribute('aria-busy', 'false', { timeout: 90_000 });
+  const chips = card.getByTestId('term');
+  await expect(chips.first()).toBeVisible();
+  const shown = await chips.evaluateAll((elements) =>
+    elements.map((e) => ({
+      label: e.getAttribute('data-label') ?? '',
+      documents: Number(e.getAttribute('data-documents')),
+      spelling: e.querySelector('.term-word')?.textContent ?? '',
+    })),
+  );
+  const api = (await (await page.request.get('/api/terms?limit=24')).json()) as {
+    terms: { label: string; spelling: string; documents: number }[];
+  };
+  expect(shown).toEqual(api.terms.map(({ label, documents, spelling }) => ({ label, documents, spelling })));
+  const fold = (word: string) =>
+    foldArabic(word)
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .normalize('NFC');
+  for (const term of shown) expect(fold(term.spelling), term.label).toBe(term.label);
+  // Readable: hamzas and final forms are back where folding took them away.
+  expect(shown.filter((term) => term.spelling !== term.label).length).toBeGreaterThan(0);
+  await card.screenshot({ path: path.join(artifactsDir, 'top-terms.png') });
 });

@@ -13,6 +13,7 @@ import { CompareCard } from '@/components/compare-card';
 import { ExportMenu } from '@/components/export-menu';
 import { FilterBar } from '@/components/filter-bar';
 import { EmptyDatabase, EmptyState, ErrorState, LoadingState } from '@/components/states';
+import { TopTermsCard } from '@/components/top-terms-card';
 import { ApiError } from '@/lib/api';
 import {
   BadParamError,
@@ -542,6 +543,8 @@ export function Overview() {
               </p>
             </Card>
           </div>
+
+          <TopTermsCard filters={filters} />
 
           <Card title={t('Outlets by week')} busy={heatmap.isFetching} testId="heatmap-card">
             {heatmap.isError ? (
