@@ -311,12 +311,6 @@ const ar = {
   'Could not load the top terms': 'تعذّر تحميل أكثر الكلمات تداولًا',
   'No term is used by two of these articles': 'لا كلمة تستعملها مقالتان من هذه المقالات',
   'Top terms': 'أكثر الكلمات تداولًا',
-  // Top terms on the overview.
-  'Articles using each word, among the newest {sampled} of {total} selected.':
-    'عدد المقالات التي تستعمل كل كلمة، من أحدث {sampled} من {total} مختارة.',
-  'Could not load the top terms': 'تعذّر تحميل أكثر الكلمات تداولًا',
-  'No term is used by two of these articles': 'لا كلمة تستعملها مقالتان من هذه المقالات',
-  'Top terms': 'أكثر الكلمات تداولًا',
   // Stories and alerts.
   'A rule watches everything, an outlet, a topic or a search, and raises an alert on a day with far more articles than the 14 days before. The overview marks such days for any filters.':
     'تراقب القاعدة كل شيء أو وسيلة إعلامية أو موضوعًا أو بحثًا، وتُطلق تنبيهًا في يوم تزيد فيه المقالات كثيرًا على الأيام الأربعة عشر السابقة. وتُعلِّم النظرة العامة هذه الأيام لأي مرشِّحات.',
