@@ -119,6 +119,11 @@ test('sources: a folder added on the page is in the database, collected by the w
   await expect(row.getByTestId('source-counts')).toContainText('Duplicates 2');
   const runs = withDb((db) => listRuns(db, 50).filter((r) => r.sourceId === collected?.id));
   expect(runs).toHaveLength(1);
+  // Its volume: the articles its runs stored, as the runs table counts them.
+  await expect(row.getByTestId('source-volume')).toHaveAttribute(
+    'data-total',
+    String(runs.reduce((sum, r) => sum + r.new, 0)),
+  );
   const feedRow = page.locator('[data-testid="source-row"][data-name="BBC Arabic (e2e)"]');
   await expect(feedRow).toHaveAttribute('data-origin', 'file');
   await expect(feedRow.getByTestId('source-health')).toHaveAttribute('data-state', 'failed');

@@ -72,7 +72,7 @@ function VolumeBars({ source, days }: { source: SourceHealth; days: string[] }) 
   const byDay = new Map<string, SourceDay>(source.days.map((d) => [d.day, d]));
   const max = Math.max(1, ...source.days.map((d) => d.new));
   const total = source.days.reduce((sum, d) => sum + d.new, 0);
-  const width = 4;
+  const width = 5;
   const gap = 1;
   const height = 28;
   return (
