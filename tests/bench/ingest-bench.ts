@@ -43,6 +43,8 @@ const STAGES = [
   'assignStories',
   'recountRollups',
   'deflateRawSync',
+  'refreshSubjects',
+  'trainSubjectModel',
   '(garbage collector)',
 ];
 
@@ -200,6 +202,9 @@ export async function runIngestBench(
         '  targets: ≥ 1,000 articles/s, peak RSS < 500 MB',
       ].join('\n'),
     );
+    // What the CLI said after ingesting (its own rate, the subject model it trained, watch topics): the
+    // steps after the last record are part of the end-to-end time too.
+    for (const line of result.stdout.trim().split('\n').slice(-4)) console.log(`  rasid: ${line}`);
     if (profileDir) printProfiles(profileDir);
     return out;
   } finally {

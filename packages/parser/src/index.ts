@@ -42,7 +42,14 @@ export {
   type SitemapRef,
   type SitemapUrl,
 } from './sitemap/index.ts';
-export { type SplitProblem, type SplitResult, splitDocument } from './split/index.ts';
+export {
+  readText,
+  type SplitItem,
+  type SplitProblem,
+  type SplitResult,
+  splitDocument,
+  splitItems,
+} from './split/index.ts';
 export { countTopTerms, type TermCount, type TopTermsOptions } from './terms/index.ts';
 export {
   BOILERPLATE_PATTERNS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ParseError, splitDocument } from '../src/index.ts';
+import { ParseError, splitDocument, splitItems } from '../src/index.ts';
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -28,6 +28,39 @@ describe('splitDocument', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]?.location).toBe('h.jsonl#1');
     expect(problems[0]?.message).toMatch(/^line 2: invalid JSON/);
+  });
+
+  it('splitItems yields what splitDocument returns, one step at a time, in document order', () => {
+    const text = '{"title":"a"}\n[1]\n{"title": oops}\n\n{"title":"c"}\n';
+    const steps = [...splitItems({ content: bytes(text), location: 'h.jsonl' })];
+    expect(steps.map((s) => ('input' in s ? s.input.location : `problem ${s.problem.location}`))).toEqual([
+      'h.jsonl#0',
+      'problem h.jsonl#1',
+      'problem h.jsonl#2',
+      'h.jsonl#4',
+    ]);
+    expect(steps.map((s) => [s.index, s.of])).toEqual([
+      [0, 5],
+      [1, 5],
+      [2, 5],
+      [4, 5],
+    ]);
+    const whole = splitDocument({ content: bytes(text), location: 'h.jsonl' });
+    expect(steps.flatMap((s) => ('input' in s ? [s.input] : []))).toEqual(whole.inputs);
+    expect(steps.flatMap((s) => ('problem' in s ? [s.problem] : []))).toEqual(whole.problems);
+  });
+
+  it('splitItems on JSON Lines with no valid record throws after its problems, as splitDocument throws', () => {
+    const seen: string[] = [];
+    const run = () => {
+      for (const step of splitItems({ content: '[1]\n{oops}\n', location: 'bad.jsonl' }))
+        if ('problem' in step) seen.push(step.problem.location);
+    };
+    expect(run).toThrow(/bad\.jsonl: invalid JSON Lines: no valid record \(line 1: not a JSON object\)/);
+    expect(seen).toEqual(['bad.jsonl#0', 'bad.jsonl#1']);
+    expect(() => splitDocument({ content: '[1]\n{oops}\n', location: 'bad.jsonl' })).toThrow(
+      /no valid record \(line 1: not a JSON object\)/,
+    );
   });
 
   it('JSON Lines without a .jsonl name are detected by content', () => {

@@ -2,7 +2,7 @@
 import type { Db } from '@rasid/db/client';
 import type { RunStats } from '@rasid/db/queries';
 import { finishRun, startRun } from '@rasid/db/queries';
-import { type RawInput, splitDocument } from '@rasid/parser';
+import { type RawInput, readText, type SplitItem, type SplitProblem, splitItems } from '@rasid/parser';
 import { listInputFiles, readInputFile } from '../collect/files.ts';
 import { defaultParseThreads, type ParseOutcome, ParsePool } from '../parse-pool.ts';
 import { type Failure, IngestPipeline } from '../pipeline.ts';
@@ -93,35 +93,56 @@ export async function ingestFiles(
     };
 
     for (const file of files) {
-      let bytes: Uint8Array;
+      let content: Uint8Array | string;
       try {
-        bytes = await readInputFile(file);
+        content = await readInputFile(file);
       } catch (error) {
         pipeline.fail(file.path, error);
         doneBytes += file.size;
         continue;
       }
       if (file.kind === 'split') {
-        let split: ReturnType<typeof splitDocument>;
+        // Records are split off one chunk at a time: a large file never holds all of them at once, and its
+        // bytes are let go once decoded (the text is all the split needs).
+        let items: Iterator<SplitItem>;
         try {
-          split = splitDocument({ content: bytes, location: file.path, referenceDate });
+          content = readText({ content, location: file.path });
+          items = splitItems({ content, location: file.path, referenceDate })[Symbol.iterator]();
         } catch (error) {
           pipeline.fail(file.path, error);
           doneBytes += file.size;
           continue;
         }
-        for (const problem of split.problems) pipeline.fail(problem.location, new Error(problem.message));
-        const inputs = split.inputs.map((input, i) => ({
-          ...input,
-          location: input.location ?? `${file.path}#${i}`,
-        }));
-        for (let i = 0; i < inputs.length; i += CHUNK) {
-          const end = Math.min(inputs.length, i + CHUNK);
-          await submit(inputs.slice(i, end), doneBytes + (file.size * end) / inputs.length);
+        // Problems before the first record wait: a file with no valid record is one failure, not many.
+        let held: SplitProblem[] | null = [];
+        let chunk: Input[] = [];
+        let position = 0;
+        try {
+          for (let next = items.next(); !next.done; next = items.next()) {
+            const item = next.value;
+            position = (file.size * (item.index + 1)) / item.of;
+            if ('problem' in item) {
+              if (held) held.push(item.problem);
+              else pipeline.fail(item.problem.location, new Error(item.problem.message));
+              continue;
+            }
+            if (held) {
+              for (const problem of held) pipeline.fail(problem.location, new Error(problem.message));
+              held = null;
+            }
+            chunk.push({ ...item.input, location: item.input.location ?? `${file.path}#${item.index}` });
+            if (chunk.length === CHUNK) {
+              await submit(chunk, doneBytes + position);
+              chunk = [];
+            }
+          }
+        } catch (error) {
+          pipeline.fail(file.path, error);
         }
+        if (chunk.length > 0) await submit(chunk, doneBytes + file.size);
       } else {
         await submit(
-          [{ content: bytes, location: file.path, format: file.kind, referenceDate }],
+          [{ content, location: file.path, format: file.kind, referenceDate }],
           doneBytes + file.size,
         );
       }

@@ -30,30 +30,42 @@ function recordInput(input: RawInput, value: unknown, location: string): RawInpu
   return { ...rest, content: JSON.stringify(value), format: 'record', location };
 }
 
-function splitLines(input: RawInput, text: string, base: string): SplitResult {
-  const inputs: RawInput[] = [];
-  const problems: SplitProblem[] = [];
+/**
+ * One step of a split, in document order: a record input, or a problem with one line or item. `index` and
+ * `of` place it among the file's lines or array items (for progress).
+ */
+export type SplitItem =
+  | { input: RawInput; index: number; of: number }
+  | { problem: SplitProblem; index: number; of: number };
+
+function* splitLines(input: RawInput, text: string, base: string): Generator<SplitItem> {
   const lines = text.split(/\r?\n/);
+  const of = lines.length;
+  let valid = 0;
+  let firstProblem: string | undefined;
   for (const [i, line] of lines.entries()) {
     if (line.trim().length === 0) continue;
+    let value: unknown;
     try {
-      const value: unknown = JSON.parse(line);
-      if (!value || typeof value !== 'object' || Array.isArray(value)) {
-        problems.push({ location: `${base}#${i}`, message: `line ${i + 1}: not a JSON object` });
-        continue;
-      }
-      inputs.push(recordInput(input, value, `${base}#${i}`));
+      value = JSON.parse(line);
     } catch (e) {
-      problems.push({
-        location: `${base}#${i}`,
-        message: `line ${i + 1}: invalid JSON (${errorMessage(e)})`,
-      });
+      const message = `line ${i + 1}: invalid JSON (${errorMessage(e)})`;
+      firstProblem ??= message;
+      yield { problem: { location: `${base}#${i}`, message }, index: i, of };
+      continue;
     }
+    if (!value || typeof value !== 'object' || Array.isArray(value)) {
+      const message = `line ${i + 1}: not a JSON object`;
+      firstProblem ??= message;
+      yield { problem: { location: `${base}#${i}`, message }, index: i, of };
+      continue;
+    }
+    valid++;
+    yield { input: recordInput(input, value, `${base}#${i}`), index: i, of };
   }
-  if (inputs.length === 0) {
-    throw new ParseError(base, `invalid JSON Lines: no valid record (${problems[0]?.message ?? 'no lines'})`);
+  if (valid === 0) {
+    throw new ParseError(base, `invalid JSON Lines: no valid record (${firstProblem ?? 'no lines'})`);
   }
-  return { inputs, problems };
 }
 
 /**
@@ -63,12 +75,34 @@ function splitLines(input: RawInput, text: string, base: string): SplitResult {
  * JSON comes back as the single input it was. Throws ParseError for empty, binary or invalid JSON input.
  */
 export function splitDocument(input: RawInput): SplitResult {
-  if (input.format && input.format !== 'record') return { inputs: [input], problems: [] };
+  const inputs: RawInput[] = [];
+  const problems: SplitProblem[] = [];
+  for (const item of splitItems(input)) {
+    if ('input' in item) inputs.push(item.input);
+    else problems.push(item.problem);
+  }
+  return { inputs, problems };
+}
+
+/**
+ * splitDocument one record at a time, so a large file never holds all its records at once. Whole-document
+ * errors are thrown as splitDocument throws them, before anything is yielded, except that a JSON Lines
+ * file with no valid line throws after yielding its problems: a caller that reports problems as they come
+ * holds them until the first input arrives (splitDocument reports none then).
+ */
+export function* splitItems(input: RawInput): Generator<SplitItem> {
+  if (input.format && input.format !== 'record') {
+    yield { input, index: 0, of: 1 };
+    return;
+  }
   const text = readText(input);
   const base = input.location ?? input.url ?? '(input)';
   const trimmed = text.trim();
   const where = input.location ?? input.url ?? '';
-  if (JSONL_EXT.test(where)) return splitLines(input, trimmed, base);
+  if (JSONL_EXT.test(where)) {
+    yield* splitLines(input, trimmed, base);
+    return;
+  }
   if (trimmed.startsWith('[')) {
     let value: unknown;
     try {
@@ -77,26 +111,37 @@ export function splitDocument(input: RawInput): SplitResult {
       throw new ParseError(base, `invalid JSON (${errorMessage(e)})`);
     }
     const items = value as unknown[];
-    const inputs: RawInput[] = [];
-    const problems: SplitProblem[] = [];
+    const of = items.length;
     for (const [i, item] of items.entries()) {
       if (item && typeof item === 'object' && !Array.isArray(item))
-        inputs.push(recordInput(input, item, `${base}#${i}`));
-      else problems.push({ location: `${base}#${i}`, message: `item ${i}: not a JSON object` });
+        yield { input: recordInput(input, item, `${base}#${i}`), index: i, of };
+      else
+        yield {
+          problem: { location: `${base}#${i}`, message: `item ${i}: not a JSON object` },
+          index: i,
+          of,
+        };
+      // Each record is copied into its input: the parsed array need not keep it.
+      items[i] = undefined;
     }
-    return { inputs, problems };
+    return;
   }
   if (trimmed.startsWith('{')) {
+    let value: unknown;
     try {
-      const value: unknown = JSON.parse(trimmed);
-      return { inputs: [recordInput(input, value, base)], problems: [] };
+      value = JSON.parse(trimmed);
     } catch (e) {
       // Several objects, one a line, in a file without a .jsonl name.
-      if (trimmed.includes('\n')) return splitLines(input, trimmed, base);
+      if (trimmed.includes('\n')) {
+        yield* splitLines(input, trimmed, base);
+        return;
+      }
       throw new ParseError(base, `invalid JSON (${errorMessage(e)})`);
     }
+    yield { input: recordInput(input, value, base), index: 0, of: 1 };
+    return;
   }
   if (JSON_EXT.test(where) || input.format === 'record')
     throw new ParseError(base, 'invalid JSON (not an object or array)');
-  return { inputs: [input], problems: [] };
+  yield { input, index: 0, of: 1 };
 }
