@@ -44,6 +44,16 @@ describe.skipIf(!hasAnt)('listTopTerms on the ANT corpus', () => {
     expect(listTopTerms(db, { topics: ['no-such-topic'] })).toEqual({ total: 0, sampled: 0, terms: [] });
   });
 
+  it('keeps an answer until the data changes, then counts again', async () => {
+    const before = listTopTerms(db, { topics: ['sport'] }, { limit: 5 });
+    expect(listTopTerms(db, { topics: ['sport'] }, { limit: 5 })).toBe(before);
+    storeArticles(db, await loadAnt({ perFile: 340 }));
+    const after = listTopTerms(db, { topics: ['sport'] }, { limit: 5 });
+    expect(after).not.toBe(before);
+    expect(after.total).toBe(countArticles(db, { topics: ['sport'] }));
+    expect(after.total).toBeGreaterThan(before.total);
+  });
+
   it('refuses a sample below one', () => {
     expect(() => listTopTerms(db, {}, { sample: 0 })).toThrow('listTopTerms: sample must be ≥ 1, got 0');
   });

@@ -112,11 +112,15 @@ export function Overview() {
   const byTime = useCoverage(filters, bucket, stackBy, ready);
   const byOutlet = useCoverage(filters, 'outlet', null, ready);
   const byTopic = useCoverage(filters, 'topic', null, ready);
-  const spikes = useSpikes(filters, ready);
+  // Better-sqlite3 answers one request at a time: the slower panels (spikes, heat map, top terms) ask once
+  // the time chart has its data, so they never hold up the chart (at 1M articles they took it from ~1 s
+  // to 4–6 s).
+  const drawn = ready && byTime.data !== undefined;
+  const spikes = useSpikes(filters, drawn);
   // A share is of each outlet's own output; split by topic or language it would mean something else.
   const shareByOutlet = stackBy === 'outlet';
   const share = useShare(filters, bucket, shareByOutlet, ready && measure === 'share');
-  const heatmap = useHeatmap(filters, ready);
+  const heatmap = useHeatmap(filters, drawn);
   const dataRange = byTime.data?.dateRange;
   const failures = useSourceFailures(
     filters.from ?? dataRange?.from ?? null,
@@ -544,7 +548,7 @@ export function Overview() {
             </Card>
           </div>
 
-          <TopTermsCard filters={filters} />
+          <TopTermsCard filters={filters} enabled={drawn} />
 
           <Card title={t('Outlets by week')} busy={heatmap.isFetching} testId="heatmap-card">
             {heatmap.isError ? (

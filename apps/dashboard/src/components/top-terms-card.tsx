@@ -15,7 +15,7 @@ const LIMIT = 24;
  * The words most of the selected articles use, as the articles write them (`إسرائيل`, not the folded
  * `اسراييل` that is counted); each opens the article list of these filters searched for it.
  */
-export function TopTermsCard({ filters }: { filters: Filters }) {
+export function TopTermsCard({ filters, enabled = true }: { filters: Filters; enabled?: boolean }) {
   const { t, fmt } = useI18n();
   const params = toSearchParams(filters);
   params.set('limit', String(LIMIT));
@@ -23,6 +23,7 @@ export function TopTermsCard({ filters }: { filters: Filters }) {
   const terms = useQuery({
     queryKey: [url],
     queryFn: ({ signal }) => fetchJson<TopTerms>(url, signal),
+    enabled,
     placeholderData: (previous) => previous,
   });
   const hrefFor = (spelling: string): string => {
