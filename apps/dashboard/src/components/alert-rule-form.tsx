@@ -3,6 +3,7 @@
 import type { AlertRule, SpikeScope } from '@rasid/db/queries';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { ConfirmDelete } from '@/components/confirm-delete';
 import { sendChange } from '@/lib/admin-client';
 import { useI18n } from '@/lib/i18n-context';
 import { useFacets, useTopicName } from '@/lib/queries';
@@ -187,7 +188,6 @@ export function AlertRuleForm() {
 export function AlertRuleActions({ rule }: { rule: AlertRule }) {
   const { t } = useI18n();
   const client = useQueryClient();
-  const [confirming, setConfirming] = useState(false);
   const refresh = () => client.invalidateQueries({ queryKey: ['/api/alerts'] });
   const toggle = useMutation({
     mutationFn: () =>
@@ -209,25 +209,11 @@ export function AlertRuleActions({ rule }: { rule: AlertRule }) {
       >
         {rule.enabled ? t('Disable') : t('Enable')}
       </button>
-      {confirming ? (
-        <>
-          <button
-            type="button"
-            className="link-button danger"
-            disabled={remove.isPending}
-            onClick={() => remove.mutate()}
-          >
-            {t('Delete it and its alerts')}
-          </button>
-          <button type="button" className="link-button" onClick={() => setConfirming(false)}>
-            {t('Keep')}
-          </button>
-        </>
-      ) : (
-        <button type="button" className="link-button" onClick={() => setConfirming(true)}>
-          {t('Delete')}
-        </button>
-      )}
+      <ConfirmDelete
+        confirmLabel={t('Delete it and its alerts')}
+        pending={remove.isPending}
+        onConfirm={() => remove.mutate()}
+      />
       {error ? (
         <p className="admin-error" role="alert">
           <code dir="ltr">{error.message}</code>

@@ -4,6 +4,7 @@ import type { SourceDay, SourceHealth, SourceHealthList } from '@rasid/db/querie
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { AdminAccess } from '@/components/admin-access';
+import { ConfirmDelete } from '@/components/confirm-delete';
 import { EmptyState, ErrorState, LoadingState } from '@/components/states';
 import { sendChange } from '@/lib/admin-client';
 import { fetchJson, type RunsResponse } from '@/lib/api';
@@ -258,7 +259,6 @@ function SourceRow({
 }) {
   const { t, fmt } = useI18n();
   const [editing, setEditing] = useState(false);
-  const [confirming, setConfirming] = useState(false);
   const remove = useMutation({
     mutationFn: () => sendChange<unknown>('DELETE', `${URL_SOURCES}/${source.id}`),
     onSuccess: onChanged,
@@ -343,25 +343,11 @@ function SourceRow({
             <button type="button" className="link-button" onClick={() => setEditing(true)}>
               {t('Edit')}
             </button>
-            {confirming ? (
-              <>
-                <button
-                  type="button"
-                  className="link-button danger"
-                  disabled={remove.isPending}
-                  onClick={() => remove.mutate()}
-                >
-                  {t('Delete the source (its articles stay)')}
-                </button>
-                <button type="button" className="link-button" onClick={() => setConfirming(false)}>
-                  {t('Keep')}
-                </button>
-              </>
-            ) : (
-              <button type="button" className="link-button" onClick={() => setConfirming(true)}>
-                {t('Delete')}
-              </button>
-            )}
+            <ConfirmDelete
+              confirmLabel={t('Delete the source (its articles stay)')}
+              pending={remove.isPending}
+              onConfirm={() => remove.mutate()}
+            />
             {remove.isError ? (
               <p className="admin-error" role="alert">
                 <code dir="ltr">{remove.error.message}</code>

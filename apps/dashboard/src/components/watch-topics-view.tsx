@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { AdminAccess } from '@/components/admin-access';
+import { ConfirmDelete } from '@/components/confirm-delete';
 import { EmptyState, ErrorState, LoadingState } from '@/components/states';
 import { sendChange } from '@/lib/admin-client';
 import { fetchJson } from '@/lib/api';
@@ -61,7 +62,6 @@ function TopicFields({
 function TopicRow({ topic, onChanged }: { topic: WatchTopic; onChanged: () => void }) {
   const { t, fmt } = useI18n();
   const [editing, setEditing] = useState(false);
-  const [confirming, setConfirming] = useState(false);
   const [name, setName] = useState(topic.name);
   const [query, setQuery] = useState(topic.query);
   const save = useMutation({
@@ -143,25 +143,11 @@ function TopicRow({ topic, onChanged }: { topic: WatchTopic; onChanged: () => vo
           <button type="button" className="link-button" onClick={() => setEditing(true)}>
             {t('Edit')}
           </button>
-          {confirming ? (
-            <>
-              <button
-                type="button"
-                className="link-button danger"
-                disabled={remove.isPending}
-                onClick={() => remove.mutate()}
-              >
-                {t('Delete it and its alert rules')}
-              </button>
-              <button type="button" className="link-button" onClick={() => setConfirming(false)}>
-                {t('Keep')}
-              </button>
-            </>
-          ) : (
-            <button type="button" className="link-button" onClick={() => setConfirming(true)}>
-              {t('Delete')}
-            </button>
-          )}
+          <ConfirmDelete
+            confirmLabel={t('Delete it and its alert rules')}
+            pending={remove.isPending}
+            onConfirm={() => remove.mutate()}
+          />
           {remove.isError ? (
             <p className="admin-error" role="alert">
               <code dir="ltr">{remove.error.message}</code>
