@@ -68,8 +68,14 @@ test('server errors: a failing chart says what failed and retries on request', a
     if (!failing) return route.continue();
     return route.fulfill({ status: 500, json: { error: 'Server error: database is locked' } });
   });
+  // The first chart comes with the page's HTML; switching the bucket asks the server from the browser.
   await page.goto('/?bucket=month');
   const timeCard = page.getByTestId('time-card');
+  await expect(timeCard.getByTestId('time-bar').first()).toBeVisible();
+  // Hydrated once the panels that load after the chart have asked (spikes, heat map, top terms).
+  await page.waitForLoadState('networkidle');
+  await timeCard.locator('label', { hasText: 'Week' }).click();
+  await expect(page).toHaveURL(/bucket=week/);
   // React Query retries a 5xx twice before it gives up and the page shows the error.
   await expect(timeCard.getByRole('alert')).toContainText('Could not load the chart', { timeout: 30_000 });
   await expect(timeCard.getByRole('alert')).toContainText('Server error: database is locked');

@@ -23,8 +23,9 @@ import {
   type Filters,
   type Measure,
   parseCompareParams,
+  readStackBy,
+  readTimeBucket,
   type StackDimension,
-  stackDimensions,
   type TimeBucket,
   timeBuckets,
   toSearchParams,
@@ -62,15 +63,6 @@ function readCompare(search: URLSearchParams): { specs: CompareSpec[]; error: st
   }
 }
 
-function readBucket(value: string | null): TimeBucket {
-  return (timeBuckets as readonly string[]).includes(value ?? '') ? (value as TimeBucket) : 'month';
-}
-
-function readStack(value: string | null): StackDimension | null {
-  if (value === 'none') return null;
-  return (stackDimensions as readonly string[]).includes(value ?? '') ? (value as StackDimension) : 'outlet';
-}
-
 function articlesHref(filters: Filters, extra: Record<string, string>): string {
   const params = toSearchParams(filters);
   for (const [key, value] of Object.entries(extra)) params.set(key, value);
@@ -97,8 +89,8 @@ export function Overview() {
   const pathname = usePathname();
   const { t, tn, fmt } = useI18n();
   const { filters, error: urlError, setFilters, searchParams } = useUrlFilters();
-  const bucket = readBucket(searchParams.get('bucket'));
-  const stackBy = readStack(searchParams.get('stackBy'));
+  const bucket = readTimeBucket(searchParams.get('bucket'));
+  const stackBy = readStackBy(searchParams.get('stackBy'));
   const measure = readMeasure(searchParams.get('measure'));
   // Only `compare` is read here: the chart's own bucket and measure settings are lenient like the others.
   const compareOnly = new URLSearchParams();

@@ -230,3 +230,28 @@ export function hasAnyFilter(filters: Filters): boolean {
       filters.lang.length > 0,
   );
 }
+
+/** The overview's time bucket from its URL: an unknown value falls back to month, as the page shows it. */
+export function readTimeBucket(value: string | null): TimeBucket {
+  return (timeBuckets as readonly string[]).includes(value ?? '') ? (value as TimeBucket) : 'month';
+}
+
+/** The overview's stacking from its URL (`none` for none): an unknown value falls back to outlet. */
+export function readStackBy(value: string | null): StackDimension | null {
+  if (value === 'none') return null;
+  return (stackDimensions as readonly string[]).includes(value ?? '') ? (value as StackDimension) : 'outlet';
+}
+
+export type CoverageGroup = TimeBucket | 'outlet' | 'topic' | 'language';
+
+/** The coverage request for filters and a grouping: its URL is also its cache key (server prefetch too). */
+export function coverageUrl(
+  filters: Filters,
+  groupBy: CoverageGroup,
+  stackBy: StackDimension | null,
+): string {
+  const params = toSearchParams(filters);
+  params.set('groupBy', groupBy);
+  if (stackBy) params.set('stackBy', stackBy);
+  return `/api/coverage?${params}`;
+}

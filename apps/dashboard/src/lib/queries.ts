@@ -12,7 +12,7 @@ import {
   type SpikesResponse,
 } from './api';
 import type { CompareSpec, Filters, Measure, StackDimension, TimeBucket } from './filters';
-import { compareParam, toSearchParams } from './filters';
+import { compareParam, coverageUrl, toSearchParams } from './filters';
 import { useI18n } from './i18n-context';
 
 // react-query hooks for the route handlers; the query key is the request URL, so equal filters share a cache entry.
@@ -37,10 +37,7 @@ export function useCoverage(
   stackBy: StackDimension | null,
   enabled = true,
 ) {
-  const params = toSearchParams(filters);
-  params.set('groupBy', groupBy);
-  if (stackBy) params.set('stackBy', stackBy);
-  const url = `/api/coverage?${params}`;
+  const url = coverageUrl(filters, groupBy, stackBy);
   return useQuery({
     queryKey: [url],
     queryFn: ({ signal }) => fetchJson<CoverageResponse>(url, signal),
