@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
 import { type Db, openDatabase } from '@rasid/db/client';
 import {
   computeSpikesOf,
@@ -9,6 +8,7 @@ import {
   listAlerts,
   upsertAlertRule,
 } from '@rasid/db/queries';
+import { expect, test } from './fixtures';
 
 const artifactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts');
 

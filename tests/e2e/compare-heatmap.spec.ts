@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import Database from 'better-sqlite3';
+import { expect, test } from './fixtures';
 import { outletIdByName, queryRows } from './sample-db';
 
 // Comparisons, shares of output, the outlet × week heat map, failing-source shading, highlighted

@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
 import { type Db, openDatabase } from '@rasid/db/client';
 import { getSourceByName, getTotals, listRuns } from '@rasid/db/queries';
+import { expect, test } from './fixtures';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const artifactsDir = path.join(repoRoot, 'tests', 'artifacts');

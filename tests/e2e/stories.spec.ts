@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { openDatabase } from '@rasid/db/client';
 import { getStoryIdOfArticle, listStories, type StoryFilters } from '@rasid/db/queries';
+import { expect, test } from './fixtures';
 import { outletIdByName, queryRows } from './sample-db';
 
 const artifactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts');

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, type Locator, test } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { type Db, openDatabase } from '@rasid/db/client';
 import { listAlertRules, matchesSearch, parseSearch } from '@rasid/db/queries';
 import { foldArabic } from '@rasid/parser';
+import { expect, test } from './fixtures';
 import { countByOutlet, queryRows } from './sample-db';
 
 const artifactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts');

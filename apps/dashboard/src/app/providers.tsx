@@ -1,7 +1,7 @@
 'use client';
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { Locale } from '@/lib/i18n';
 import { I18nProvider } from '@/lib/i18n-context';
 
@@ -22,6 +22,11 @@ export function Providers({ locale, children }: { locale: Locale; children: Reac
         },
       }),
   );
+  // Pages render their first data on the server, so what is on screen can come before its handlers: this
+  // marks when the page answers clicks (end-to-end tests wait for it).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true';
+  }, []);
   return (
     <QueryClientProvider client={client}>
       <I18nProvider initialLocale={locale}>{children}</I18nProvider>
