@@ -11,27 +11,37 @@ export function ConfirmDelete({
   confirmLabel,
   pending,
   onConfirm,
+  error = null,
 }: {
   confirmLabel: string;
   pending: boolean;
   onConfirm: () => void;
+  /** Why the last delete failed, shown under the buttons. */
+  error?: Error | null;
 }) {
   const { t } = useI18n();
   const [confirming, setConfirming] = useState(false);
-  if (!confirming)
-    return (
-      <button type="button" className="link-button" onClick={() => setConfirming(true)}>
-        {t('Delete')}
-      </button>
-    );
   return (
     <>
-      <button type="button" className="link-button danger" disabled={pending} onClick={onConfirm}>
-        {confirmLabel}
-      </button>
-      <button type="button" className="link-button" onClick={() => setConfirming(false)}>
-        {t('Keep')}
-      </button>
+      {confirming ? (
+        <>
+          <button type="button" className="link-button danger" disabled={pending} onClick={onConfirm}>
+            {confirmLabel}
+          </button>
+          <button type="button" className="link-button" onClick={() => setConfirming(false)}>
+            {t('Keep')}
+          </button>
+        </>
+      ) : (
+        <button type="button" className="link-button" onClick={() => setConfirming(true)}>
+          {t('Delete')}
+        </button>
+      )}
+      {error ? (
+        <p className="admin-error" role="alert">
+          <code dir="ltr">{error.message}</code>
+        </p>
+      ) : null}
     </>
   );
 }

@@ -347,12 +347,8 @@ function SourceRow({
               confirmLabel={t('Delete the source (its articles stay)')}
               pending={remove.isPending}
               onConfirm={() => remove.mutate()}
+              error={remove.isError ? remove.error : null}
             />
-            {remove.isError ? (
-              <p className="admin-error" role="alert">
-                <code dir="ltr">{remove.error.message}</code>
-              </p>
-            ) : null}
           </div>
         ) : (
           <span className="muted">{t('Edit it in rasid.sources.json')}</span>

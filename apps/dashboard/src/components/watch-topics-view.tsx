@@ -147,12 +147,8 @@ function TopicRow({ topic, onChanged }: { topic: WatchTopic; onChanged: () => vo
             confirmLabel={t('Delete it and its alert rules')}
             pending={remove.isPending}
             onConfirm={() => remove.mutate()}
+            error={remove.isError ? remove.error : null}
           />
-          {remove.isError ? (
-            <p className="admin-error" role="alert">
-              <code dir="ltr">{remove.error.message}</code>
-            </p>
-          ) : null}
         </div>
       </td>
     </tr>
