@@ -2,11 +2,17 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { closeDatabase, type Db, openDatabase } from '@rasid/db/client';
-import { computeSpikes, getDateRange, listAlerts, upsertAlertRule } from '@rasid/db/queries';
+import {
+  computeSpikes,
+  evaluateAlertRules,
+  getDateRange,
+  listAlerts,
+  upsertAlertRule,
+} from '@rasid/db/queries';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../src/env.ts';
 import { ingestFiles } from '../src/jobs/ingest-files.ts';
-import { describeAlerts, raiseAlerts } from '../src/jobs/raise-alerts.ts';
+import { deliverAlerts, describeAlerts, raiseAlerts } from '../src/jobs/raise-alerts.ts';
 
 const BBC = path.resolve(REPO_ROOT, '../shared/corpus/ant/bbc.jsonl.gz');
 
@@ -79,5 +85,31 @@ describe('spike alerts after ingesting BBC Arabic (ANT)', () => {
     const third = await raiseAlerts(db);
     expect(third).toEqual({ raised: 0, delivered: 0, failed: [] });
     expect(received).toHaveLength(all.length);
+  });
+
+  it('delivers the alerts of a rule the dashboard created, without a new pass evaluating the rules', async () => {
+    // What the dashboard's POST /api/alert-rules does: store the rule and evaluate it over every day.
+    const rule = upsertAlertRule(db, {
+      name: 'politics (dashboard)',
+      scope: { kind: 'topic', slug: 'politics' },
+      webhookUrl: url,
+    });
+    const range = getDateRange(db, {});
+    const raised = evaluateAlertRules(db, { from: range.from ?? '', to: range.to ?? '' });
+    expect(raised.length).toBeGreaterThan(0);
+    const before = received.length;
+    const result = await deliverAlerts(db);
+    expect(result).toEqual({ delivered: raised.length, failed: [] });
+    const days = listAlerts(db, { ruleId: rule.id, limit: 1000 })
+      .map((a) => a.day)
+      .sort();
+    expect(
+      received
+        .slice(before)
+        .map((r) => r.day)
+        .sort(),
+    ).toEqual(days);
+    expect(received.slice(before).every((r) => r.rule === 'politics (dashboard)')).toBe(true);
+    expect(await deliverAlerts(db)).toEqual({ delivered: 0, failed: [] });
   });
 });

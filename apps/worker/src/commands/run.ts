@@ -24,7 +24,7 @@ import { collectFeed } from '../jobs/collect-feed.ts';
 import { collectPage } from '../jobs/collect-page.ts';
 import { collectSitemap } from '../jobs/collect-sitemap.ts';
 import { ingestFiles } from '../jobs/ingest-files.ts';
-import { describeAlerts, raiseAlerts } from '../jobs/raise-alerts.ts';
+import { deliverAlerts, describeAlerts, raiseAlerts } from '../jobs/raise-alerts.ts';
 import { describeSubjects, refreshSubjectsTimed } from '../jobs/refresh-subjects.ts';
 import { type Failure, IngestPipeline } from '../pipeline.ts';
 import { readSourcesConfig, type SourceConfig } from '../sources/config.ts';
@@ -328,8 +328,24 @@ export async function runWorker(options: RunWorkerOptions): Promise<number> {
   // Every source runs once at start, then on its schedule; a source added in the dashboard later runs
   // as soon as the worker sees it.
   reschedule(enabled);
+  // Alerts raised by the dashboard (a rule evaluated when it is created) wait for a webhook too.
+  let delivering: Promise<void> | null = null;
+  const deliverWaiting = (): void => {
+    if (delivering) return;
+    delivering = deliverAlerts(db)
+      .then((result) => {
+        // A webhook that is down is tried every poll: its failures are logged at warn by the passes only.
+        for (const failure of result.failed) log.debug(failure, 'alert not delivered');
+        if (result.delivered > 0) log.info(result, `alerts: ${result.delivered} delivered`);
+      })
+      .catch((error: Error) => log.error({ err: error.message }, 'alerts: delivery failed'))
+      .finally(() => {
+        delivering = null;
+      });
+  };
   const poll = setInterval(() => {
     if (stopping) return;
+    deliverWaiting();
     try {
       const added = reschedule([...fromFile, ...dashboardSources(db, log)]);
       for (const source of added) {
@@ -357,7 +373,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<number> {
   for (const job of jobs.values()) job.cron.stop();
   log.info({ signal, running: [...running.keys()] }, 'worker stopping');
   // A run in progress finishes (its batch commits, its state is written) before the database closes.
-  await Promise.allSettled([...running.values()]);
+  await Promise.allSettled([...running.values(), delivering]);
   log.info('worker stopped');
   closeDatabase(db);
   return 0;

@@ -51,7 +51,28 @@ export async function raiseAlerts(db: Db, opts: { post?: PostAlert } = {}): Prom
   const range = getDateRange(db, {});
   const raised =
     range.from && range.to ? evaluateAlertRules(db, { from: range.from, to: range.to }).length : 0;
-  const post = opts.post ?? postJson;
+  return { raised, ...(await deliverAlerts(db, opts)) };
+}
+
+/**
+ * POSTs every alert still waiting for its webhook. Alerts are also raised outside the worker's passes
+ * (the dashboard evaluates a rule when it is created), so the long-running worker calls this between
+ * passes too: their webhooks hear of them within a poll, not at the source's next scheduled run.
+ */
+export function deliverAlerts(
+  db: Db,
+  opts: { post?: PostAlert } = {},
+): Promise<Omit<RaiseAlertsResult, 'raised'>> {
+  // One delivery at a time per database: two overlapping ones would both POST the same waiting alert.
+  const previous = DELIVERING.get(db) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => deliverWaiting(db, opts.post ?? postJson));
+  DELIVERING.set(db, next);
+  return next;
+}
+
+const DELIVERING = new WeakMap<Db, Promise<unknown>>();
+
+async function deliverWaiting(db: Db, post: PostAlert): Promise<Omit<RaiseAlertsResult, 'raised'>> {
   let delivered = 0;
   const failed: RaiseAlertsResult['failed'] = [];
   for (const alert of listAlerts(db, { undelivered: true, limit: 1000 })) {
@@ -66,7 +87,7 @@ export async function raiseAlerts(db: Db, opts: { post?: PostAlert } = {}): Prom
       failed.push({ id: alert.id, reason: `webhook ${alert.webhookUrl}: ${(error as Error).message}` });
     }
   }
-  return { raised, delivered, failed };
+  return { delivered, failed };
 }
 
 /** One line for the terminal. */

@@ -17,7 +17,7 @@ export const dynamic = 'force-dynamic';
 /**
  * Creates a spike alert rule. A name already in use is refused (the CLI's `alerts add` replaces it; from
  * a form, a replaced rule would be a surprise). The rules are evaluated at once over every stored day, so
- * the page lists the new rule's spikes; the worker delivers their webhooks after its next pass.
+ * the page lists the new rule's spikes; a running worker delivers their webhooks within its 30 s poll.
  */
 export function POST(request: Request) {
   return respondJson(async () => {
