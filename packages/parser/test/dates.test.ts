@@ -94,6 +94,13 @@ const ABSOLUTE: Record<string, Row[]> = {
     ['24 févr. 2021', '2021-02-24T00:00:00.000Z', 'day'],
     ['3 août 2019', '2019-08-03T00:00:00.000Z', 'day'],
   ],
+  // Russian and Ukrainian, genitive as dates write them ("15 августа 2016, 13:43": football.ua.podolski.html).
+  Cyrillic: [
+    ['15 августа 2016, 13:43', '2016-08-15T13:43:00.000Z', 'minute'],
+    ['1 мая 2020 г.', '2020-05-01T00:00:00.000Z', 'day'],
+    ['3 травня 2022', '2022-05-03T00:00:00.000Z', 'day'],
+    ['24 листопада 2021', '2021-11-24T00:00:00.000Z', 'day'],
+  ],
   invalid: [
     ['31/02/2021', null],
     ['hello', null],

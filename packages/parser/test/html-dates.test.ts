@@ -31,6 +31,14 @@ const DATED: [string, string, string, boolean?][] = [
   // No metadata: a short dateline under the headline ("26 Mai, 2008 | ThE_PaiN", "Teile: 24.01.2022 11:38").
   ['archive.org.the-pain.net.silkroad.html', '2008-05-26', 'text'],
   ['taucher.net-tauchmesse.html', '2022-01-24', 'text'],
+  // "Datum:" in a page whose frame is classed "with-navigation": a layout state, not a navigation box.
+  ['livenet.ch-sprache.html', '2021-11-19', 'text'],
+  // A Russian dateline ("15 августа 2016, 13:43").
+  ['football.ua.podolski.html', '2016-08-15', 'text'],
+  // The URL's last segment is the day, day first: /meldungen/29-10-2021.
+  ['weisser-ring.de-Erfolgsgechichte.html', '2021-10-29', 'url'],
+  // The machine date's time is garbled ("2022-01-10T22:06:08:684Z"); its day still counts.
+  ['homify.de-Tischdecke.html', '2022-01-10', 'meta'],
   // JSON-LD says 4 January, two <meta> fields 6 January: the fields outvote it.
   ['outdoor-magazin.com-vanlife.html', '2022-01-06', 'meta'],
   // JSON-LD's datePublished is a year old; the page shows its dateModified by the headline.

@@ -1,6 +1,7 @@
 // Dates as outlets write them: machine formats (ISO 8601, RFC 2822, SQL-style), numeric day-first dates,
 // and written dates in Arabic (standard, Levantine, Maghrebi, Egyptian spellings; Hijri by Umm al-Qura),
-// Persian (Solar Hijri months, Persian digits), English, French, German, Dutch, Spanish, Italian, Portuguese.
+// Persian (Solar Hijri months, Persian digits), English, French, German, Dutch, Spanish, Italian, Portuguese,
+// Russian and Ukrainian.
 // Pure: a relative word resolves only against a reference date passed in, never against the clock.
 
 import { foldArabic, toAsciiDigits } from '../normalize/arabic.ts';
@@ -149,6 +150,23 @@ const PERSIAN_GREGORIAN_MONTHS: readonly (readonly string[])[] = [
   ['دسامبر'],
 ];
 
+// Russian and Ukrainian Gregorian months, in the genitive a date uses ("15 августа 2016") and the
+// nominative; folded like the rest (й → и, ї → і).
+const CYRILLIC_MONTHS: readonly (readonly string[])[] = [
+  ['января', 'январь', 'січня', 'січень'],
+  ['февраля', 'февраль', 'лютого', 'лютии'],
+  ['марта', 'март', 'березня', 'березень'],
+  ['апреля', 'апрель', 'квітня', 'квітень'],
+  ['мая', 'маи', 'травня', 'травень'],
+  ['июня', 'июнь', 'червня', 'червень'],
+  ['июля', 'июль', 'липня', 'липень'],
+  ['августа', 'август', 'серпня', 'серпень'],
+  ['сентября', 'сентябрь', 'вересня', 'вересень'],
+  ['октября', 'октябрь', 'жовтня', 'жовтень'],
+  ['ноября', 'ноябрь', 'листопада', 'листопад'],
+  ['декабря', 'декабрь', 'грудня', 'грудень'],
+];
+
 type Calendar = 'M' | 'H' | 'J';
 type MonthName = { name: string; month: number; calendar: Calendar };
 
@@ -160,6 +178,7 @@ const MONTH_NAMES: MonthName[] = [
     [
       ...namesOf(GREGORIAN_MONTHS, 'M'),
       ...namesOf(PERSIAN_GREGORIAN_MONTHS, 'M'),
+      ...namesOf(CYRILLIC_MONTHS, 'M'),
       ...namesOf(HIJRI_MONTHS, 'H'),
       ...namesOf(JALALI_MONTHS, 'J'),
     ].map((m) => [m.name, m]),

@@ -75,7 +75,8 @@ function readDate(value: string | null | undefined, ctx: Ctx): ParsedDate | null
     return y >= 1995 && y <= 2100 ? dateAt(ms, 'second') : null;
   }
   try {
-    const parsed = parseDate(v, ctx);
+    // A machine date whose time is garbled ("2022-01-10T22:06:08:684Z") still states its day.
+    const parsed = parseDate(v, ctx) ?? parseDate(MACHINE_DAY.exec(v)?.[1] ?? '', ctx);
     if (!parsed) return null;
     const y = Number(parsed.iso.slice(0, 4));
     return y >= 1990 && y <= 2100 ? parsed : null;
@@ -83,6 +84,8 @@ function readDate(value: string | null | undefined, ctx: Ctx): ParsedDate | null
     return null;
   }
 }
+
+const MACHINE_DAY = /^(\d{4}-\d{2}-\d{2})[t ]\d/i;
 
 function withSource(d: ParsedDate | null, source: DateSource): PublishedDate | null {
   return d ? { ...d, source } : null;
@@ -335,8 +338,16 @@ export function dateFromUrl(url: string): ParsedDate | null {
   const m =
     /[/_-]((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?:[/_.-]|$)/.exec(url) ??
     /[/_-]((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)/.exec(url);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // Day first, as a path segment of its own: /meldungen/29-10-2021.
+  const dmy = m
+    ? null
+    : /\/(0?[1-9]|[12]\d|3[01])[-_.](0?[1-9]|1[0-2])[-_.]((?:19|20)\d{2})(?:[/.?#]|$)/.exec(url);
+  const [y, mo, d] = m
+    ? [Number(m[1]), Number(m[2]), Number(m[3])]
+    : dmy
+      ? [Number(dmy[3]), Number(dmy[2]), Number(dmy[1])]
+      : [0, 0, 0];
+  if (y === 0) return null;
   const date = new Date(Date.UTC(y, mo - 1, d));
   if (date.getUTCMonth() !== mo - 1) return null;
   return dateAt(date.getTime(), 'day');
@@ -383,6 +394,8 @@ const ASIDE_WORDS = new Set(
   ),
 );
 
+const LAYOUT_STATE = /^(has|with|without|no)[-_]/;
+
 /**
  * Inside comments or reviews, or inside a sidebar, navigation, teaser list or calendar that is not part
  * of an <article>: the dates there belong to other items.
@@ -391,7 +404,13 @@ function isAside(el: Element): boolean {
   let aside = false;
   for (let cur: Element | null = el, i = 0; cur && i < 20; i++) {
     if (cur.name === 'article') return false;
-    const words = `${cur.attribs.class ?? ''} ${cur.attribs.id ?? ''}`.toLowerCase().split(/[\s_-]+/);
+    // Layout states of the page's frame ("with-navigation", "has-double-sidebar", "no-sidebars") name
+    // what sits beside the article, not the box itself.
+    const words = `${cur.attribs.class ?? ''} ${cur.attribs.id ?? ''}`
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => !LAYOUT_STATE.test(w))
+      .flatMap((w) => w.split(/[_-]+/));
     if (words.some((w) => COMMENT_WORDS.has(w))) return true;
     if (
       cur.name === 'nav' ||
