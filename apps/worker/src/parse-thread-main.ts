@@ -1,19 +1,35 @@
 // A parse worker thread: raw inputs in, articles (or the parser's error) out, in the order received.
-// Only pure parsing happens here; the database stays on the main thread, so a crash loses no commit.
+// Only pure work happens here, the database stays on the main thread, so a crash loses no commit. Besides
+// parsing, the thread derives what the store would otherwise compute on the main thread (hash, archive,
+// dedupe key, story signature): the main thread then only writes rows, and need not keep the raw bytes.
 import { parentPort } from 'node:worker_threads';
+import { deriveStoreKeys } from '@rasid/db/store-keys';
 import { parseDocument } from '@rasid/parser';
-import type { ParseJob, ParseOutcome } from './parse-pool.ts';
+import type { ParseJob, ParseReply, WireOutcome } from './parse-pool.ts';
 
 if (!parentPort) throw new Error('parse-thread-main.ts must run in a worker thread');
 const port = parentPort;
 
 port.on('message', ({ id, inputs }: ParseJob) => {
-  const results: ParseOutcome[] = inputs.map((input) => {
+  const archives: Uint8Array[] = [];
+  const results = inputs.map((input): WireOutcome => {
     try {
-      return { article: parseDocument(input) };
+      const article = parseDocument(input);
+      const { archive, ...keys } = deriveStoreKeys(input, article);
+      archives.push(archive);
+      return { article, keys: { ...keys, archive: archive.byteLength } };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
   });
-  port.postMessage({ id, results });
+  // The archives travel in one transferred buffer: a deflated Buffer is a view on a 16 KB allocation,
+  // which structured clone would copy whole.
+  const packed = new Uint8Array(archives.reduce((sum, a) => sum + a.byteLength, 0));
+  let offset = 0;
+  for (const archive of archives) {
+    packed.set(archive, offset);
+    offset += archive.byteLength;
+  }
+  const reply: ParseReply = { id, results, archives: packed };
+  port.postMessage(reply, [packed.buffer]);
 });

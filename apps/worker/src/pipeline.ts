@@ -1,6 +1,6 @@
 // parse → store in batches: the one path every worker command takes from a raw document to the database.
 import type { Db } from '@rasid/db/client';
-import type { IngestItem, RunStats } from '@rasid/db/queries';
+import type { IngestItem, RunStats, StoreKeys } from '@rasid/db/queries';
 import { recordFailure, resolveFailures, storeArticles } from '@rasid/db/queries';
 import { type Article, parseDocument, type RawInput } from '@rasid/parser';
 
@@ -52,14 +52,20 @@ export class IngestPipeline {
   }
 
   /** Takes the outcome of parsing `input` on a parse thread, exactly as `add` would have. */
-  accept(input: RawInput & { location: string }, outcome: { article: Article } | { error: string }): void {
+  accept(
+    input: RawInput & { location: string },
+    outcome: { article: Article; keys?: StoreKeys } | { error: string },
+  ): void {
     this.stats.read++;
     if ('error' in outcome) this.fail(input.location, new Error(outcome.error));
-    else this.push(input, outcome.article);
+    else this.push(input, outcome.article, outcome.keys);
   }
 
-  /** Queues an article parsed elsewhere (a feed item) with the raw input it came from. */
-  push(input: RawInput & { location: string }, article: Article): void {
+  /**
+   * Queues an article parsed elsewhere (a feed item) with the raw input it came from, and the store's keys
+   * when they were derived already (then the raw bytes are not kept: the keys hold their archive).
+   */
+  push(input: RawInput & { location: string }, article: Article, keys?: StoreKeys): void {
     if (this.pending.has(input.location)) this.resolved.push(input.location);
     this.batch.push({
       raw: {
@@ -67,10 +73,11 @@ export class IngestPipeline {
         url: input.url ?? article.url,
         format: article.format,
         contentType: input.contentType ?? null,
-        content: input.content,
+        content: keys ? null : input.content,
         fetchedAt: this.options.fetchedAt,
       },
       article,
+      keys,
     });
     if (this.batch.length >= this.batchSize) this.flush();
   }

@@ -1,28 +1,14 @@
-import { createHash } from 'node:crypto';
-import { deflateRawSync } from 'node:zlib';
 import type { Article } from '@rasid/parser';
-import { type StorySignature, storySignatureOfSearchText } from '@rasid/parser/stories';
+import type { StorySignature } from '@rasid/parser/stories';
 import type { Db } from '../client.ts';
 import { parseIsoUtc, utcDay } from './dates.ts';
 import { nowIso, prepare } from './statements.ts';
+import { deriveStoreKeys, searchTextOf, signatureOf } from './store-keys.ts';
 import { assignStories, forgetStoryIndex } from './stories.ts';
-import { findSubject, sectionSlug, toSearchText, urlKey } from './text.ts';
+import { findSubject, sectionSlug } from './text.ts';
 import type { IngestItem, StoreOutcome, StoreResult } from './types.ts';
 
-/**
- * The key two inputs must share to be one article: the parser's duplicate key for its URL (no scheme,
- * www., fragment, tracking parameters or trailing slash; sorted query), or the content hash when there
- * is no URL.
- */
-export function dedupeKeyOf(article: Pick<Article, 'url' | 'fingerprints'>): string {
-  if (!article.url) return `sha256:${article.fingerprints.contentHash}`;
-  return urlDedupeKey(article.url);
-}
-
-/** The dedupe key of an article stored under `url`: its normalised form, so tracking variants are one. */
-export function urlDedupeKey(url: string): string {
-  return urlKey(url) ?? url.trim();
-}
+export { dedupeKeyOf, urlDedupeKey } from './store-keys.ts';
 
 /** The outlet's identity: its domain when known, else its name (see schema/outlets.ts). */
 function outletOf(article: Article): { key: string; name: string; domain: string | null } {
@@ -69,16 +55,6 @@ function topicLinksOf(article: Article): TopicLink[] {
   }
   return [...links.values()];
 }
-
-function bytesOf(content: Uint8Array | string): Buffer {
-  return typeof content === 'string'
-    ? Buffer.from(content, 'utf8')
-    : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-}
-
-// Level 1: the archive is written on the ingest hot path and read rarely (reparse); on news text it costs
-// ~30% less CPU than the default level for ~8% more bytes.
-const ARCHIVE_DEFLATE = { level: 1 };
 
 type StoredArticle = {
   id: number;
@@ -196,25 +172,24 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
         q.linkTopic.run(articleId, id, link.score, link.source);
       }
     };
-    const indexText = (articleId: number, article: Article): void => {
+    const indexText = (articleId: number, article: Article, signature: StorySignature | null): void => {
       // The parser folded this text for its subject rules already; fold here only what came without it.
-      const title = article.searchText?.title ?? toSearchText(article.title);
-      const body = article.searchText?.body ?? toSearchText(article.body);
+      const { title, body } = searchTextOf(article);
       q.insertFts.run(articleId, title, body);
-      // The story signature reads the same folded, stemmed text: computed here once, not again.
-      signatures.set(articleId, storySignatureOfSearchText(title, body));
+      signatures.set(articleId, signature ?? signatureOf(article));
     };
 
-    for (const { raw, article } of items) {
-      const bytes = bytesOf(raw.content);
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      if (q.rawBySha.get(sha256) !== undefined) {
+    for (const item of items) {
+      const { raw, article } = item;
+      // Usually derived on the parse thread; derived here (signature only if indexed) for other callers.
+      const keys = item.keys ?? deriveStoreKeys(raw, article, false);
+      if (q.rawBySha.get(keys.sha256) !== undefined) {
         result.duplicate++;
         result.outcomes.push('duplicate');
         continue;
       }
       const fetchedAt = parseIsoUtc(raw.fetchedAt) === null ? now : raw.fetchedAt;
-      const key = dedupeKeyOf(article);
+      const key = keys.dedupeKey;
       const stored = q.articleByKey.get(key) as StoredArticle | undefined;
       let outcome: StoreOutcome;
       let articleId: number;
@@ -242,7 +217,7 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
             now,
           ).lastInsertRowid,
         );
-        indexText(articleId, article);
+        indexText(articleId, article, keys.signature);
         days.add(day);
         outcome = 'new';
       } else {
@@ -276,7 +251,7 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
           // Same folded text (the usual case: one story filed under another desk): the index already holds it.
           if (stored.contentHash !== article.fingerprints.contentHash) {
             q.deleteFts.run(articleId);
-            indexText(articleId, article);
+            indexText(articleId, article, keys.signature);
           }
           days.add(day);
         } else {
@@ -289,7 +264,7 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
       }
       linkTopics(articleId, article);
       q.insertRaw.run(
-        sha256,
+        keys.sha256,
         articleId,
         opts.runId ?? null,
         raw.location,
@@ -297,8 +272,8 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
         raw.format,
         raw.contentType,
         fetchedAt,
-        deflateRawSync(bytes, ARCHIVE_DEFLATE),
-        bytes.byteLength,
+        keys.archive,
+        keys.size,
       );
       toAssign.push(articleId);
       result[outcome]++;

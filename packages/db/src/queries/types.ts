@@ -1,4 +1,5 @@
 import type { Article, Format } from '@rasid/parser';
+import type { StorySignature } from '@rasid/parser/stories';
 
 /** Filters shared by every chart, list and export. Dates are UTC days, inclusive. */
 export type CoverageFilters = {
@@ -58,10 +59,27 @@ export type IngestItem = {
     url: string | null;
     format: Format | string;
     contentType: string | null;
-    content: Uint8Array | string;
+    /** The raw bytes; null when `keys` (derived from them elsewhere) are given instead. */
+    content: Uint8Array | string | null;
     fetchedAt: string; // ISO
   };
   article: Article;
+  /** Derived beforehand by deriveStoreKeys (on a parse thread); the store derives them when absent. */
+  keys?: StoreKeys;
+};
+
+/** What the store derives from an item before writing it (see store-keys.ts). */
+export type StoreKeys = {
+  /** sha256 (hex) of the raw bytes: the same bytes are stored once. */
+  sha256: string;
+  /** The raw bytes, raw-deflated, as archived in raw_documents.content. */
+  archive: Uint8Array;
+  /** Length of the raw bytes. */
+  size: number;
+  /** See dedupeKeyOf. */
+  dedupeKey: string;
+  /** The article's story signature; null: computed by the store when it indexes the text. */
+  signature: StorySignature | null;
 };
 
 export type StoreOutcome = 'new' | 'updated' | 'duplicate';
