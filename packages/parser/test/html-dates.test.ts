@@ -39,6 +39,18 @@ const DATED: [string, string, string, boolean?][] = [
   ['weisser-ring.de-Erfolgsgechichte.html', '2021-10-29', 'url'],
   // The machine date's time is garbled ("2022-01-10T22:06:08:684Z"); its day still counts.
   ['homify.de-Tischdecke.html', '2022-01-10', 'meta'],
+  // Only a generic `date` / `dcterms.date` meta dates the page; the one date it prints by the headline
+  // ("Presse und News > 05.02.2020") or in its <time> ("25.01.2022") wins.
+  ['ejwue.de.lieferketten.html', '2020-02-05', 'text'],
+  ['umweltbundesamt.de-atomkraft.html', '2022-01-25', 'text'],
+  // JSON-LD "Wed, 04 May 2022 02:41:00 GMT"; the page prints 03/05/2022, the outlet's own day (UTC−4).
+  ['eldeber.com.bo-autos.html', '2022-05-03', 'json-ld'],
+  // Three <h1>s, two of them logos; the headline is the one repeating the title, so the banner's
+  // "Mittwoch, 26. Februar 2020" above it is not a dateline and the `date` meta stands.
+  ['deutschlandfunk.de.titanic.html', '2017-05-01', 'meta'],
+  // WordPress prints the published and the updated <time> glued together by the headline: the
+  // published one confirms the date found.
+  ['dobszay.ch.geheimdiensten.html', '2016-04-15', 'time-element'],
   // JSON-LD says 4 January, two <meta> fields 6 January: the fields outvote it.
   ['outdoor-magazin.com-vanlife.html', '2022-01-06', 'meta'],
   // JSON-LD's datePublished is a year old; the page shows its dateModified by the headline.

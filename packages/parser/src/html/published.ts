@@ -100,7 +100,37 @@ export function findPublished(
 ): PublishedDate | null {
   const found = findPublishedInstant(facts, url, textBlocks, ctx, html);
   if (!found || found.source === 'url' || found.source === 'text') return found;
-  return settleWithPage(localDay(found, facts, url, ctx), facts, ctx);
+  return overWeakMeta(settleWithPage(localDay(found, facts, url, ctx), facts, ctx), facts, ctx);
+}
+
+// Generic date fields that CMSs fill with the page's creation or last build, not the article's date.
+const WEAK_METAS = new Set([
+  'date',
+  'dc.date',
+  'dcterms.date',
+  'dc:date',
+  'created',
+  'dc.date.created',
+  'dcterms.created',
+]);
+
+/**
+ * A date that only a generic field ("date", "dc.date", "dcterms.date") states gives way to the one date
+ * the page prints as its own by the headline or in its <time> elements ("Presse und News > 05.02.2020"
+ * under a `date` meta of 12 February): no article field backs the generic one.
+ */
+function overWeakMeta(found: PublishedDate, facts: PageFacts, ctx: Ctx): PublishedDate {
+  if (found.source !== 'meta') return found;
+  const backed = [
+    ...facts.jsonLd.map((ld) => ld.datePublished),
+    ...PUBLISHED_METAS.filter((key) => !WEAK_METAS.has(key)).flatMap((key) => facts.metas.get(key) ?? []),
+    ...(facts.itemprop.get('datePublished') ?? []).map(itempropValue),
+  ].some((v) => readDate(v, ctx)?.day === found.day);
+  if (backed) return found;
+  const shown = shownDays(facts, ctx);
+  if (shown.size !== 1 || shown.has(found.day)) return found;
+  const [day] = shown;
+  return day ? { ...dateAt(Date.parse(day), 'day'), source: 'text' } : found;
 }
 
 function localDay(found: PublishedDate, facts: PageFacts, url: string | undefined, ctx: Ctx): PublishedDate {
@@ -111,10 +141,50 @@ function localDay(found: PublishedDate, facts: PageFacts, url: string | undefine
   // Metadata often gives the instant in UTC while the outlet dates the article in its own zone, and so
   // does its URL (/2020/02/24/ for a story stamped 2020-02-25T02:25Z): the URL's day is the day as
   // written. Only a one-day gap is a time-zone gap; a larger one is another date.
+  if (!statedInUtc(facts, found.iso, ctx)) return found;
   const fromUrl = dateFromUrl(url ?? facts.canonical ?? firstMeta(facts, ['og:url']) ?? '');
-  if (fromUrl && statedInUtc(facts, found.iso, ctx) && couldBeLocalDay(found.iso, fromUrl.day))
-    return { ...found, day: fromUrl.day };
-  return found;
+  if (fromUrl && couldBeLocalDay(found.iso, fromUrl.day)) return { ...found, day: fromUrl.day };
+  // So does the day the page prints at its headline or in a <time> ("03/05/2022" beside a JSON-LD
+  // "Wed, 04 May 2022 02:41:00 GMT"), when it does not print the UTC day. Only the day before counts:
+  // the Readability reference takes a UTC evening instant whose page prints the next day
+  // (topicseed-1: 2018-06-12T23:00Z, "on June 13") at its UTC day.
+  const shown = shownDays(facts, ctx);
+  if (shown.has(found.day)) return found;
+  const printed = [...shown].find(
+    (day) => Date.parse(day) < Date.parse(found.day) && couldBeLocalDay(found.iso, day),
+  );
+  return printed ? { ...found, day: printed } : found;
+}
+
+/** Days the page shows its readers as its own: a dateline by the headline, and its <time> elements. */
+function shownDays(facts: PageFacts, ctx: Ctx): Set<string> {
+  return new Set([...headlineDays(facts), ...publishedTimeDays(facts, ctx)]);
+}
+
+/** Days printed by <time> elements outside asides that are not marked as updates. */
+function publishedTimeDays(facts: PageFacts, ctx: Ctx): Set<string> {
+  const days = new Set<string>();
+  for (const t of facts.times) {
+    if (isAside(t) || isModifiedTime(t)) continue;
+    const d = readDate(squash(textOf(t)), ctx) ?? readDate(t.attribs.datetime, ctx);
+    if (d?.precision === 'day') days.add(d.day);
+  }
+  return days;
+}
+
+/** Days written by the headline or labelled as the publication date, not those labelled as updates. */
+function headlineDays(facts: PageFacts): Set<string> {
+  return new Set(
+    collectPageDates(facts)
+      .filter(
+        (d) =>
+          !d.aside &&
+          d.cue !== 'updated' &&
+          (d.cue === 'published' ||
+            (d.fromTitle !== null && d.fromTitle >= -3 && d.fromTitle <= 8 && d.blockChars <= 200)),
+      )
+      .map((d) => d.date.day),
+  );
 }
 
 const UTC_ZONE = /(z|[+-]00:?00|\b(gmt|utc))\s*$/i;
@@ -176,18 +246,9 @@ function settleWithPage(found: PublishedDate, facts: PageFacts, ctx: Ctx): Publi
   const agrees = (c: Candidate): boolean => c.date.day === found.day || c.date.iso === found.iso;
   const candidates = metadataCandidates(facts, ctx);
   if (candidates.every(agrees)) return found;
-  const shown = new Set(
-    collectPageDates(facts)
-      .filter(
-        (d) =>
-          !d.aside &&
-          d.cue !== 'updated' &&
-          (d.cue === 'published' ||
-            (d.fromTitle !== null && d.fromTitle >= -3 && d.fromTitle <= 8 && d.blockChars <= 200)),
-      )
-      .map((d) => d.date.day),
-  );
-  if (shown.has(found.day)) return found;
+  const shown = headlineDays(facts);
+  // A <time> the page marks as its own (not as an update) showing the day found confirms it.
+  if (shown.has(found.day) || publishedTimeDays(facts, ctx).has(found.day)) return found;
   const shownDays = [...new Set(candidates.filter((c) => !agrees(c)).map((c) => c.date.day))].filter((day) =>
     shown.has(day),
   );
@@ -435,6 +496,26 @@ function headlineBlock(blocks: { text: string }[], facts: PageFacts): number {
   });
 }
 
+/**
+ * The <h1> that holds the headline: the one repeating the page's stated title when there are several
+ * (a site logo or a "Mittwoch, 26. Februar 2020" banner may come first), else the first with text.
+ */
+function headlineH1(facts: PageFacts): Element | undefined {
+  const h1s = facts.h1s.filter((el) => squash(textOf(el)).length > 0);
+  if (h1s.length < 2) return h1s[0];
+  // Letters and digits only: an overline span glued to the headline, or a site suffix, still match.
+  const letters = (t: string): string => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const titles = [firstMeta(facts, ['og:title', 'twitter:title']), facts.jsonLd[0]?.headline, facts.titleTag]
+    .filter((t): t is string => !!t)
+    .map(letters);
+  return (
+    h1s.find((el) => {
+      const text = letters(textOf(el));
+      return text.length >= 12 && titles.some((t) => t.includes(text) || text.includes(t.slice(0, 40)));
+    }) ?? h1s[0]
+  );
+}
+
 /** Every date written in the page's visible text, with what surrounds it. */
 export function collectPageDates(facts: PageFacts): PageDate[] {
   const html = facts.root.children.find(
@@ -450,7 +531,7 @@ export function collectPageDates(facts: PageFacts): PageDate[] {
         parent: null,
       } as unknown as Element),
   );
-  const h1 = facts.h1s.find((el) => squash(textOf(el)).length > 0);
+  const h1 = headlineH1(facts);
   const titleAt = h1
     ? blocks.findIndex((b) => b.el === h1 || hasAncestor(b.el, (e) => e === h1, 8))
     : headlineBlock(blocks, facts);
