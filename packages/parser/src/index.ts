@@ -61,6 +61,7 @@ export {
   type TextExtraction,
 } from './text/index.ts';
 export {
+  createSubjectTrainer,
   GENERAL_NEWS,
   MIN_SUBJECT_SCORE,
   pickConfidentSubject,
@@ -69,6 +70,7 @@ export {
   type SubjectExample,
   type SubjectModel,
   type SubjectPrediction,
+  type SubjectTrainer,
   type TrainSubjectOptions,
   trainSubjectClassifier,
 } from './topics/classifier.ts';

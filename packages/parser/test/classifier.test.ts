@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  createSubjectTrainer,
   GENERAL_NEWS,
   pickConfidentSubject,
   predictSubjects,
@@ -186,6 +187,25 @@ describe('trainSubjectClassifier and predictSubjects on a toy corpus', () => {
     expect(trainSubjectClassifier(TOY, { ...TOY_OPTIONS, selfTrainMinScore: 1 }, unlabelled)).toEqual(model);
   });
 
+  it('the streaming trainer, fed one article at a time, learns the same model and keeps only terms', () => {
+    const trainer = createSubjectTrainer(TOY_OPTIONS);
+    for (const ex of TOY) trainer.addExample(ex, ex.label);
+    const size = trainer.size();
+    expect(size).toMatchObject({ examples: 12, unlabelled: 0 });
+    expect(size.terms).toBeGreaterThan(50);
+    expect(trainer.train()).toEqual(model);
+  });
+
+  it('a dictionary pruned while counting (terms of one document dropped) still separates the labels', () => {
+    const trainer = createSubjectTrainer({ ...TOY_OPTIONS, maxDictionaryTerms: 40 });
+    for (const ex of [...TOY, ...TOY]) trainer.addExample(ex, ex.label);
+    // Every term is in two documents of the doubled set: without pruning the model would keep them all.
+    const pruned = trainer.train();
+    expect(pruned.terms.length).toBeLessThan(model.terms.length);
+    for (const [language, title, body, expected] of table)
+      expect(predictSubjects(pruned, { title, body, language })[0]?.slug).toBe(expected);
+  });
+
   it('a document with no known term gets the bias alone, still a distribution', () => {
     const p = predictSubjects(model, { title: 'zzz', body: null, language: 'en' });
     expect(p).toHaveLength(3);
@@ -210,6 +230,11 @@ describe('bad inputs give errors naming the input and the problem', () => {
       'a body that is not text',
       () => trainSubjectClassifier([...TOY, { title: 'x', body: 42 as unknown as string, label: 'sport' }]),
       /example 12 has a number body; expected text/,
+    ],
+    [
+      'a fractional dictionary bound',
+      () => createSubjectTrainer({ maxDictionaryTerms: 2.5 }),
+      /option maxDictionaryTerms must be a positive integer, got 2.5/,
     ],
     [
       'zero epochs',

@@ -4,15 +4,14 @@
 // 'classifier' link when it is confident. Keyword-rule links ('rules') are never touched: they are what an
 // article has while there is no model, and the classifier only adds to them.
 import {
+  createSubjectTrainer,
   GENERAL_NEWS,
   GENERAL_SECTIONS,
   pickConfidentSubject,
   predictSubjects,
   type SubjectDocument,
-  type SubjectExample,
   type SubjectModel,
   type TrainSubjectOptions,
-  trainSubjectClassifier,
 } from '@rasid/parser';
 import type Database from 'better-sqlite3';
 import type { Db } from '../client.ts';
@@ -106,6 +105,10 @@ const LABELLED_IDS = `SELECT l.article_id FROM article_topics l JOIN topics t ON
 
 const SQL = {
   countLabelled: `SELECT count(*) FROM (${LABELLED_IDS})`,
+  // Examples per label, without reading a body: which labels have enough to learn from.
+  labelCounts: `SELECT label, count(*) AS n FROM (
+      SELECT coalesce((${TAUGHT_SUBJECT}), ?) AS label FROM articles a WHERE a.id IN (${LABELLED_IDS}))
+    GROUP BY label`,
   // One streaming read: every labelled article with its label (general desks when no subject says more).
   examples: `SELECT a.title, a.body, a.language, coalesce((${TAUGHT_SUBJECT}), ?) AS label
     FROM articles a WHERE a.id IN (${LABELLED_IDS}) ORDER BY a.id`,
@@ -192,29 +195,38 @@ export function trainSubjectModel(db: Db, opts: TrainSubjectModelOptions = {}): 
     throw new RangeError(
       `trainSubjectModel: option maxUnlabelled must be a whole number ≥ 0, got ${String(maxUnlabelled)}`,
     );
-  const examples: SubjectExample[] = [];
-  for (const row of prepare(db, SQL.examples).iterate(GENERAL_NEWS, GENERAL_SLUGS))
-    examples.push(row as SubjectExample);
-  const perLabel = new Map<string, number>();
-  for (const ex of examples) perLabel.set(ex.label, (perLabel.get(ex.label) ?? 0) + 1);
-  const kept = examples.filter((ex) => (perLabel.get(ex.label) as number) >= minExamples);
-  const labels = new Set(kept.map((ex) => ex.label));
-  if (labels.size < 2)
+  // Labels first, from the links alone; then the articles, streamed one row at a time into the trainer,
+  // which keeps term ids and counts but no text (training on ../shared/corpus held every body before).
+  const perLabel = prepare(db, SQL.labelCounts).all(GENERAL_NEWS, GENERAL_SLUGS) as {
+    label: string;
+    n: number;
+  }[];
+  const total = perLabel.reduce((sum, { n }) => sum + n, 0);
+  const keptLabels = new Set(perLabel.filter(({ n }) => n >= minExamples).map(({ label }) => label));
+  const used = perLabel.reduce((sum, { label, n }) => sum + (keptLabels.has(label) ? n : 0), 0);
+  if (keptLabels.size < 2)
     return {
       model: null,
-      examples: examples.length,
-      used: kept.length,
-      skipped: `${labels.size} label(s) with ${minExamples} or more examples among ${examples.length} labelled articles; at least 2 are needed`,
+      examples: total,
+      used,
+      skipped: `${keptLabels.size} label(s) with ${minExamples} or more examples among ${total} labelled articles; at least 2 are needed`,
     };
-  const unlabelled =
-    maxUnlabelled === 0
-      ? []
-      : (prepare(db, SQL.unlabelled).all(GENERAL_SLUGS, maxUnlabelled) as SubjectDocument[]);
-  const model = trainSubjectClassifier(kept, opts.train, unlabelled);
+  const trainer = createSubjectTrainer(opts.train);
+  for (const row of prepare(db, SQL.examples).iterate(GENERAL_NEWS, GENERAL_SLUGS) as IterableIterator<
+    SubjectDocument & { label: string }
+  >)
+    if (keptLabels.has(row.label)) trainer.addExample(row, row.label);
+  if (maxUnlabelled > 0)
+    for (const row of prepare(db, SQL.unlabelled).iterate(
+      GENERAL_SLUGS,
+      maxUnlabelled,
+    ) as IterableIterator<SubjectDocument>)
+      trainer.addUnlabelled(row);
+  const model = trainer.train();
   const createdAt = nowIso();
   const id = db.$client.transaction(() => {
     const id = Number(
-      prepare(db, SQL.insertModel).run(createdAt, examples.length, model.labels.length, JSON.stringify(model))
+      prepare(db, SQL.insertModel).run(createdAt, total, model.labels.length, JSON.stringify(model))
         .lastInsertRowid,
     );
     prepare(db, SQL.deleteOlderModels).run(id);
@@ -225,13 +237,13 @@ export function trainSubjectModel(db: Db, opts: TrainSubjectModelOptions = {}): 
     model: {
       id,
       createdAt,
-      examples: examples.length,
+      examples: total,
       labels: model.labels.length,
       appliedThrough: 0,
       model,
     },
-    examples: examples.length,
-    used: kept.length,
+    examples: total,
+    used,
   };
 }
 

@@ -26,6 +26,11 @@ export type TrainSubjectOptions = {
   titleWeight?: number;
   /** Only the body's first terms count. Default: all (a 60- or 150-term lead scored no better on ANT). */
   maxBodyTerms?: number;
+  /**
+   * Distinct terms the trainer holds while counting before it drops those seen in one document only.
+   * Default 4 × maxTerms, at least 200,000.
+   */
+  maxDictionaryTerms?: number;
   /** Passes over the training set. Default 6. */
   epochs?: number;
   /** L2 regularisation strength. Default 1e-5. */
@@ -57,7 +62,10 @@ export type SubjectModel = {
   maxBodyTerms: number;
 };
 
-const DEFAULTS: Required<TrainSubjectOptions> = {
+type Options = Required<Omit<TrainSubjectOptions, 'maxDictionaryTerms'>> &
+  Pick<TrainSubjectOptions, 'maxDictionaryTerms'>;
+
+const DEFAULTS: Options = {
   bigrams: false,
   minDocumentFrequency: 3,
   maxTerms: 60_000,
@@ -69,7 +77,28 @@ const DEFAULTS: Required<TrainSubjectOptions> = {
   selfTrainMinScore: 0.7,
 };
 
-/** Raw term frequencies of a document: title terms weighted, optional bigrams of adjacent terms. */
+/** Each term of a document with its weight (title terms count titleWeight), in order; optional bigrams. */
+function forEachWeightedTerm(
+  doc: SubjectDocument,
+  bigrams: boolean,
+  titleWeight: number,
+  maxBodyTerms: number,
+  visit: (term: string, weight: number) => void,
+): void {
+  const add = (text: string | null | undefined, weight: number, limit: number): void => {
+    if (!text || weight === 0) return;
+    const terms = tokenizeTerms(text, doc.language);
+    for (let i = 0; i < terms.length && i < limit; i++) {
+      const t = terms[i] as string;
+      visit(t, weight);
+      if (bigrams && i > 0) visit(`${terms[i - 1]} ${t}`, weight);
+    }
+  };
+  add(doc.title, titleWeight, Number.POSITIVE_INFINITY);
+  add(doc.body, 1, maxBodyTerms);
+}
+
+/** Raw term frequencies of a document. */
 function countTerms(
   doc: SubjectDocument,
   bigrams: boolean,
@@ -77,20 +106,9 @@ function countTerms(
   maxBodyTerms: number,
 ): Map<string, number> {
   const counts = new Map<string, number>();
-  const add = (text: string | null | undefined, weight: number, limit: number): void => {
-    if (!text) return;
-    const terms = tokenizeTerms(text, doc.language);
-    for (let i = 0; i < terms.length && i < limit; i++) {
-      const t = terms[i] as string;
-      counts.set(t, (counts.get(t) ?? 0) + weight);
-      if (bigrams && i > 0) {
-        const b = `${terms[i - 1]} ${t}`;
-        counts.set(b, (counts.get(b) ?? 0) + weight);
-      }
-    }
-  };
-  add(doc.title, titleWeight, Number.POSITIVE_INFINITY);
-  add(doc.body, 1, maxBodyTerms);
+  forEachWeightedTerm(doc, bigrams, titleWeight, maxBodyTerms, (t, w) => {
+    counts.set(t, (counts.get(t) ?? 0) + w);
+  });
   return counts;
 }
 
@@ -141,14 +159,12 @@ function softmaxInPlace(scores: Float64Array): void {
   for (let k = 0; k < scores.length; k++) scores[k] = (scores[k] as number) / sum;
 }
 
-function checkOptions(o: Required<TrainSubjectOptions>): void {
-  const positiveInt: (keyof TrainSubjectOptions)[] = [
-    'minDocumentFrequency',
-    'maxTerms',
-    'maxBodyTerms',
-    'epochs',
-  ];
-  for (const key of positiveInt) {
+function checkOptions(o: Options): void {
+  const positiveInt = ['minDocumentFrequency', 'maxTerms', 'maxBodyTerms', 'epochs'] as const;
+  for (const key of [
+    ...positiveInt,
+    ...(o.maxDictionaryTerms === undefined ? [] : ['maxDictionaryTerms' as const]),
+  ]) {
     const v = o[key];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
       throw new RangeError(
@@ -175,6 +191,231 @@ function checkDocument(doc: SubjectDocument, what: string): void {
   }
 }
 
+// Training documents are kept compact, not as text or per-document maps: one dictionary of terms shared by
+// all of them, and each document a run of term ids with its sublinear tf (1 + ln count) in flat typed
+// arrays (8 bytes a distinct term of a document). An article's text is dropped as soon as it is counted,
+// and the self-training pass reuses these runs instead of tokenizing again.
+type Growable = { ids: Int32Array; tf: Float32Array; offsets: Int32Array; labels: Int32Array };
+
+const UNLABELLED = -1;
+
+/** A bigger copy of `a` holding at least `need` items (capacity doubles). */
+function growTo<T extends Int32Array | Float32Array>(a: T, need: number, fill = 0): T {
+  if (need <= a.length) return a;
+  let size = Math.max(16, a.length);
+  while (size < need) size *= 2;
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  if (fill !== 0) b.fill(fill, a.length);
+  return b;
+}
+
+/**
+ * Learns a subject model from articles handed over one at a time, keeping none of their text: what
+ * `trainSubjectClassifier` does, for a caller that reads articles from a database as it goes.
+ */
+export type SubjectTrainer = {
+  /** Counts a labelled article (label = a subject slug, or GENERAL_NEWS). */
+  addExample(doc: SubjectDocument, label: string): void;
+  /** Counts an article of the target corpus that no desk labels, for self-training. */
+  addUnlabelled(doc: SubjectDocument): void;
+  /** Distinct terms held now, and documents counted. */
+  size(): { terms: number; examples: number; unlabelled: number };
+  /** Trains on what was added. Throws RangeError when there is nothing to learn from. */
+  train(): SubjectModel;
+};
+
+/**
+ * A trainer that counts articles into one shared dictionary as they come. The dictionary is pruned as it
+ * grows: past `maxDictionaryTerms` distinct terms, those found in a single document so far are dropped (a word
+ * that later turns up again starts from there; such words sit far below the `maxTerms` most frequent that
+ * a model keeps, and on ANT the pruning leaves the evaluation unchanged).
+ */
+export function createSubjectTrainer(options: TrainSubjectOptions = {}): SubjectTrainer {
+  const o: Options = { ...DEFAULTS, ...options };
+  checkOptions(o);
+  const pruneAbove = o.maxDictionaryTerms ?? Math.max(200_000, 4 * o.maxTerms);
+  let termIds = new Map<string, number>();
+  let terms: string[] = [];
+  // Per term: documents holding it, and its place in the document being counted (-1: not in it).
+  let df = new Int32Array(4096);
+  let slot = new Int32Array(4096).fill(-1);
+  const docTerms: number[] = [];
+  const docCounts: number[] = [];
+  const store: Growable = {
+    ids: new Int32Array(1 << 16),
+    tf: new Float32Array(1 << 16),
+    offsets: new Int32Array(1024),
+    labels: new Int32Array(1024),
+  };
+  let n = 0;
+  let examples = 0;
+  let unlabelled = 0;
+  const labels: string[] = [];
+  const labelIndex = new Map<string, number>();
+
+  const visit = (term: string, weight: number): void => {
+    let id = termIds.get(term);
+    if (id === undefined) {
+      id = terms.length;
+      terms.push(term);
+      termIds.set(term, id);
+      if (id >= slot.length) {
+        slot = growTo(slot, id + 1, -1);
+        df = growTo(df, id + 1);
+      }
+    }
+    const s = slot[id] as number;
+    if (s < 0) {
+      slot[id] = docTerms.length;
+      docTerms.push(id);
+      docCounts.push(weight);
+    } else docCounts[s] = (docCounts[s] as number) + weight;
+  };
+
+  const add = (doc: SubjectDocument, label: number): void => {
+    forEachWeightedTerm(doc, o.bigrams, o.titleWeight, o.maxBodyTerms, visit);
+    const start = store.offsets[n] as number;
+    const end = start + docTerms.length;
+    store.ids = growTo(store.ids, end);
+    store.tf = growTo(store.tf, end);
+    for (let j = 0; j < docTerms.length; j++) {
+      const id = docTerms[j] as number;
+      store.ids[start + j] = id;
+      store.tf[start + j] = 1 + Math.log(docCounts[j] as number);
+      df[id] = (df[id] as number) + 1;
+      slot[id] = -1;
+    }
+    docTerms.length = 0;
+    docCounts.length = 0;
+    store.offsets = growTo(store.offsets, n + 2);
+    store.labels = growTo(store.labels, n + 1);
+    store.offsets[n + 1] = end;
+    store.labels[n] = label;
+    n++;
+    if (terms.length > pruneAbove) prune(2);
+  };
+
+  /** Drops the terms in fewer than `minDf` documents from the dictionary and from every document. */
+  const prune = (minDf: number): void => {
+    const remap = new Int32Array(terms.length).fill(-1);
+    const kept: string[] = [];
+    for (let id = 0; id < terms.length; id++)
+      if ((df[id] as number) >= minDf) {
+        remap[id] = kept.length;
+        df[kept.length] = df[id] as number;
+        kept.push(terms[id] as string);
+      }
+    df.fill(0, kept.length);
+    let w = 0;
+    for (let d = 0; d < n; d++) {
+      const end = store.offsets[d + 1] as number;
+      for (let e = store.offsets[d] as number; e < end; e++) {
+        const id = remap[store.ids[e] as number] as number;
+        if (id < 0) continue;
+        store.ids[w] = id;
+        store.tf[w] = store.tf[e] as number;
+        w++;
+      }
+      store.offsets[d + 1] = w;
+    }
+    terms = kept;
+    termIds = new Map(kept.map((t, i) => [t, i]));
+  };
+
+  return {
+    addExample(doc, label) {
+      if (typeof label !== 'string' || label.trim() === '')
+        throw new RangeError(`trainSubjectClassifier: example ${examples} has no label`);
+      checkDocument(doc, `example ${examples}`);
+      let k = labelIndex.get(label);
+      if (k === undefined) {
+        k = labels.length;
+        labels.push(label);
+        labelIndex.set(label, k);
+      }
+      add(doc, k);
+      examples++;
+    },
+    addUnlabelled(doc) {
+      checkDocument(doc, `unlabelled document ${unlabelled}`);
+      add(doc, UNLABELLED);
+      unlabelled++;
+    },
+    size: () => ({ terms: terms.length, examples, unlabelled }),
+    train() {
+      if (examples === 0) throw new RangeError('trainSubjectClassifier: the training set is empty');
+      if (labels.length < 2)
+        throw new RangeError(
+          `trainSubjectClassifier: all ${examples} examples have the label "${labels[0]}"; at least two labels are needed`,
+        );
+      // A term in fewer documents of the whole set than minDocumentFrequency is in fewer of any part.
+      prune(o.minDocumentFrequency);
+      const docs: CompactDocs = { ids: store.ids, tf: store.tf, offsets: store.offsets, terms };
+      const chosen: number[] = [];
+      const y: number[] = [];
+      for (let d = 0; d < n; d++)
+        if ((store.labels[d] as number) !== UNLABELLED) {
+          chosen.push(d);
+          y.push(store.labels[d] as number);
+        }
+      const first = fitCompact(docs, chosen, y, labels, o);
+      if (unlabelled === 0) return first;
+
+      // The first model's labels are in the examples' order, so its index is the label's index here.
+      const row = new Int32Array(terms.length).fill(-1);
+      first.terms.forEach((t, r) => {
+        const id = termIds.get(t);
+        if (id !== undefined) row[id] = r;
+      });
+      const scores = new Float64Array(labels.length);
+      for (let d = 0; d < n; d++) {
+        if ((store.labels[d] as number) !== UNLABELLED) continue;
+        scoreCompact(first, row, docs, d, scores);
+        let best = 0;
+        for (let k = 1; k < labels.length; k++)
+          if ((scores[k] as number) > (scores[best] as number)) best = k;
+        if ((scores[best] as number) < o.selfTrainMinScore) continue;
+        chosen.push(d);
+        y.push(best);
+      }
+      return chosen.length === examples ? first : fitCompact(docs, chosen, y, labels, o);
+    },
+  };
+}
+
+type CompactDocs = { ids: Int32Array; tf: Float32Array; offsets: Int32Array; terms: readonly string[] };
+
+/** A model's probabilities for compact document `d` (`row` maps dictionary ids to the model's terms). */
+function scoreCompact(
+  model: SubjectModel,
+  row: Int32Array,
+  docs: CompactDocs,
+  d: number,
+  scores: Float64Array,
+): void {
+  const K = model.labels.length;
+  const start = docs.offsets[d] as number;
+  const end = docs.offsets[d + 1] as number;
+  let norm = 0;
+  for (let e = start; e < end; e++) {
+    const r = row[docs.ids[e] as number] as number;
+    if (r < 0) continue;
+    const v = (docs.tf[e] as number) * (model.idf[r] as number);
+    norm += v * v;
+  }
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  for (let k = 0; k < K; k++) scores[k] = model.bias[k] as number;
+  for (let e = start; e < end; e++) {
+    const r = row[docs.ids[e] as number] as number;
+    if (r < 0) continue;
+    const v = (docs.tf[e] as number) * (model.idf[r] as number) * scale;
+    const base = r * K;
+    for (let k = 0; k < K; k++) scores[k] = (scores[k] as number) + (model.weights[base + k] as number) * v;
+  }
+  softmaxInPlace(scores);
+}
+
 /**
  * Learns subjects from labelled articles (label = a subject slug, or GENERAL_NEWS for general desks).
  * Classes are weighted by their inverse frequency, so a small desk is not drowned by a large one.
@@ -191,85 +432,74 @@ export function trainSubjectClassifier(
   options: TrainSubjectOptions = {},
   unlabelled: readonly SubjectDocument[] = [],
 ): SubjectModel {
-  const o: Required<TrainSubjectOptions> = { ...DEFAULTS, ...options };
-  checkOptions(o);
-  if (examples.length === 0) throw new RangeError('trainSubjectClassifier: the training set is empty');
-
-  const labels: string[] = [];
-  const labelIndex = new Map<string, number>();
-  const y: number[] = [];
-  const docs: Map<string, number>[] = [];
-  examples.forEach((ex, i) => {
-    if (typeof ex.label !== 'string' || ex.label.trim() === '')
-      throw new RangeError(`trainSubjectClassifier: example ${i} has no label`);
-    checkDocument(ex, `example ${i}`);
-    let k = labelIndex.get(ex.label);
-    if (k === undefined) {
-      k = labels.length;
-      labels.push(ex.label);
-      labelIndex.set(ex.label, k);
-    }
-    y.push(k);
-    docs.push(countTerms(ex, o.bigrams, o.titleWeight, o.maxBodyTerms));
-  });
-  if (labels.length < 2)
-    throw new RangeError(
-      `trainSubjectClassifier: all ${examples.length} examples have the label "${labels[0]}"; at least two labels are needed`,
-    );
-  const first = fitCounted(docs, y, labels, o);
-  if (unlabelled.length === 0) return first;
-
-  const termIndex = termIndexOf(first);
-  const K = labels.length;
-  const scores = new Float64Array(K);
-  unlabelled.forEach((doc, i) => {
-    checkDocument(doc, `unlabelled document ${i}`);
-    const counts = countTerms(doc, o.bigrams, o.titleWeight, o.maxBodyTerms);
-    scoreInto(first, vectorize(counts, termIndex, first.idf), scores);
-    let best = 0;
-    for (let k = 1; k < K; k++) if ((scores[k] as number) > (scores[best] as number)) best = k;
-    if ((scores[best] as number) < o.selfTrainMinScore) return;
-    // The first model's labels are in the examples' order, so its index is the label's index here.
-    docs.push(counts);
-    y.push(best);
-  });
-  return docs.length === examples.length ? first : fitCounted(docs, y, labels, o);
+  const trainer = createSubjectTrainer(options);
+  for (const ex of examples) trainer.addExample(ex, ex.label);
+  for (const doc of unlabelled) trainer.addUnlabelled(doc);
+  return trainer.train();
 }
 
-/** Fits a model to documents already counted (countTerms), with y the index of each one's label. */
-function fitCounted(
-  docs: readonly Map<string, number>[],
+/** Fits a model to the compact documents `chosen`, `y` holding the index of each one's label. */
+function fitCompact(
+  docs: CompactDocs,
+  chosen: readonly number[],
   labelOf: readonly number[],
   labels: readonly string[],
-  o: Required<TrainSubjectOptions>,
+  o: Options,
 ): SubjectModel {
   const y = Int32Array.from(labelOf);
-  const df = new Map<string, number>();
-  for (const counts of docs) for (const term of counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-  const n = docs.length;
-  const terms = [...df]
-    .filter(([, d]) => d >= o.minDocumentFrequency)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, o.maxTerms)
-    .map(([t]) => t);
-  if (terms.length === 0)
+  const n = chosen.length;
+  const df = new Int32Array(docs.terms.length);
+  for (const d of chosen) {
+    const end = docs.offsets[d + 1] as number;
+    for (let e = docs.offsets[d] as number; e < end; e++) {
+      const id = docs.ids[e] as number;
+      df[id] = (df[id] as number) + 1;
+    }
+  }
+  const candidates: number[] = [];
+  for (let id = 0; id < df.length; id++)
+    if ((df[id] as number) >= o.minDocumentFrequency) candidates.push(id);
+  const order = candidates
+    .sort(
+      (a, b) =>
+        (df[b] as number) - (df[a] as number) ||
+        ((docs.terms[a] as string) < (docs.terms[b] as string) ? -1 : 1),
+    )
+    .slice(0, o.maxTerms);
+  if (order.length === 0)
     throw new RangeError(
       `trainSubjectClassifier: no term occurs in ${o.minDocumentFrequency} or more of the ${n} examples`,
     );
-  const termIndex = new Map(terms.map((t, i) => [t, i]));
-  const idf = Float64Array.from(terms, (t) => Math.log((1 + n) / (1 + (df.get(t) as number))) + 1);
-  const vectors = docs.map((d) => vectorize(d, termIndex, idf));
+  const T = order.length;
+  const column = new Int32Array(docs.terms.length).fill(-1);
+  order.forEach((id, i) => {
+    column[id] = i;
+  });
+  const idf = Float64Array.from(order, (id) => Math.log((1 + n) / (1 + (df[id] as number))) + 1);
+  // Each document's tf-idf norm, so its vector is computed on the fly each pass rather than stored.
+  const inverseNorm = new Float64Array(n);
+  chosen.forEach((d, i) => {
+    let norm = 0;
+    const end = docs.offsets[d + 1] as number;
+    for (let e = docs.offsets[d] as number; e < end; e++) {
+      const c = column[docs.ids[e] as number] as number;
+      if (c < 0) continue;
+      const v = (docs.tf[e] as number) * (idf[c] as number);
+      norm += v * v;
+    }
+    inverseNorm[i] = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  });
 
   const K = labels.length;
   const counts = new Array<number>(K).fill(0);
   for (const k of y) counts[k] = (counts[k] as number) + 1;
-  const classWeight = counts.map((c) => n / (K * c));
+  const classWeight = counts.map((c) => (c === 0 ? 0 : n / (K * c)));
 
   // SGD with L2 via a global scale (Bottou): the true weights are scale × w, so decay costs O(1) a step.
-  const w = new Float64Array(terms.length * K);
+  const w = new Float64Array(T * K);
   const bias = new Float64Array(K);
   let scale = 1;
-  const order = Int32Array.from({ length: n }, (_, i) => i);
+  const shuffled = Int32Array.from({ length: n }, (_, i) => i);
   const random = makeRandom(o.seed);
   const scores = new Float64Array(K);
   const eta0 = 0.5;
@@ -277,32 +507,40 @@ function fitCounted(
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     for (let i = n - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
-      const tmp = order[i] as number;
-      order[i] = order[j] as number;
-      order[j] = tmp;
+      const tmp = shuffled[i] as number;
+      shuffled[i] = shuffled[j] as number;
+      shuffled[j] = tmp;
     }
-    for (const d of order) {
-      const { index, value } = vectors[d] as Sparse;
+    for (const i of shuffled) {
+      const d = chosen[i] as number;
+      const start = docs.offsets[d] as number;
+      const end = docs.offsets[d + 1] as number;
+      const norm = inverseNorm[i] as number;
       // Step size falls with each pass over the data, so late examples refine rather than overwrite.
       const eta = eta0 / Math.sqrt(1 + t / n);
       t++;
       for (let k = 0; k < K; k++) scores[k] = bias[k] as number;
-      for (let j = 0; j < index.length; j++) {
-        const base = (index[j] as number) * K;
-        const v = (value[j] as number) * scale;
+      for (let e = start; e < end; e++) {
+        const c = column[docs.ids[e] as number] as number;
+        if (c < 0) continue;
+        const base = c * K;
+        const v = (docs.tf[e] as number) * (idf[c] as number) * norm * scale;
         for (let k = 0; k < K; k++) scores[k] = (scores[k] as number) + (w[base + k] as number) * v;
       }
       softmaxInPlace(scores);
-      const cw = classWeight[y[d] as number] as number;
+      const label = y[i] as number;
+      const cw = classWeight[label] as number;
       scale *= 1 - eta * o.l2;
       for (let k = 0; k < K; k++) {
-        const g = ((scores[k] as number) - (k === y[d] ? 1 : 0)) * cw * eta;
+        const g = ((scores[k] as number) - (k === label ? 1 : 0)) * cw * eta;
         scores[k] = g;
         bias[k] = (bias[k] as number) - g;
       }
-      for (let j = 0; j < index.length; j++) {
-        const base = (index[j] as number) * K;
-        const v = (value[j] as number) / scale;
+      for (let e = start; e < end; e++) {
+        const c = column[docs.ids[e] as number] as number;
+        if (c < 0) continue;
+        const base = c * K;
+        const v = ((docs.tf[e] as number) * (idf[c] as number) * norm) / scale;
         for (let k = 0; k < K; k++) w[base + k] = (w[base + k] as number) - (scores[k] as number) * v;
       }
       if (scale < 1e-6) {
@@ -316,11 +554,11 @@ function fitCounted(
   const keptTerms: string[] = [];
   const keptIdf: number[] = [];
   const keptWeights: number[] = [];
-  for (let i = 0; i < terms.length; i++) {
+  for (let i = 0; i < T; i++) {
     let max = 0;
     for (let k = 0; k < K; k++) max = Math.max(max, Math.abs((w[i * K + k] as number) * scale));
     if (max < 1e-3) continue;
-    keptTerms.push(terms[i] as string);
+    keptTerms.push(docs.terms[order[i] as number] as string);
     keptIdf.push(round(idf[i] as number));
     for (let k = 0; k < K; k++) keptWeights.push(round((w[i * K + k] as number) * scale));
   }
