@@ -51,6 +51,10 @@ const DATED: [string, string, string, boolean?][] = [
   // WordPress prints the published and the updated <time> glued together by the headline: the
   // published one confirms the date found.
   ['dobszay.ch.geheimdiensten.html', '2016-04-15', 'time-element'],
+  // "Stand: 28.04.2020" is the one date tagesschau.de and wdr.de print by the headline; their metadata
+  // puts the article a day apart.
+  ['tagesschau.de.rheinmetall.html', '2020-04-28', 'text'],
+  ['www1.wdr.de-Correctiv-Recherche.html', '2023-11-07', 'text'],
   // JSON-LD says 4 January, two <meta> fields 6 January: the fields outvote it.
   ['outdoor-magazin.com-vanlife.html', '2022-01-06', 'meta'],
   // JSON-LD's datePublished is a year old; the page shows its dateModified by the headline.

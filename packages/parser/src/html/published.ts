@@ -100,7 +100,26 @@ export function findPublished(
 ): PublishedDate | null {
   const found = findPublishedInstant(facts, url, textBlocks, ctx, html);
   if (!found || found.source === 'url' || found.source === 'text') return found;
-  return overWeakMeta(settleWithPage(localDay(found, facts, url, ctx), facts, ctx), facts, ctx);
+  return statedAsOf(
+    overWeakMeta(settleWithPage(localDay(found, facts, url, ctx), facts, ctx), facts, ctx),
+    facts,
+    ctx,
+  );
+}
+
+/**
+ * German outlets (tagesschau.de, wdr.de) print one date by the headline, labelled "Stand:" (as of): the
+ * day the text stands as published, which their metadata may put a day apart. Other "Updated" labels
+ * are left to the metadata: Readability's pages that print only "Last updated" by the headline keep
+ * their metadata's publication date.
+ */
+function statedAsOf(found: PublishedDate, facts: PageFacts, ctx: Ctx): PublishedDate {
+  const first = collectPageDates(facts).find(
+    (d) => !d.aside && d.fromTitle !== null && d.fromTitle >= -3 && d.fromTitle <= 8 && d.blockChars <= 200,
+  );
+  if (!first || !/(^|\s)stand\s*:?\s*$/.test(first.before) || first.date.day === found.day) return found;
+  if (publishedTimeDays(facts, ctx).has(found.day)) return found;
+  return { ...first.date, source: 'text' };
 }
 
 // Generic date fields that CMSs fill with the page's creation or last build, not the article's date.
