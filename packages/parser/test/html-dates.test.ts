@@ -55,6 +55,14 @@ const DATED: [string, string, string, boolean?][] = [
   // puts the article a day apart.
   ['tagesschau.de.rheinmetall.html', '2020-04-28', 'text'],
   ['www1.wdr.de-Correctiv-Recherche.html', '2023-11-07', 'text'],
+  // "Written: 2023-11-07 15:03:30 / Updated: …" by the headline comes before a date-classed element
+  // of a video list further down ("231103").
+  ['world.kbs.co.kr-Temperatures.html', '2023-11-07', 'text'],
+  // A date opening the first paragraph under the headline and its standfirst: "01.02.2022 „Der …".
+  ['arbeitsagentur.de-arbeitsmarkt.html', '2022-02-01', 'text'],
+  // `date` meta of 20 December; the page prints 27.01.2022 alone by the headline. "Feiert am 13. März"
+  // in the sentence below is an event, not a second dateline.
+  ['deutscheweine.de-riesling.html', '2022-01-27', 'text'],
   // JSON-LD says 4 January, two <meta> fields 6 January: the fields outvote it.
   ['outdoor-magazin.com-vanlife.html', '2022-01-06', 'meta'],
   // JSON-LD's datePublished is a year old; the page shows its dateModified by the headline.

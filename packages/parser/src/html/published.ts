@@ -146,7 +146,8 @@ function overWeakMeta(found: PublishedDate, facts: PageFacts, ctx: Ctx): Publish
     ...(facts.itemprop.get('datePublished') ?? []).map(itempropValue),
   ].some((v) => readDate(v, ctx)?.day === found.day);
   if (backed) return found;
-  const shown = shownDays(facts, ctx);
+  // Datelines only: a date inside a sentence under the headline ("feiert am 13. März") is an event's.
+  const shown = new Set([...headlineDays(facts, true), ...publishedTimeDays(facts, ctx)]);
   if (shown.size !== 1 || shown.has(found.day)) return found;
   const [day] = shown;
   return day ? { ...dateAt(Date.parse(day), 'day'), source: 'text' } : found;
@@ -192,13 +193,14 @@ function publishedTimeDays(facts: PageFacts, ctx: Ctx): Set<string> {
 }
 
 /** Days written by the headline or labelled as the publication date, not those labelled as updates. */
-function headlineDays(facts: PageFacts): Set<string> {
+function headlineDays(facts: PageFacts, datelinesOnly = false): Set<string> {
   return new Set(
     collectPageDates(facts)
       .filter(
         (d) =>
           !d.aside &&
           d.cue !== 'updated' &&
+          (!datelinesOnly || d.blockChars <= 120 || d.offset <= 40) &&
           (d.cue === 'published' ||
             (d.fromTitle !== null && d.fromTitle >= -3 && d.fromTitle <= 8 && d.blockChars <= 200)),
       )
@@ -362,6 +364,13 @@ function findPublishedInstant(
   }
   const fromUrl = dateFromUrl(url ?? facts.canonical ?? firstMeta(facts, ['og:url']) ?? '');
   if (fromUrl) return withSource(fromUrl, 'url');
+  // A date labelled as the publication date by the headline ("Written: 2023-11-07") comes before any
+  // element merely classed as a date, which may belong to a list of other items.
+  const pageDates = collectPageDates(facts);
+  const labelled = usablePageDates(pageDates, ctx).find(
+    (d) => d.cue === 'published' && d.fromTitle !== null && d.fromTitle >= -3 && d.fromTitle <= 8,
+  );
+  if (labelled) return withSource(labelled.date, 'text');
   for (const el of facts.dateLikeEls) {
     if (isAside(el)) continue;
     if (
@@ -378,7 +387,7 @@ function findPublishedInstant(
     const d = readTextDate(line, ctx);
     if (d) return withSource(d, 'text');
   }
-  const fromPage = pickPageDate(collectPageDates(facts), ctx);
+  const fromPage = pickPageDate(pageDates, ctx);
   if (fromPage) return withSource(fromPage, 'text');
   for (const ld of facts.jsonLd) {
     const d = readDate(ld.dateModified, ctx);
@@ -590,6 +599,18 @@ const NOT_PUBLICATION =
   /(bis|until|till|au|jusqu'?a|deadline|frist|ab|seit|since|depuis|vom \d{1,2}\.?|–|-)\s*$/u;
 const EARLIEST_YEAR = 1995;
 
+/** Dates outside asides, not before the web, not after the reference date, not ending a range. */
+function usablePageDates(dates: PageDate[], ctx: Ctx): PageDate[] {
+  const latest = ctx.referenceDate ? parseDate(ctx.referenceDate)?.day : undefined;
+  return dates.filter(
+    (d) =>
+      !d.aside &&
+      Number(d.date.day.slice(0, 4)) >= EARLIEST_YEAR &&
+      (!latest || d.date.day <= latest) &&
+      !NOT_PUBLICATION.test(d.before),
+  );
+}
+
 /**
  * The page's date from its visible text when no metadata gives one: a short dateline by the headline,
  * else a date labelled as the publication date ("Veröffentlicht am", "Datum:", "نشر في"), else one
@@ -598,17 +619,13 @@ const EARLIEST_YEAR = 1995;
  * means no date: the page says so instead of guessing.
  */
 export function pickPageDate(dates: PageDate[], ctx: Ctx): ParsedDate | null {
-  const latest = ctx.referenceDate ? parseDate(ctx.referenceDate)?.day : undefined;
-  const usable = dates.filter(
-    (d) =>
-      !d.aside &&
-      Number(d.date.day.slice(0, 4)) >= EARLIEST_YEAR &&
-      (!latest || d.date.day <= latest) &&
-      !NOT_PUBLICATION.test(d.before),
-  );
+  const usable = usablePageDates(dates, ctx);
   const near = (d: PageDate, before: number, after: number): boolean =>
     d.fromTitle !== null && d.fromTitle >= -before && d.fromTitle <= after;
-  const dateline = usable.find((d) => near(d, 2, 4) && (d.blockChars <= 120 || d.offset <= 40));
+  // A date opening the text's first paragraphs ("01.02.2022 „Der Arbeitsmarkt ist …") is a dateline too.
+  const dateline = usable.find(
+    (d) => (near(d, 2, 4) && (d.blockChars <= 120 || d.offset <= 40)) || (near(d, 0, 6) && d.offset === 0),
+  );
   // "von Claudia Lindner 27.1.2022 – Bei der Erinnerung …": an author's name and a date opening a block.
   const byline = usable.find((d) => d.cue === 'byline' && near(d, 3, 60) && d.offset <= 80);
   // No headline found: a block near the top that holds nothing but a date ("Apr 7, 2009").
