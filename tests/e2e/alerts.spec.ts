@@ -46,10 +46,9 @@ test('spikes: the overview marks every day the spike rule flags, and says what t
   if (flagged.length > 0) {
     await expect(note).toContainText(`${flagged.length} spike day`);
     const first = flagged[0] ?? '';
-    await expect(timeCard.locator(`[data-testid="time-bar"][data-key="${first}"]`)).toHaveAttribute(
-      'aria-label',
-      /spike on /,
-    );
+    await expect(
+      timeCard.locator(`[data-testid="time-bar"][data-key="${first}"]`).getByTestId('time-bar-link'),
+    ).toHaveAttribute('aria-label', /spike on /);
   } else {
     await expect(note).toContainText('No spike in these dates');
   }

@@ -40,6 +40,15 @@ function rowsToMap(rows: { k: string; n: number }[]): Map<string, number> {
   return new Map(rows.map((row) => [row.k, row.n]));
 }
 
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The Monday of a day's ISO week: the key of its week bucket. */
+function mondayOf(day: string): string {
+  return addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
+}
+
 test('compare: searches, a topic and an outlet side by side, each line the database count; the legend toggles', async ({
   page,
 }) => {
@@ -101,14 +110,94 @@ test('compare: searches, a topic and an outlet side by side, each line the datab
   await expect(chart.locator('[data-testid="line-series"]')).toHaveCount(3);
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
 
-  // A point's table link opens that series' articles in that month: the list agrees with the line.
+  // A point is a link, and so is its number in the table: it opens that series' articles in that month,
+  // and the list agrees with the line.
   const month = [...byOutlet.keys()].sort()[0] ?? '';
   await card.locator('summary', { hasText: 'Show the numbers' }).click();
   const href = `/articles?outlet=${bbc}&day=${month}&bucket=month`;
-  await expect(card.locator(`a[href="${href}"]`)).toHaveCount(1);
-  await card.locator(`a[href="${href}"]`).click();
+  await expect(chart.locator(`svg a[href="${href}"]`)).toHaveCount(1);
+  await expect(card.locator(`table a[href="${href}"]`)).toHaveCount(1);
+  await card.locator(`table a[href="${href}"]`).click();
   await expect(page.getByTestId('article-total')).toHaveText(
     `${(byOutlet.get(month) ?? 0).toLocaleString('en-GB')} article${byOutlet.get(month) === 1 ? '' : 's'}`,
+  );
+});
+
+test('compare: the points are one tab stop; arrow keys walk a line and across lines, each value read out and drawn', async ({
+  page,
+}) => {
+  const bbc = outletIdByName('BBC Arabic');
+  const france24 = outletIdByName('France 24');
+  await page.goto(`/?bucket=month&compare=outlet%3A${bbc}&compare=outlet%3A${france24}`);
+  const card = page.getByTestId('compare-card');
+  const chart = card.getByTestId('compare-chart');
+  await expect(chart.getByTestId('line-point').first()).toBeVisible();
+  await settled(card);
+  const months = [...new Set((await readPoints(chart)).map((point) => point.key))].sort();
+  const countOf = (outlet: number, month: string) =>
+    queryRows<{ n: number }>(
+      'SELECT count(*) AS n FROM articles WHERE outlet_id = ? AND substr(day, 1, 7) = ?',
+      outlet,
+      month,
+    )[0]?.n ?? 0;
+  // Said as the browser's Intl says it (its ICU may write "Sept" where Node's writes "Sep").
+  const monthName = (month: string) =>
+    page.evaluate(
+      (key) =>
+        new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+          new Date(`${key}-01T00:00:00Z`),
+        ),
+      month,
+    );
+  /** The focused point: its series and month, its accessible name, and the value drawn beside it. */
+  const focused = () =>
+    page.evaluate(() => {
+      const link = document.activeElement;
+      const circle = link?.querySelector('[data-testid="line-point"]');
+      return {
+        series: circle?.getAttribute('data-series'),
+        key: circle?.getAttribute('data-key'),
+        label: link?.getAttribute('aria-label'),
+        drawn: document.querySelector('[data-testid="compare-chart"] [data-testid="line-focus"]')
+          ?.textContent,
+      };
+    });
+  const expectFocus = async (outlet: number, name: string, month: string) => {
+    const label = `Outlet: ${name} · ${await monthName(month)}: ${countOf(outlet, month).toLocaleString('en-GB')}`;
+    expect(await focused()).toEqual({ series: `outlet:${outlet}`, key: month, label, drawn: label });
+  };
+
+  // One tab stop for all the points, and the chart says how to move between them.
+  await expect(chart.locator('a[tabindex="0"]')).toHaveCount(1);
+  await expect(chart.getByRole('group', { name: /Compared series/ })).toHaveAccessibleDescription(
+    /arrow keys to move along a line and between lines/,
+  );
+  await chart.locator('a[tabindex="0"]').focus();
+  const first = months[0] ?? '';
+  const last = months.at(-1) ?? '';
+  await expectFocus(bbc, 'BBC Arabic', first);
+  await page.keyboard.press('ArrowRight');
+  await expectFocus(bbc, 'BBC Arabic', months[1] ?? '');
+  await page.keyboard.press('End');
+  await expectFocus(bbc, 'BBC Arabic', last);
+  await page.keyboard.press('ArrowDown');
+  await expectFocus(france24, 'France 24', last);
+  await page.keyboard.press('ArrowLeft');
+  const previous = months.at(-2) ?? '';
+  await expectFocus(france24, 'France 24', previous);
+  await page.keyboard.press('ArrowUp');
+  await expectFocus(bbc, 'BBC Arabic', previous);
+  // Still one tab stop: the one last focused.
+  await expect(chart.locator('a[tabindex="0"]')).toHaveCount(1);
+  await page.keyboard.press('ArrowDown');
+  await saveScreenshot(page, 'compare-keyboard', false);
+
+  // Enter opens that outlet's articles in that month.
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/articles\\?outlet=${france24}&day=${previous}&bucket=month$`));
+  const n = countOf(france24, previous);
+  await expect(page.getByTestId('article-total')).toHaveText(
+    `${n.toLocaleString('en-GB')} article${n === 1 ? '' : 's'}`,
   );
 });
 
@@ -233,16 +322,81 @@ test('failing sources: their days are shaded on the time chart, for the outlets 
     expect(shaded).toEqual([failed1, failed2]);
     await expect(card.getByTestId('failure-note')).toContainText('e2e-bbc-feed');
     await expect(card.getByTestId('failure-note')).not.toContainText('e2e-france24-feed');
-    await expect(card.locator(`[data-testid="time-bar"][data-key="${failed1}"]`)).toHaveAttribute(
-      'aria-label',
-      /collection failing on 1 day \(e2e-bbc-feed\)/,
-    );
+    await expect(
+      card.locator(`[data-testid="time-bar"][data-key="${failed1}"]`).getByTestId('time-bar-link'),
+    ).toHaveAttribute('aria-label', /collection failing on 1 day \(e2e-bbc-feed\)/);
     await saveScreenshot(page, 'failure-shading');
 
     // Both outlets: France 24's failing day is shaded too.
     await page.goto(`/?bucket=day&stackBy=outlet&outlet=${bbc}&outlet=${france24}&from=${from}&to=${to}`);
     await settled(card);
     await expect(card.getByTestId('failure-shade')).toHaveCount(3);
+
+    // Weeks: a failing day is drawn at its weekday and counted against the week's days within the dates
+    // (a week cut by `from` or `to` has fewer), not shaded as if the whole week had failed.
+    await page.goto(`/?bucket=week&stackBy=outlet&outlet=${bbc}&from=${from}&to=${to}`);
+    await settled(card);
+    const weeks = new Map<string, { failing: number; of: number }>();
+    for (const day of [failed1, failed2]) {
+      const week = mondayOf(day);
+      let of = 0;
+      for (let i = 0; i < 7; i++) if (addDays(week, i) >= from && addDays(week, i) <= to) of += 1;
+      weeks.set(week, { failing: (weeks.get(week)?.failing ?? 0) + 1, of });
+    }
+    const shadedWeeks = await card
+      .getByTestId('failure-shade')
+      .evaluateAll((elements) =>
+        elements.map((element) => [
+          element.getAttribute('data-key'),
+          element.querySelectorAll('rect').length,
+        ]),
+      );
+    expect(shadedWeeks).toEqual([...weeks].map(([week, { failing }]) => [week, failing]));
+    for (const [week, { failing, of }] of weeks)
+      await expect(
+        card.locator(`[data-testid="time-bar"][data-key="${week}"]`).getByTestId('time-bar-link'),
+      ).toHaveAttribute(
+        'aria-label',
+        new RegExp(`collection failing on ${failing} of ${of} days? \\(e2e-bbc-feed\\)`),
+      );
+
+    // A failing day after the outlet's last article: within the dates it is on the axis, empty and
+    // shaded; without dates (the chart ends at the last article) the note says it.
+    const lastDay = queryRows<{ d: string }>('SELECT max(day) AS d FROM articles WHERE outlet_id = ?', bbc)[0]
+      ?.d;
+    if (!lastDay) throw new Error('BBC Arabic should have articles');
+    const late = addDays(lastDay, 2);
+    addRun(bbcFeed, late, 'failed', 'HTTP 502');
+    await page.goto(
+      `/?bucket=day&stackBy=outlet&outlet=${bbc}&from=${addDays(lastDay, -6)}&to=${addDays(late, 1)}`,
+    );
+    await settled(card);
+    await expect(card.locator(`[data-testid="failure-shade"][data-key="${late}"]`)).toHaveCount(1);
+    await expect(card.locator(`[data-testid="time-bar"][data-key="${late}"]`)).toHaveAttribute(
+      'data-count',
+      '0',
+    );
+    await expect(card.locator('[data-testid="time-bar"]').last()).toHaveAttribute('data-key', late);
+    await saveScreenshot(page, 'failure-after-last-article', false);
+
+    await page.goto(`/?bucket=month&stackBy=outlet&outlet=${bbc}`);
+    await settled(card);
+    const lateText = await page.evaluate(
+      (day) =>
+        new Intl.DateTimeFormat('en-GB', {
+          day: 'numeric',
+          month: 'short',
+          year: 'numeric',
+          timeZone: 'UTC',
+        }).format(new Date(`${day}T00:00:00Z`)),
+      late,
+    );
+    await expect(card.getByTestId('failure-outside')).toHaveText(
+      `A source was also failing on 1 day outside these dates (${lateText}); widen the dates to see them.`,
+    );
+    await expect(card.locator(`[data-testid="time-bar"][data-key="${late.slice(0, 7)}"]`)).toHaveCount(
+      late.slice(0, 7) === lastDay.slice(0, 7) ? 1 : 0,
+    );
   } finally {
     db.prepare('DELETE FROM ingest_runs WHERE source_id IN (?, ?)').run(bbcFeed, franceFeed);
     db.prepare('DELETE FROM sources WHERE id IN (?, ?)').run(bbcFeed, franceFeed);

@@ -64,7 +64,7 @@ test('overview: the outlet chart and the time chart draw the database counts', a
   );
   for (const { k, n } of byMonth) expect(months.get(k), `month ${k}`).toBe(n);
 
-  await expect(page.getByRole('img', { name: /Articles per month by outlet/ })).toBeVisible();
+  await expect(page.getByRole('group', { name: /Articles per month by outlet/ })).toBeVisible();
   await saveScreenshot(page, 'overview');
 });
 

@@ -22,7 +22,7 @@ test('language: switching to Arabic turns the whole interface right-to-left, and
   await expect(page.getByText('التغطية عبر الزمن')).toBeVisible();
   await expect(page.getByLabel('من', { exact: true })).toBeVisible();
   // Standard subjects have Arabic names; the topic chart uses them.
-  await expect(page.getByTestId('topic-card').getByRole('button', { name: /^سياسة: / })).toBeVisible();
+  await expect(page.getByTestId('topic-card').getByRole('link', { name: /^سياسة: / })).toBeVisible();
 
   // Numbers in the locale's own digits: the total as Arabic writes it.
   const total = queryRows<{ n: number }>('SELECT count(*) AS n FROM articles')[0]?.n ?? 0;

@@ -2,6 +2,7 @@
 
 import { type FormEvent, useState } from 'react';
 import { Card, Segmented } from '@/components/card';
+import type { ShadedBucket } from '@/components/charts/failure-shading';
 import { LineChart, type LineSeries, type LineValue } from '@/components/charts/line-chart';
 import { pickColor } from '@/components/charts/scale';
 import { EmptyState, ErrorState, LoadingState } from '@/components/states';
@@ -38,7 +39,7 @@ type CompareCardProps = {
   onSpecsChange: (next: CompareSpec[]) => void;
   onToggle: (key: string) => void;
   onMeasureChange: (measure: Measure) => void;
-  shaded?: ReadonlyMap<string, string>;
+  shaded?: ReadonlyMap<string, ShadedBucket>;
 };
 
 /**

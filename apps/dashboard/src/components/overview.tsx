@@ -3,6 +3,7 @@
 import type { CoveragePoint } from '@rasid/db/queries';
 import { usePathname } from 'next/navigation';
 import { Card, Segmented } from '@/components/card';
+import { type ShadedBucket, shadeFailures } from '@/components/charts/failure-shading';
 import { HeatMap } from '@/components/charts/heat-map';
 import { HorizontalBarChart } from '@/components/charts/horizontal-bar-chart';
 import { LineChart, type LineSeries, type LineValue } from '@/components/charts/line-chart';
@@ -113,13 +114,9 @@ export function Overview() {
   const shareByOutlet = stackBy === 'outlet';
   const share = useShare(filters, bucket, shareByOutlet, ready && measure === 'share');
   const heatmap = useHeatmap(filters, drawn);
-  const dataRange = byTime.data?.dateRange;
-  const failures = useSourceFailures(
-    filters.from ?? dataRange?.from ?? null,
-    filters.to ?? dataRange?.to ?? null,
-    filters.outlet,
-    ready,
-  );
+  // Every failing day within the filters' dates (all of them without dates): the ones outside the data's
+  // days are said in the note rather than dropped.
+  const failures = useSourceFailures(filters.from ?? null, filters.to ?? null, filters.outlet, ready);
 
   const setView = (key: (typeof viewKeys)[number], value: string) => {
     const params = new URLSearchParams(searchParams.toString());
@@ -225,25 +222,34 @@ export function Overview() {
   }
   const rule = spikes.data?.rule;
   // Days a source was failing, on the bucket holding them: a low column there may be a gap in collection.
+  // Within the chart's dates they are shaded (and put on the axis even with no article that day); before
+  // or after them they are named in the note, so an outage after the last article is not left unsaid.
   const failureDays = failures.data?.days ?? [];
-  const failingByBucket = new Map<string, { days: number; sources: Set<string> }>();
-  for (const { day, sources } of failureDays) {
-    const key = bucketOfDay(day, bucket);
-    const entry = failingByBucket.get(key) ?? { days: 0, sources: new Set<string>() };
-    entry.days += 1;
-    for (const source of sources) entry.sources.add(source.name);
-    failingByBucket.set(key, entry);
-  }
-  const shaded = new Map(
-    [...failingByBucket].map(([key, entry]) => [
+  const shading = shadeFailures(
+    failureDays,
+    bucket,
+    filters.from ?? range?.from ?? null,
+    filters.to ?? range?.to ?? null,
+  );
+  const shaded = new Map<string, ShadedBucket>(
+    [...shading.shades].map(([key, shade]) => [
       key,
-      t('collection failing on {days} ({sources}): articles may be missing', {
-        days: tn('days', entry.days),
-        sources: [...entry.sources].join(', '),
-      }),
+      {
+        text: t('collection failing on {days} ({sources}): articles may be missing', {
+          days:
+            bucket === 'day'
+              ? tn('days', shade.days.length)
+              : t('{n} of {days}', { n: fmt.count(shade.days.length), days: tn('days', shade.ofDays) }),
+          sources: shade.sources.join(', '),
+        }),
+        spans: shade.spans,
+      },
     ]),
   );
-  const failingSources = new Set(failureDays.flatMap((day) => day.sources.map((source) => source.name)));
+  const shadedDays = [...shading.shades.values()].reduce((sum, shade) => sum + shade.days.length, 0);
+  const failingSources = new Set([...shading.shades.values()].flatMap((shade) => shade.sources));
+  const outsideFirst = shading.outside[0]?.day;
+  const outsideLast = shading.outside.at(-1)?.day;
   // Share of output: one line per outlet (its own output), or one for the filtered outlets together.
   const shareSeries: LineSeries[] = [];
   if (share.data) {
@@ -456,13 +462,30 @@ export function Overview() {
                     })}
               </p>
             ) : null}
-            {failingSources.size > 0 && !byTime.isError ? (
+            {(shadedDays > 0 || outsideFirst) && !byTime.isError ? (
               <p className="card-note failure-note" data-testid="failure-note">
                 <span className="failure-swatch" aria-hidden="true" />{' '}
-                {t(
-                  'Shaded: {days} on which a source was failing ({sources}). Fewer articles there may be a gap in collection, not silence.',
-                  { days: tn('days', failureDays.length), sources: [...failingSources].join(', ') },
-                )}
+                {shadedDays > 0
+                  ? t(
+                      'Shaded: {days} on which a source was failing ({sources}). Fewer articles there may be a gap in collection, not silence.',
+                      { days: tn('days', shadedDays), sources: [...failingSources].join(', ') },
+                    )
+                  : ''}
+                {outsideFirst && outsideLast ? (
+                  <span data-testid="failure-outside">
+                    {shadedDays > 0 ? ' ' : ''}
+                    {t(
+                      'A source was also failing on {days} outside these dates ({dates}); widen the dates to see them.',
+                      {
+                        days: tn('days', shading.outside.length),
+                        dates:
+                          outsideFirst === outsideLast
+                            ? fmt.day(outsideFirst)
+                            : `${fmt.day(outsideFirst)} – ${fmt.day(outsideLast)}`,
+                      },
+                    )}
+                  </span>
+                ) : null}
               </p>
             ) : null}
           </Card>

@@ -407,6 +407,11 @@ const ar = {
   'Could not load the heat map': 'تعذّر تحميل الخريطة الحرارية',
   'Darker is more articles (the darkest cell: {max}). Arrow keys move between cells; Enter opens one.':
     'الأغمق يعني مقالات أكثر (أغمق خانة: {max}). تنقّل بين الخانات بمفاتيح الأسهم، واضغط Enter لفتح إحداها.',
+  '{n} of {days}': '{n} من {days}',
+  'A source was also failing on {days} outside these dates ({dates}); widen the dates to see them.':
+    'وتعطّل مصدر أيضًا في {days} خارج هذه التواريخ ({dates})؛ وسّع التواريخ لرؤيتها.',
+  'Tab to the points, then use the arrow keys to move along a line and between lines; Enter opens a point’s articles.':
+    'انتقل بمفتاح Tab إلى النقاط، ثم تنقّل على الخط وبين الخطوط بمفاتيح الأسهم، واضغط Enter لفتح مقالات النقطة.',
   'Each line is an outlet’s matching articles as a share of all its own articles in that period.':
     'كل خط هو نسبة المقالات المطابقة لدى وسيلة إعلامية من كل مقالاتها هي في تلك الفترة.',
   'Each line is the share of its outlets’ own output: matching articles divided by all articles of the same outlets in that period.':

@@ -97,7 +97,7 @@ export function useHeatmap(filters: Filters, enabled = true) {
   });
 }
 
-/** Days a source was failing between `from` and `to`, for the filtered outlets. */
+/** Days a source was failing between `from` and `to` (either open), for the filtered outlets. */
 export function useSourceFailures(from: string | null, to: string | null, outlets: number[], enabled = true) {
   const params = new URLSearchParams();
   if (from) params.set('from', from);
@@ -107,6 +107,6 @@ export function useSourceFailures(from: string | null, to: string | null, outlet
   return useQuery({
     queryKey: [url],
     queryFn: ({ signal }) => fetchJson<SourceFailuresResponse>(url, signal),
-    enabled: enabled && from !== null && to !== null,
+    enabled,
   });
 }

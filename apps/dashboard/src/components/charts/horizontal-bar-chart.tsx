@@ -1,7 +1,6 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useI18n } from '@/lib/i18n-context';
 import { truncateLabel } from './scale';
@@ -43,7 +42,6 @@ export function HorizontalBarChart({
   initialRows = 12,
   legend,
 }: HorizontalBarChartProps) {
-  const router = useRouter();
   const { t, tn, fmt, dir } = useI18n();
   // Right to left, the chart mirrors: names on the right, bars growing leftwards, as Arabic reads.
   const rtl = dir === 'rtl';
@@ -63,37 +61,33 @@ export function HorizontalBarChart({
 
   return (
     <figure className="chart" ref={figureRef}>
+      {/* A group, not an image: its bars are links, which an image's children would not be. */}
+      {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>. */}
       <svg
         viewBox={`0 0 ${width} ${height}`}
         width={width}
         height={height}
         className="chart-svg"
-        role="img"
+        role="group"
         aria-label={summary}
       >
         <title>{summary}</title>
         {visible.map((item, index) => {
           const top = index * rowHeight + 2;
           const barLength = Math.max(2, (item.count / max) * (barSpace - 8));
-          const go = () => router.push(hrefFor(item.key));
           return (
-            // biome-ignore lint/a11y/useSemanticElements: SVG has no <button>; this group is the bar's control.
-            <g
+            // A link (an SVG <a>), not a click handler: the bars come with the server's HTML, so a click
+            // before hydration, or without JavaScript, still opens the list; after hydration <Link> navigates
+            // client-side.
+            <Link
               key={item.key}
+              href={hrefFor(item.key)}
+              prefetch={false}
               className="bar-group"
-              role="button"
-              tabIndex={0}
               aria-label={`${item.label}: ${tn('articles', item.count)}. ${t('Open the list.')}`}
               data-testid={barTestId}
               data-key={item.key}
               data-count={item.count}
-              onClick={go}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter' || event.key === ' ') {
-                  event.preventDefault();
-                  go();
-                }
-              }}
             >
               <rect className="bar-hit" x={0} y={top} width={width} height={rowHeight - 2} />
               <text
@@ -124,7 +118,7 @@ export function HorizontalBarChart({
                 {fmt.count(item.count)}
               </text>
               <title>{`${item.label}${item.note ? ` (${item.note})` : ''}: ${fmt.count(item.count)}`}</title>
-            </g>
+            </Link>
           );
         })}
       </svg>

@@ -1,11 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { useMemo } from 'react';
+import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import type { TimeBucket } from '@/lib/filters';
 import { intlTag } from '@/lib/i18n';
 import { useI18n } from '@/lib/i18n-context';
+import type { ShadedBucket } from './failure-shading';
 import { niceTicks } from './scale';
 import { fillBuckets, isPartialBucket, tickLabel } from './time-axis';
 import { useMeasuredWidth } from './use-measured-width';
@@ -30,7 +30,7 @@ type LineChartProps = {
   hrefFor: (seriesKey: string, bucketKey: string) => string;
   onToggle: (seriesKey: string) => void;
   /** Buckets to shade behind the lines (days a source was failing), with the shading's text. */
-  shaded?: ReadonlyMap<string, string>;
+  shaded?: ReadonlyMap<string, ShadedBucket>;
   /** Accessible name of the whole chart. */
   label: string;
   testId: string;
@@ -42,8 +42,10 @@ const bucketLabels = { day: 'Day', week: 'Week', month: 'Month' } as const;
 
 /**
  * Series side by side on one time axis, as lines: compared searches, topics or outlets, or each outlet's
- * share of its own output. The legend's entries are toggle buttons; the table below holds every number
- * as a link, which is how keyboard and screen-reader users reach each point.
+ * share of its own output. The legend's entries are toggle buttons. Every point is a link to its articles
+ * and the points are one tab stop (like a grid): the arrow keys move along a line (left, right, Home, End)
+ * and between lines (up, down), the focused point's value is written beside it and read out, and Enter
+ * opens it. The table below holds every number as well.
  */
 export function LineChart({
   series,
@@ -56,7 +58,6 @@ export function LineChart({
   testId,
   height = 300,
 }: LineChartProps) {
-  const router = useRouter();
   const { t, fmt, locale } = useI18n();
   const [figureRef, width] = useMeasuredWidth<HTMLElement>(960);
   const now = new Date();
@@ -78,11 +79,8 @@ export function LineChart({
 
   const columns = useMemo(
     () =>
-      fillBuckets(
-        series.flatMap((item) => [...item.values.keys()]),
-        bucket,
-      ),
-    [series, bucket],
+      fillBuckets([...series.flatMap((item) => [...item.values.keys()]), ...(shaded?.keys() ?? [])], bucket),
+    [series, bucket, shaded],
   );
   const visible = series.filter((item) => !item.hidden);
   const max = Math.max(
@@ -101,34 +99,113 @@ export function LineChart({
   const partialKey = lastKey !== undefined && isPartialBucket(lastKey, bucket, now) ? lastKey : null;
   const tickText = (value: number) => (measure === 'share' ? percent.format(value / 100) : fmt.count(value));
 
+  // Keyboard: which point holds the chart's one tab stop, and which one has focus (its value is drawn).
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [active, setActive] = useState<{ series: string; key: string } | null>(null);
+  const [focused, setFocused] = useState<{ series: string; key: string } | null>(null);
+  // Where each visible line has a point (a share has none where the outlets published nothing).
+  const drawnAt = visible.map((item) => columns.map((key) => plotValue(item.values.get(key)) !== null));
+  const firstPoint = (() => {
+    for (const [row, flags] of drawnAt.entries()) {
+      const col = flags.indexOf(true);
+      if (col >= 0) return [row, col] as const;
+    }
+    return null;
+  })();
+  const activeAt = (() => {
+    const row = active ? visible.findIndex((item) => item.key === active.series) : -1;
+    const col = active ? columns.indexOf(active.key) : -1;
+    return row >= 0 && col >= 0 && drawnAt[row]?.[col] ? ([row, col] as const) : firstPoint;
+  })();
+  const nearestIn = (row: number, col: number): number => {
+    const flags = drawnAt[row] ?? [];
+    for (let d = 0; d < flags.length; d++) {
+      if (flags[col - d]) return col - d;
+      if (flags[col + d]) return col + d;
+    }
+    return -1;
+  };
+  const moveFrom = (row: number, col: number, key: string): [number, number] | null => {
+    const flags = drawnAt[row] ?? [];
+    const step = (from: number, by: -1 | 1) => {
+      for (let c = from + by; c >= 0 && c < flags.length; c += by) if (flags[c]) return c;
+      return -1;
+    };
+    const across = (by: -1 | 1): [number, number] | null => {
+      for (let r = row + by; r >= 0 && r < drawnAt.length; r += by) {
+        const c = nearestIn(r, col);
+        if (c >= 0) return [r, c];
+      }
+      return null;
+    };
+    // Time runs left to right in both languages (as on the axis), so the arrows do too.
+    const target =
+      key === 'ArrowRight'
+        ? step(col, 1)
+        : key === 'ArrowLeft'
+          ? step(col, -1)
+          : key === 'Home'
+            ? flags.indexOf(true)
+            : key === 'End'
+              ? flags.lastIndexOf(true)
+              : null;
+    if (target !== null) return target >= 0 ? [row, target] : null;
+    if (key === 'ArrowDown') return across(1);
+    if (key === 'ArrowUp') return across(-1);
+    return null;
+  };
+  const onPointKey = (event: KeyboardEvent, row: number, col: number) => {
+    if (!['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(event.key)) return;
+    event.preventDefault();
+    const target = moveFrom(row, col, event.key);
+    const series = target ? visible[target[0]] : undefined;
+    const key = target ? columns[target[1]] : undefined;
+    if (!target || !series || key === undefined) return;
+    setActive({ series: series.key, key });
+    svgRef.current?.querySelector<SVGElement>(`[data-point="${target[0]}-${target[1]}"]`)?.focus();
+  };
+  const focusedAt = (() => {
+    if (!focused) return null;
+    const row = visible.findIndex((item) => item.key === focused.series);
+    const col = columns.indexOf(focused.key);
+    const item = visible[row];
+    const shown = item ? plotValue(item.values.get(focused.key)) : null;
+    return item && col >= 0 && shown !== null ? { item, col, shown } : null;
+  })();
+
   return (
     <figure className="chart" ref={figureRef} data-testid={testId}>
+      {/* A group, not an image: its points are links, which an image's children would not be. */}
+      {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>. */}
       <svg
         viewBox={`0 0 ${width} ${height}`}
         width={width}
         height={height}
         className="chart-svg"
-        role="img"
+        ref={svgRef}
+        role="group"
         aria-label={label}
+        aria-describedby={`${testId}-keys`}
       >
         <title>{label}</title>
         {shaded
           ? columns.map((key, index) => {
-              const text = shaded.get(key);
-              if (text === undefined) return null;
+              const shade = shaded.get(key);
+              if (shade === undefined) return null;
               return (
-                <rect
-                  key={`shade-${key}`}
-                  className="failure-shade"
-                  x={margin.left + index * step}
-                  y={margin.top}
-                  width={step}
-                  height={plotHeight}
-                  data-testid="failure-shade"
-                  data-key={key}
-                >
-                  <title>{`${fmt.bucket(key, bucket)}: ${text}`}</title>
-                </rect>
+                <g key={`shade-${key}`} data-testid="failure-shade" data-key={key}>
+                  <title>{`${fmt.bucket(key, bucket)}: ${shade.text}`}</title>
+                  {shade.spans.map(([start, end]) => (
+                    <rect
+                      key={start}
+                      className="failure-shade"
+                      x={margin.left + (index + start) * step}
+                      y={margin.top}
+                      width={Math.max(1, (end - start) * step)}
+                      height={plotHeight}
+                    />
+                  ))}
+                </g>
               );
             })
           : null}
@@ -167,7 +244,7 @@ export function LineChart({
             </text>
           );
         })}
-        {visible.map((item) => {
+        {visible.map((item, row) => {
           // A share is undefined where the outlets published nothing: the line breaks there.
           let path = '';
           let pen = false;
@@ -187,32 +264,74 @@ export function LineChart({
                 const value = item.values.get(key);
                 const shown = plotValue(value);
                 if (shown === null) return null;
+                const isActive = activeAt?.[0] === row && activeAt[1] === index;
                 return (
-                  // biome-ignore lint/a11y/noStaticElementInteractions: a mouse shortcut; keyboard users open the same list from the table's links.
-                  <circle
+                  // A link, so a click before hydration (or without JavaScript) opens the list too.
+                  <Link
                     key={key}
-                    className={key === partialKey ? 'line-point line-point-partial' : 'line-point'}
-                    cx={x(index)}
-                    cy={y(shown)}
-                    r={columns.length > 120 ? 1.5 : 3}
-                    fill={item.color}
-                    data-testid="line-point"
-                    data-series={item.key}
-                    data-key={key}
-                    data-count={value?.count ?? 0}
-                    data-base={value?.base}
-                    onClick={() => router.push(hrefFor(item.key, key))}
+                    href={hrefFor(item.key, key)}
+                    prefetch={false}
+                    className="line-point-link"
+                    tabIndex={isActive ? 0 : -1}
+                    aria-label={`${item.label} · ${fmt.bucket(key, bucket)}${key === partialKey ? ` (${t('so far')})` : ''}${shaded?.has(key) ? ` — ${shaded.get(key)?.text}` : ''}: ${show(value)}`}
+                    data-point={`${row}-${index}`}
+                    onFocus={() => {
+                      setActive({ series: item.key, key });
+                      setFocused({ series: item.key, key });
+                    }}
+                    onBlur={() => setFocused(null)}
+                    onKeyDown={(event) => onPointKey(event, row, index)}
                   >
-                    <title>{`${item.label} · ${fmt.bucket(key, bucket)}: ${show(value)}`}</title>
-                  </circle>
+                    <circle
+                      className={key === partialKey ? 'line-point line-point-partial' : 'line-point'}
+                      cx={x(index)}
+                      cy={y(shown)}
+                      r={columns.length > 120 ? 1.5 : 3}
+                      fill={item.color}
+                      data-testid="line-point"
+                      data-series={item.key}
+                      data-key={key}
+                      data-count={value?.count ?? 0}
+                      data-base={value?.base}
+                    >
+                      <title>{`${item.label} · ${fmt.bucket(key, bucket)}: ${show(value)}`}</title>
+                    </circle>
+                  </Link>
                 );
               })}
             </g>
           );
         })}
+        {focusedAt ? (
+          // The focused point's value, written beside it for sighted keyboard users (a title tooltip
+          // shows only under the mouse); screen readers read the link's own label.
+          // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG <g> is not focusable; the label repeats the focused link's.
+          <g className="line-focus" data-testid="line-focus" aria-hidden="true">
+            <circle cx={x(focusedAt.col)} cy={y(focusedAt.shown)} r={6} className="line-focus-ring" />
+            <text
+              x={Math.min(width - margin.right - 4, Math.max(margin.left + 4, x(focusedAt.col)))}
+              y={Math.max(margin.top + 10, y(focusedAt.shown) - 12)}
+              textAnchor={
+                x(focusedAt.col) > width - margin.right - 120
+                  ? 'end'
+                  : x(focusedAt.col) < margin.left + 120
+                    ? 'start'
+                    : 'middle'
+              }
+              className="line-focus-label"
+            >
+              {`${focusedAt.item.label} · ${fmt.bucket(columns[focusedAt.col] ?? '', bucket)}: ${show(focusedAt.item.values.get(columns[focusedAt.col] ?? ''))}`}
+            </text>
+          </g>
+        ) : null}
         <line x1={margin.left} x2={width - margin.right} y1={y(0)} y2={y(0)} className="axis-line" />
       </svg>
       <figcaption>
+        <p className="visually-hidden" id={`${testId}-keys`}>
+          {t(
+            'Tab to the points, then use the arrow keys to move along a line and between lines; Enter opens a point’s articles.',
+          )}
+        </p>
         <ul className="legend legend-toggles" aria-label={t('Series (press to show or hide)')}>
           {series.map((item) => {
             const total = [...item.values.values()].reduce((sum, value) => sum + value.count, 0);
@@ -259,7 +378,7 @@ export function LineChart({
                   <th scope="row">
                     {fmt.bucket(key, bucket)}
                     {key === partialKey ? ` (${t('so far')})` : ''}
-                    {shaded?.has(key) ? ` — ${shaded.get(key)}` : ''}
+                    {shaded?.has(key) ? ` — ${shaded.get(key)?.text}` : ''}
                   </th>
                   {visible.map((item) => (
                     <td key={item.key} className="num">

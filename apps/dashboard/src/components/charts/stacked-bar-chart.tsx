@@ -2,11 +2,10 @@
 
 import type { CoveragePoint } from '@rasid/db/queries';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import type { KeyboardEvent } from 'react';
 import { useMemo } from 'react';
 import type { StackDimension, TimeBucket } from '@/lib/filters';
 import { useI18n } from '@/lib/i18n-context';
+import type { ShadedBucket } from './failure-shading';
 import { assignColors, compareSeries, defaultMaxSeries, niceTicks, otherColor, pickColor } from './scale';
 import { fillBuckets, isPartialBucket, tickLabel } from './time-axis';
 import { useMeasuredWidth } from './use-measured-width';
@@ -26,19 +25,12 @@ type StackedBarChartProps = {
   /** The plot's height in pixels: smaller for a chart inside a detail page. */
   height?: number;
   /** Buckets to shade behind their column (days a source was failing), with the shading's text. */
-  shaded?: ReadonlyMap<string, string>;
+  shaded?: ReadonlyMap<string, ShadedBucket>;
 };
 
 const margin = { top: 12, right: 12, bottom: 44, left: 52 };
 const otherKey = '__other__';
 const bucketLabels = { day: 'Day', week: 'Week', month: 'Month' } as const;
-
-function activateOnKey(event: KeyboardEvent, go: () => void) {
-  if (event.key === 'Enter' || event.key === ' ') {
-    event.preventDefault();
-    go();
-  }
-}
 
 /** Coverage over time: one column per bucket, stacked by outlet/topic/language, drawn from API points only. */
 export function StackedBarChart({
@@ -51,7 +43,6 @@ export function StackedBarChart({
   height = 300,
   shaded,
 }: StackedBarChartProps) {
-  const router = useRouter();
   const { t, tn, fmt } = useI18n();
   const [figureRef, width] = useMeasuredWidth<HTMLElement>(960);
   // Read once per render: a chart left open past midnight UTC marks the new day on its next data.
@@ -90,10 +81,10 @@ export function StackedBarChart({
       });
     }
 
-    const columns = fillBuckets(
-      points.map((point) => point.key),
-      bucket,
-    ).map((key) => ({ key, total: 0, cells: new Map<string | null, number>() }));
+    // Shaded buckets are on the axis even with no article: a failing source's empty days are the point.
+    const columns = fillBuckets([...points.map((point) => point.key), ...(shaded?.keys() ?? [])], bucket).map(
+      (key) => ({ key, total: 0, cells: new Map<string | null, number>() }),
+    );
     const byKey = new Map(columns.map((column) => [column.key, column]));
     for (const point of points) {
       const column = byKey.get(point.key);
@@ -104,7 +95,7 @@ export function StackedBarChart({
     }
     const max = Math.max(0, ...columns.map((column) => column.total));
     return { series, columns, ticks: niceTicks(max) };
-  }, [points, bucket, stackName, maxSeries, t, fmt]);
+  }, [points, bucket, stackName, maxSeries, shaded, t, fmt]);
 
   const { series, columns, ticks } = model;
   const top = ticks[ticks.length - 1] ?? 1;
@@ -127,12 +118,14 @@ export function StackedBarChart({
 
   return (
     <figure className="chart" ref={figureRef}>
+      {/* A group, not an image: its bars are links, which an image's children would not be. */}
+      {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>. */}
       <svg
         viewBox={`0 0 ${width} ${height}`}
         width={width}
         height={height}
         className="chart-svg"
-        role="img"
+        role="group"
         aria-label={summary}
         data-testid="time-chart"
       >
@@ -140,21 +133,23 @@ export function StackedBarChart({
         {/* Behind everything: a failing source's days, so an empty column reads as a gap in collection. */}
         {shaded
           ? columns.map((column, index) => {
-              const text = shaded.get(column.key);
-              if (text === undefined) return null;
+              const shade = shaded.get(column.key);
+              if (shade === undefined) return null;
               return (
-                <rect
-                  key={`shade-${column.key}`}
-                  className="failure-shade"
-                  x={margin.left + index * step}
-                  y={margin.top}
-                  width={step}
-                  height={plotHeight}
-                  data-testid="failure-shade"
-                  data-key={column.key}
-                >
-                  <title>{`${fmt.bucket(column.key, bucket)}: ${text}`}</title>
-                </rect>
+                <g key={`shade-${column.key}`} data-testid="failure-shade" data-key={column.key}>
+                  <title>{`${fmt.bucket(column.key, bucket)}: ${shade.text}`}</title>
+                  {/* Each failing day at its place across the column (a whole column for a day bucket). */}
+                  {shade.spans.map(([start, end]) => (
+                    <rect
+                      key={start}
+                      className="failure-shade"
+                      x={margin.left + (index + start) * step}
+                      y={margin.top}
+                      width={Math.max(1, (end - start) * step)}
+                      height={plotHeight}
+                    />
+                  ))}
+                </g>
               );
             })
           : null}
@@ -181,34 +176,35 @@ export function StackedBarChart({
           const [tickText, yearText] = tickLabel(column.key, bucket, previous, fmt.tick);
           let base = 0;
           return (
-            // biome-ignore lint/a11y/useSemanticElements: SVG has no <button>; this group is the bar's control.
+            // Links, not click handlers: the chart comes with the server's HTML, so a click before the page
+            // has hydrated (or without JavaScript) still opens the list; after hydration <Link> navigates
+            // client-side. The column's link (the whole bucket) is its one tab stop; each segment is a link
+            // of its own on top of it (a click on it opens that stack within the bucket), left out of the tab
+            // order and of the accessibility tree, which reach every cell through the column and the table.
             <g
               key={column.key}
               className={partial ? 'bar-group bar-partial' : 'bar-group'}
-              role="button"
-              tabIndex={column.total > 0 || shaded?.has(column.key) ? 0 : -1}
-              aria-label={`${label}${partial ? ` (${t('so far: today is not over (UTC)')})` : ''}: ${tn('articles', column.total)}.${marks?.has(column.key) ? ` ${marks.get(column.key)}.` : ''}${shaded?.has(column.key) ? ` ${shaded.get(column.key)}.` : ''} ${t('Open the list.')}`}
               data-partial={partial ? 'true' : undefined}
               data-testid="time-bar"
               data-key={column.key}
               data-count={column.total}
-              onClick={(event) => {
-                // A click on a segment opens that stack within the bucket; keyboard users open the whole
-                // bucket from the group, or any cell from the table below.
-                const stack = event.target instanceof SVGElement ? event.target.dataset.stack : undefined;
-                router.push(
-                  stack === undefined ? hrefFor(column.key, null) : segmentHref(column.key, stack || null),
-                );
-              }}
-              onKeyDown={(event) => activateOnKey(event, () => router.push(hrefFor(column.key, null)))}
             >
-              <rect
-                className="bar-hit"
-                x={margin.left + index * step}
-                y={margin.top}
-                width={step}
-                height={plotHeight}
-              />
+              <Link
+                href={hrefFor(column.key, null)}
+                prefetch={false}
+                className="bar-link"
+                tabIndex={column.total > 0 || shaded?.has(column.key) ? 0 : -1}
+                aria-label={`${label}${partial ? ` (${t('so far: today is not over (UTC)')})` : ''}: ${tn('articles', column.total)}.${marks?.has(column.key) ? ` ${marks.get(column.key)}.` : ''}${shaded?.has(column.key) ? ` ${shaded.get(column.key)?.text}.` : ''} ${t('Open the list.')}`}
+                data-testid="time-bar-link"
+              >
+                <rect
+                  className="bar-hit"
+                  x={margin.left + index * step}
+                  y={margin.top}
+                  width={step}
+                  height={plotHeight}
+                />
+              </Link>
               {series.map((item) => {
                 const count = column.cells.get(item.key) ?? 0;
                 if (count === 0) return null;
@@ -216,21 +212,28 @@ export function StackedBarChart({
                 base += count;
                 const y1 = y(base);
                 return (
-                  <rect
+                  <Link
                     key={String(item.key)}
-                    className="bar-segment"
-                    x={x}
-                    y={y1}
-                    width={barWidth}
-                    height={Math.max(0.5, y0 - y1)}
-                    fill={item.color}
-                    data-testid="time-segment"
-                    data-key={column.key}
-                    data-stack={item.key ?? ''}
-                    data-count={count}
+                    href={segmentHref(column.key, item.key)}
+                    prefetch={false}
+                    tabIndex={-1}
+                    aria-hidden="true"
                   >
-                    <title>{`${label} · ${item.label}: ${fmt.count(count)}`}</title>
-                  </rect>
+                    <rect
+                      className="bar-segment"
+                      x={x}
+                      y={y1}
+                      width={barWidth}
+                      height={Math.max(0.5, y0 - y1)}
+                      fill={item.color}
+                      data-testid="time-segment"
+                      data-key={column.key}
+                      data-stack={item.key ?? ''}
+                      data-count={count}
+                    >
+                      <title>{`${label} · ${item.label}: ${fmt.count(count)}`}</title>
+                    </rect>
+                  </Link>
                 );
               })}
               {partial && column.total > 0 ? (
