@@ -83,6 +83,14 @@ describe.skipIf(!hasData)('extractHtml publication dates on trafilatura pages', 
     expect(published?.fromModified ?? false).toBe(modified ?? false);
   });
 
+  // The site banner's <time> (in a <header> without a heading) prints the day the page was fetched:
+  // "Mittwoch, 01. November 2023" above a column of 31 October (nachtkritik.de-Dragqueens.html).
+  it('never takes the date printed in the site banner', () => {
+    const { url, html } = page('nachtkritik.de-Dragqueens.html');
+    expect(html).toContain('<time datetime="2023-11-01T13:56:20+01:00">');
+    expect(extractHtml(html, url).published?.day).not.toBe('2023-11-01');
+  });
+
   it.each(UNDATED)('%s: no date rather than another item’s', (file) => {
     const { url, html, entry } = page(file);
     expect(entry.date).toBe('');

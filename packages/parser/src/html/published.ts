@@ -486,6 +486,22 @@ const ASIDE_WORDS = new Set(
 const LAYOUT_STATE = /^(has|with|without|no)[-_]/;
 
 /**
+ * A <header> without a heading is the site's banner (logo, menu, today's date: "Mittwoch, 01. November
+ * 2023" on nachtkritik.de); an article's own <header> holds its headline and dateline.
+ */
+function holdsHeading(el: Element): boolean {
+  const stack = [...el.children];
+  for (let seen = 0; stack.length > 0 && seen < 2000; seen++) {
+    const n = stack.pop();
+    if (n?.type !== 'tag') continue;
+    const e = n as Element;
+    if (e.name === 'h1' || e.name === 'h2') return true;
+    stack.push(...e.children);
+  }
+  return false;
+}
+
+/**
  * Inside comments or reviews, or inside a sidebar, navigation, teaser list or calendar that is not part
  * of an <article>: the dates there belong to other items.
  */
@@ -505,6 +521,7 @@ function isAside(el: Element): boolean {
       cur.name === 'nav' ||
       cur.name === 'aside' ||
       cur.name === 'footer' ||
+      (cur.name === 'header' && !holdsHeading(cur)) ||
       words.some((w) => ASIDE_WORDS.has(w))
     )
       aside = true;
