@@ -191,6 +191,21 @@ export const END_MARKERS: readonly string[] = [
 export const END_MATTER_HEADING =
   /^(ähnliche (beiträge|artikel)|verwandte (beiträge|artikel|themen)|related( (posts?|articles?|stories|content|topics))?|you (may|might) (also )?(like|enjoy)|more (from|on|stories|in)\b|read (also|more|next)\b|see also|das könnte (dich|sie|ihnen) (auch )?(interessieren|gefallen)|mehr (zum thema|zu|themen|interessantes|aus)\b|lesen sie (auch|mehr)|auch interessant|schon gelesen|weitere (artikel|beiträge|themen|news|meldungen|informationen|tourentipps)|zum weiterlesen|empfohlene beiträge|neueste artikel|(\d+ )?(kommentare?|comments?|commentaires?|responses?|antworten)\b|keine kommentare|leave a (reply|comment)|schreibe(n sie)? einen kommentar|kommentieren|über den autor|about the author|zur person|fragen an den autor|à lire aussi|lire aussi|sur le même sujet|articles similaires|dans la même rubrique|temas relacionados|noticias relacionadas|veja também|zobacz (również|też)|اقرأ أيضا|اقرأ أيضاً|اقرا ايضا|مواضيع ذات صلة|أخبار ذات صلة|اخبار ذات صلة|مقالات ذات صلة|التعليقات|تعليقات|شارك|tags?|schlagwörter|themen|share this|teilen( mit)?|diesen artikel teilen|sharen mit|teilen sie dies mit|partager|newsletter|abonniere|zobacz także|notas relacionadas|más noticias|otras noticias|mirá también|más sobre|related coverage|etiquetas|sharing is caring|empfohlene (beiträge|artikel)|teilen mit|sharen mit|kommentar (hinzufügen|verfassen|schreiben)|schreibe einen kommentar|kommentare? anzeigen|explore further|weiterführende (links?|informationen)|mehr zum thema|das könnte (dich|sie) auch interessieren|top[- ]themen|meistgelesen(e artikel)?|neueste (artikel|beiträge)|aktuelle meldungen|weitere beiträge( aus der kolumne)?|dazu passend|passend dazu|quellen(angaben)?|einzelnachweise|references|sources|comment by)\s*[:.!?…]*$/i;
 
+/**
+ * Short headings that open a block of other stories or of reader services and may name its subject
+ * ("Mehr aus Thüringen", "More from The Verge", "También te puede interesar"): the phrase starts the
+ * line, and at most a few words follow.
+ */
+const END_MATTER_LEAD =
+  /^(?:mehr (?:aus|zu|zum|von|über)|more (?:from|on|about|stories)|weitere (?:artikel|beiträge|nachrichten|informationen|themen|news)|(?:ähnliche|verwandte) (?:artikel|beiträge|themen)|related (?:articles?|posts?|stories|content|topics|reading)|you (?:may|might) also|das könnte (?:dich|sie|ihnen)|empfohlen für|recommended (?:for|stories|articles)|meist ?gelesen|most (?:read|popular|viewed)|top[- ]?themen|trending (?:on|now|stories)|también te puede|te puede interesar|lee también|leer también|vous aimerez aussi|à lire aussi|lire aussi|czytaj (?:więcej|także|też)|zobacz (?:także|również|też)|polecamy|leia (?:também|mais)|veja também|read (?:more|also|next)|see also|aktuelle (?:news|nachrichten|artikel)|neueste (?:artikel|beiträge|nachrichten)|schreibe(?:n sie)? einen kommentar|hinterlasse (?:einen kommentar|eine antwort)|kommentieren sie|kommentare? (?:geschlossen|schreiben|verfassen)|leave a (?:comment|reply)|write a comment|comments are closed|post a comment|join the (?:discussion|conversation)|laisser un commentaire|deja (?:un|tu) comentario|dodaj komentarz|اقرأ أيضا|اقرأ أيضاً|اقرا ايضا|مواضيع ذات صلة|أخبار ذات صلة|اخبار ذات صلة|مقالات ذات صلة|الأكثر قراءة|الأكثر مشاهدة|اترك تعليقا|اترك تعليقاً|أضف تعليق)\b/iu;
+
+/** A line that opens end matter: a known end-matter heading, or one of its leads with a few words. */
+export function isEndMatterLine(line: string): boolean {
+  if (line.length > 60) return false;
+  if (END_MATTER_HEADING.test(line)) return true;
+  return END_MATTER_LEAD.test(line) && line.split(/\s+/).length <= 7;
+}
+
 const PHRASE_KEYS = new Set(BOILERPLATE_PHRASES.map(lineKey));
 export const END_MARKER_KEYS: ReadonlySet<string> = new Set(END_MARKERS.map(lineKey));
 

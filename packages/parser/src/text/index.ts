@@ -7,8 +7,8 @@ import { findOutletByName } from '../outlets/index.ts';
 import { GENERAL_SECTIONS, subjectOfSection } from '../topics/index.ts';
 import {
   END_MARKER_KEYS,
-  END_MATTER_HEADING,
   isBoilerplate,
+  isEndMatterLine,
   lineKey,
   stripLeadingNoise,
 } from './boilerplate.ts';
@@ -92,6 +92,14 @@ function proseScore(line: string): number {
   return -(30 + n / 2);
 }
 
+// An end-matter heading ("Related posts", "Schreibe einen Kommentar") costs like a few short lines: a
+// run of prose rarely carries on across one.
+const END_MATTER_COST = 100;
+
+function lineScores(lines: readonly string[]): number[] {
+  return lines.map((l) => (isEndMatterLine(l) ? -END_MATTER_COST : proseScore(l)));
+}
+
 /**
  * A page's whole visible text holds its menus, breadcrumbs, teasers and footer around the story: keep
  * the run of lines that reads most like prose (the maximum-sum run of proseScore), plus the headline
@@ -99,6 +107,7 @@ function proseScore(line: string): number {
  * every line: their run starts at the first paragraph and ends at the last.
  */
 function focusOnArticle(kept: string[], removed: string[]): void {
+  const scores = lineScores(kept);
   let best = 0;
   let bestStart = 0;
   let bestEnd = -1;
@@ -109,7 +118,7 @@ function focusOnArticle(kept: string[], removed: string[]): void {
       sum = 0;
       start = i;
     }
-    sum += proseScore(kept[i] ?? '');
+    sum += scores[i] ?? 0;
     if (sum > best) {
       best = sum;
       bestStart = start;
@@ -117,34 +126,98 @@ function focusOnArticle(kept: string[], removed: string[]): void {
     }
   }
   if (bestEnd < 0) return;
-  let head = bestStart;
-  // The headline: the nearest title-like line within a few lines above the run.
-  for (let i = bestStart - 1; i >= 0 && i >= bestStart - 6; i--) {
+  const drop = new Set<number>();
+  const head = takeHeader(kept, bestStart, drop);
+  bestEnd = trimEndMatter(kept, bestStart, bestEnd, drop);
+  if (head === 0 && bestEnd === kept.length - 1 && drop.size === 0) return;
+  const article: string[] = [];
+  kept.forEach((line, i) => {
+    if (i >= head && i <= bestEnd && !drop.has(i)) article.push(line);
+    else removed.push(line);
+  });
+  kept.splice(0, kept.length, ...article);
+}
+
+const HEADER_LINES = 8;
+const DATE_LIKE = /\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\b(?:1[89]|20)\d{2}\b|\d{1,2}:\d{2}/;
+
+/** A line that reads as a sentence of text rather than a headline: it ends like one and is long. */
+function isLeadLike(line: string): boolean {
+  return /[.…!]["'”»)]?$/u.test(line) && (words(line) >= 8 || line.length > 150);
+}
+
+function isHeadlineLike(line: string): boolean {
+  return (
+    line.length <= MAX_TITLE_CHARS &&
+    words(line) >= MIN_TITLE_WORDS &&
+    !/[:;,]$/.test(line) &&
+    !isLeadLike(line) &&
+    !isEndMatterLine(line) &&
+    !(line.length < 80 && DATE_LIKE.test(line) && words(line) <= 6)
+  );
+}
+
+/**
+ * The article's header above its prose run: the headline (within a few lines; a line the page shows
+ * twice in the header, as breadcrumb and heading, is preferred over a nearer subheading), its repetitions and a
+ * section label above it. Between the headline and the run, a standfirst, lead or subheading is kept,
+ * and dates, bylines-as-labels and single-word widgets are dropped. Returns the header's first line.
+ */
+function takeHeader(kept: readonly string[], runStart: number, drop: Set<number>): number {
+  const counts = new Map<string, number>();
+  for (let i = Math.max(0, runStart - HEADER_LINES); i < runStart; i++) {
+    const key = lineKey(undoubleLine(kept[i] ?? ''));
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  let headline = -1;
+  for (let i = runStart - 1; i >= 0 && i >= runStart - HEADER_LINES; i--) {
     const line = undoubleLine(kept[i] ?? '');
-    if (line.length <= MAX_TITLE_CHARS && words(line) >= MIN_TITLE_WORDS) {
-      head = i;
-      const key = lineKey(line);
-      // Its repetitions and a section label above it belong to the same header.
-      while (head > 0 && lineKey(undoubleLine(kept[head - 1] ?? '')) === key) head--;
-      if (head > 0 && isSectionLabel(kept[head - 1] ?? '')) head--;
+    if (!isHeadlineLike(line)) continue;
+    if (headline < 0) headline = i;
+    if ((counts.get(lineKey(line)) ?? 0) >= 2 || line !== kept[i]) {
+      headline = i;
       break;
     }
   }
-  // Past the middle of the run, an end-matter heading ("Ähnliche Beiträge", "Related posts") ends it.
-  const total = kept.slice(bestStart, bestEnd + 1).reduce((n, l) => n + l.length, 0);
-  let seen = 0;
-  for (let i = bestStart; i <= bestEnd; i++) {
+  if (headline < 0) return runStart;
+  const key = lineKey(undoubleLine(kept[headline] ?? ''));
+  let head = headline;
+  // Its repetitions and a section label above it belong to the same header.
+  while (head > 0 && lineKey(undoubleLine(kept[head - 1] ?? '')) === key) head--;
+  if (head > 0 && isSectionLabel(kept[head - 1] ?? '')) head--;
+  for (let i = headline + 1; i < runStart; i++) {
     const line = kept[i] ?? '';
-    if (seen > total * 0.5 && line.length <= 60 && END_MATTER_HEADING.test(line)) {
-      bestEnd = i - 1;
-      break;
+    if (lineKey(undoubleLine(line)) === key) continue;
+    const sentence = /[.!?؟…]["'”»)]?$/u.test(line);
+    if (
+      isEndMatterLine(line) ||
+      (words(line) < 3 && !sentence) ||
+      (line.length < 80 && !sentence && DATE_LIKE.test(line))
+    )
+      drop.add(i);
+  }
+  return head;
+}
+
+/**
+ * End matter inside the run. Past the middle, an end-matter heading ("Ähnliche Beiträge", "Related
+ * posts", "Schreibe einen Kommentar") ends the article. Before it, the heading is an inline "read also"
+ * box: it and the short teaser lines under it are dropped, and the story goes on.
+ */
+function trimEndMatter(kept: readonly string[], runStart: number, runEnd: number, drop: Set<number>): number {
+  let total = 0;
+  for (let i = runStart; i <= runEnd; i++) total += (kept[i] ?? '').length;
+  let seen = 0;
+  for (let i = runStart; i <= runEnd; i++) {
+    const line = kept[i] ?? '';
+    if (isEndMatterLine(line)) {
+      if (seen > total * 0.5) return i - 1;
+      drop.add(i);
+      for (let j = i + 1; j <= runEnd && proseScore(kept[j] ?? '') < 0; j++) drop.add(j);
     }
     seen += line.length;
   }
-  if (head === 0 && bestEnd === kept.length - 1) return;
-  removed.push(...kept.slice(0, head), ...kept.slice(bestEnd + 1));
-  kept.splice(bestEnd + 1);
-  kept.splice(0, head);
+  return runEnd;
 }
 
 /**
@@ -207,7 +280,9 @@ export function extractText(text: string, opts: TextOptions = {}): TextExtractio
         removed.push(line);
         continue;
       }
-      if (single.length <= MAX_TITLE_CHARS && words(single) >= MIN_TITLE_WORDS) {
+      // A first line that reads as a sentence is the lead of a story whose headline the page did not
+      // show: it stays in the body (the caller falls back to its first sentence for a title).
+      if (single.length <= MAX_TITLE_CHARS && words(single) >= MIN_TITLE_WORDS && !isLeadLike(single)) {
         title = single;
         titleKeys.add(key);
         continue;
