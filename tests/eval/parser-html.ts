@@ -65,10 +65,28 @@ export type HtmlEvalResult = {
   body: SnippetScore;
   wholePage: SnippetScore;
   title: { hit: number; total: number };
-  date: { hit: number; total: number; nullWhenNone: number; none: number; offByOne: number };
+  date: {
+    hit: number;
+    total: number;
+    nullWhenNone: number;
+    none: number;
+    offByOne: number;
+    /** Gold dates that name no calendar day ("2022-25-10", "2022-11-1"): no answer can match them. */
+    notADay: string[];
+    /** Same-day agreement by where our date came from ("none" when we gave no date). */
+    bySource: Record<string, { hit: number; total: number }>;
+    misses: { file: string; expected: string; ours: string | null; source: string }[];
+  };
   author: { hit: number; total: number };
   perPage: { file: string; fn: number; fp: number }[];
 };
+
+function isCalendarDay(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === s;
+}
 
 export function evaluateTrafilatura(): HtmlEvalResult {
   const set = loadTrafilaturaSet();
@@ -78,7 +96,7 @@ export function evaluateTrafilatura(): HtmlEvalResult {
     body: { tp: 0, fp: 0, tn: 0, fn: 0 },
     wholePage: { tp: 0, fp: 0, tn: 0, fn: 0 },
     title: { hit: 0, total: 0 },
-    date: { hit: 0, total: 0, nullWhenNone: 0, none: 0, offByOne: 0 },
+    date: { hit: 0, total: 0, nullWhenNone: 0, none: 0, offByOne: 0, notADay: [], bySource: {}, misses: [] },
     author: { hit: 0, total: 0 },
     perPage: [],
   };
@@ -97,9 +115,17 @@ export function evaluateTrafilatura(): HtmlEvalResult {
       if (entry.date) {
         res.date.total++;
         const ours = x.published?.day;
-        if (ours === entry.date) res.date.hit++;
-        else if (ours && Math.abs(Date.parse(ours) - Date.parse(entry.date)) === 86_400_000)
-          res.date.offByOne++;
+        const source = x.published?.source ?? 'none';
+        const bySource = (res.date.bySource[source] ??= { hit: 0, total: 0 });
+        bySource.total++;
+        if (!isCalendarDay(entry.date)) res.date.notADay.push(`${entry.file}: ${entry.date}`);
+        if (ours === entry.date) {
+          res.date.hit++;
+          bySource.hit++;
+        } else {
+          res.date.misses.push({ file: entry.file, expected: entry.date, ours: ours ?? null, source });
+          if (ours && Math.abs(Date.parse(ours) - Date.parse(entry.date)) === 86_400_000) res.date.offByOne++;
+        }
       } else if (entry.title !== undefined) {
         res.date.none++;
         if (!x.published) res.date.nullWhenNone++;
@@ -222,10 +248,19 @@ export function runHtmlEval(): void {
   console.log(
     `date same day     ${ratio(r.date)}  (off by one day: ${r.date.offByOne}; pages the set marks undated: ${r.date.none}, null on ${r.date.nullWhenNone})`,
   );
+  console.log(
+    `  by our date's source: ${Object.entries(r.date.bySource)
+      .sort((a, b) => b[1].total - a[1].total)
+      .map(([k, v]) => `${k} ${v.hit}/${v.total}`)
+      .join(', ')}`,
+  );
+  console.log(`  gold dates naming no calendar day: ${r.date.notADay.length} (${r.date.notADay.join('; ')})`);
   console.log(`author agreement  ${ratio(r.author)}`);
   if (process.env.EVAL_VERBOSE) {
     const worst = [...r.perPage].sort((a, b) => b.fn + b.fp - (a.fn + a.fp)).slice(0, 40);
     for (const w of worst) console.log(`  ${w.file}: FN ${w.fn} FP ${w.fp}`);
+    for (const m of r.date.misses)
+      console.log(`  date ${m.file}: expected ${m.expected}, ours ${m.ours} (${m.source})`);
   }
 
   const rd = evaluateReadabilityPages();
