@@ -5,10 +5,10 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { StoreKeys } from '@rasid/db/queries';
 import type { Article, RawInput } from '@rasid/parser';
+import type { ParseOutcome } from './parse-input.ts';
 
+export type { ParseOutcome } from './parse-input.ts';
 export type ParseJob = { id: number; inputs: (RawInput & { location: string })[] };
-/** A parsed input with the keys the store needs (derived beside the parser), or why it failed. */
-export type ParseOutcome = { article: Article; keys: StoreKeys } | { error: string };
 /** An outcome as a thread sends it: `keys.archive` is the length of its bytes in ParseReply.archives. */
 export type WireOutcome =
   | { article: Article; keys: Omit<StoreKeys, 'archive'> & { archive: number } }
@@ -16,7 +16,12 @@ export type WireOutcome =
 export type ParseReply = { id: number; results: WireOutcome[]; archives: Uint8Array };
 
 type Pending = { job: ParseJob; resolve: (r: ParseOutcome[]) => void; reject: (e: Error) => void };
-type Slot = { worker: Worker; current: Pending | null };
+/** Jobs posted to a thread, oldest first: it answers them in that order. */
+type Slot = { worker: Worker; posted: Pending[] };
+
+// Jobs posted to a thread at once: the next one waits in the thread's own queue, so the thread does not
+// idle until the main thread (busy storing or parsing) gets round to handing it another.
+const POSTED_PER_THREAD = 2;
 
 const ENTRY = new URL('./parse-thread.js', import.meta.url);
 
@@ -32,10 +37,17 @@ function unpackReply({ results, archives }: ParseReply): ParseOutcome[] {
   });
 }
 
-/** Threads worth starting here: every core but the one the main thread stores on, at most `cap`. */
+/**
+ * Threads worth starting here: every core but the main thread's, at most `cap`. The main thread reads,
+ * stores, and parses whatever the threads have no room for (see ingestFiles), so it is busy too.
+ */
 export function defaultParseThreads(cap = 3): number {
   return Math.max(0, Math.min(cap, os.availableParallelism() - 1));
 }
+
+// A thread's old generation: the parser keeps nothing between jobs, and a job of 200 records needs a few
+// MB, but without a cap V8 lets garbage grow to hundreds of MB per thread before collecting it.
+const THREAD_HEAP_MB = Number(process.env.RASID_THREAD_HEAP_MB ?? 128);
 
 export class ParsePool {
   private readonly slots: Slot[] = [];
@@ -47,14 +59,15 @@ export class ParsePool {
     if (!(Number.isInteger(size) && size > 0))
       throw new Error(`parse pool: not a positive thread count: ${size}`);
     for (let i = 0; i < size; i++) {
-      const slot: Slot = { worker: new Worker(ENTRY), current: null };
+      const worker = new Worker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } });
+      const slot: Slot = { worker, posted: [] };
       slot.worker.on('message', (reply: ParseReply) => {
-        const done = slot.current;
-        slot.current = null;
+        const done = slot.posted.shift();
         if (done?.job.id === reply.id) done.resolve(unpackReply(reply));
+        else this.fail(new Error(`parse thread ${i} answered job ${reply.id} out of turn`));
         this.dispatch();
       });
-      // A thread that dies takes its job with it: fail everything, the run reports it.
+      // A thread that dies takes its jobs with it: fail everything, the run reports it.
       const die = (error: Error) => this.fail(new Error(`parse thread ${i} failed: ${error.message}`));
       slot.worker.on('error', die);
       slot.worker.on('exit', (code) => {
@@ -68,7 +81,12 @@ export class ParsePool {
     return this.slots.length;
   }
 
-  /** Parses inputs on a free thread; resolves with one outcome per input, in order. */
+  /** Whether every thread has its fill of jobs: another one now would only wait. */
+  get saturated(): boolean {
+    return this.queue.length > 0 || this.slots.every((s) => s.posted.length >= POSTED_PER_THREAD);
+  }
+
+  /** Parses inputs on a thread; resolves with one outcome per input, in order. */
   parse(inputs: ParseJob['inputs']): Promise<ParseOutcome[]> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
@@ -78,11 +96,13 @@ export class ParsePool {
   }
 
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (slot.current) continue;
-      const next = this.queue.shift();
-      if (!next) return;
-      slot.current = next;
+    while (this.queue.length > 0) {
+      // The least loaded thread: with two posted per thread, a fast one must not collect them all.
+      let slot: Slot | undefined;
+      for (const s of this.slots) if (!slot || s.posted.length < slot.posted.length) slot = s;
+      if (!slot || slot.posted.length >= POSTED_PER_THREAD) return;
+      const next = this.queue.shift() as Pending;
+      slot.posted.push(next);
       slot.worker.postMessage(next.job);
     }
   }
@@ -90,10 +110,7 @@ export class ParsePool {
   private fail(error: Error): void {
     if (this.failure) return;
     this.failure = error;
-    for (const slot of this.slots) {
-      slot.current?.reject(error);
-      slot.current = null;
-    }
+    for (const slot of this.slots) for (const pending of slot.posted.splice(0)) pending.reject(error);
     for (const pending of this.queue.splice(0)) pending.reject(error);
   }
 

@@ -3,8 +3,7 @@
 // parsing, the thread derives what the store would otherwise compute on the main thread (hash, archive,
 // dedupe key, story signature): the main thread then only writes rows, and need not keep the raw bytes.
 import { parentPort } from 'node:worker_threads';
-import { deriveStoreKeys } from '@rasid/db/store-keys';
-import { parseDocument } from '@rasid/parser';
+import { parseInput } from './parse-input.ts';
 import type { ParseJob, ParseReply, WireOutcome } from './parse-pool.ts';
 
 if (!parentPort) throw new Error('parse-thread-main.ts must run in a worker thread');
@@ -13,14 +12,11 @@ const port = parentPort;
 port.on('message', ({ id, inputs }: ParseJob) => {
   const archives: Uint8Array[] = [];
   const results = inputs.map((input): WireOutcome => {
-    try {
-      const article = parseDocument(input);
-      const { archive, ...keys } = deriveStoreKeys(input, article);
-      archives.push(archive);
-      return { article, keys: { ...keys, archive: archive.byteLength } };
-    } catch (error) {
-      return { error: error instanceof Error ? error.message : String(error) };
-    }
+    const outcome = parseInput(input);
+    if ('error' in outcome) return outcome;
+    const { archive, ...keys } = outcome.keys;
+    archives.push(archive);
+    return { article: outcome.article, keys: { ...keys, archive: archive.byteLength } };
   });
   // The archives travel in one transferred buffer: a deflated Buffer is a view on a 16 KB allocation,
   // which structured clone would copy whole.

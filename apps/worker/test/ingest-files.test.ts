@@ -19,6 +19,7 @@ async function ingestInto(threads: number) {
     const summary = await ingestFiles(db, INPUTS, { threads, batchSize: 150 });
     return {
       stats: [summary.read, summary.new, summary.updated, summary.duplicate, summary.failed, summary.threads],
+      parsedOnMain: summary.parsedOnMain,
       digest: digestArticles(db),
       totals: getTotals(db),
       failures: listFailures(db, { limit: 10_000 })
@@ -40,6 +41,11 @@ describe('ingestFiles with parse threads', () => {
     expect(threaded.totals).toEqual(inline.totals);
     expect(threaded.digest).toBe(inline.digest);
     expect(threaded.failures).toEqual(inline.failures);
+    // Threads start slower than the main thread reads: chunks past the threads' fill were parsed on the
+    // main thread, and their turn in the order was kept all the same.
+    expect(inline.parsedOnMain).toBe(inline.stats[0]);
+    expect(threaded.parsedOnMain).toBeGreaterThan(0);
+    expect(threaded.parsedOnMain).toBeLessThan(inline.stats[0] ?? 0);
   }, 300_000);
 });
 

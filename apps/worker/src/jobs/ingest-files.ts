@@ -4,7 +4,8 @@ import type { RunStats } from '@rasid/db/queries';
 import { finishRun, startRun } from '@rasid/db/queries';
 import { type RawInput, readText, type SplitItem, type SplitProblem, splitItems } from '@rasid/parser';
 import { listInputFiles, readInputFile } from '../collect/files.ts';
-import { defaultParseThreads, type ParseOutcome, ParsePool } from '../parse-pool.ts';
+import { type ParseOutcome, parseInput } from '../parse-input.ts';
+import { defaultParseThreads, ParsePool } from '../parse-pool.ts';
 import { type Failure, IngestPipeline } from '../pipeline.ts';
 
 export type IngestFilesOptions = {
@@ -13,8 +14,9 @@ export type IngestFilesOptions = {
   sourceId?: number | null;
   batchSize?: number;
   /**
-   * Parse threads beside the main thread (which reads and stores). 'auto': one per spare core, but only
-   * for inputs large enough to repay starting them. Default 0: parse inline.
+   * Parse threads beside the main thread (which reads, stores, and parses the chunks that find every
+   * thread busy). 'auto': one per spare core, but only for inputs large enough to repay starting them.
+   * Default 0: parse inline.
    */
   threads?: number | 'auto';
   onProgress?: (done: number, total: number, stats: RunStats) => void;
@@ -23,7 +25,14 @@ export type IngestFilesOptions = {
   pending?: Iterable<string>;
 };
 
-export type IngestSummary = RunStats & { runId: number; files: number; seconds: number; threads: number };
+export type IngestSummary = RunStats & {
+  runId: number;
+  files: number;
+  seconds: number;
+  threads: number;
+  /** Records parsed on the main thread: all of them without threads, else those the threads had no room for. */
+  parsedOnMain: number;
+};
 
 // Below this much input, starting threads (each loads the parser) costs more than it saves.
 const AUTO_THREADS_MIN_BYTES = 2 * 1024 * 1024;
@@ -33,6 +42,8 @@ const CHUNK = 200;
 const AHEAD_PER_THREAD = 3;
 
 type Input = RawInput & { location: string };
+
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 type Chunk = { inputs: Input[]; results: Promise<ParseOutcome[]>; progress: number };
 
 export async function ingestFiles(
@@ -52,6 +63,7 @@ export async function ingestFiles(
   });
   const { referenceDate } = options;
   let fileCount = 0;
+  let parsedOnMain = 0;
   let pool: ParsePool | null = null;
 
   try {
@@ -81,15 +93,23 @@ export async function ingestFiles(
     };
     const submit = async (inputs: Input[], progress: number): Promise<void> => {
       if (!pool) {
+        parsedOnMain += inputs.length;
         for (const input of inputs) pipeline.add(input);
         options.onProgress?.(progress, totalBytes, pipeline.stats);
         return;
       }
-      const results = pool.parse(inputs);
+      // Let the threads' answers in first: whether they are all busy is only known after that.
+      await yieldToEvents();
+      // Storing leaves the main thread idle most of the time: when every thread has its fill of jobs, the
+      // main thread parses this chunk itself. The chunk still takes its turn in `ahead`, so the order of
+      // storing (and what is stored) is the same whoever parsed it.
+      const onMain = pool.saturated;
+      if (onMain) parsedOnMain += inputs.length;
+      const results = onMain ? Promise.resolve(inputs.map(parseInput)) : pool.parse(inputs);
       // Awaited in turn by takeOldest; until then a pool failure must not count as unhandled.
       results.catch(() => {});
       ahead.push({ inputs, results, progress });
-      if (ahead.length >= pool.size * AHEAD_PER_THREAD) await takeOldest();
+      if (ahead.length >= (pool.size + 1) * AHEAD_PER_THREAD) await takeOldest();
     };
 
     for (const file of files) {
@@ -158,6 +178,7 @@ export async function ingestFiles(
       runId,
       files: fileCount,
       threads,
+      parsedOnMain,
       seconds: (performance.now() - started) / 1000,
     };
   } catch (error) {
