@@ -47,7 +47,7 @@ export function defaultParseThreads(cap = 3): number {
 
 // A thread's old generation: the parser keeps nothing between jobs, and a job of 200 records needs a few
 // MB, but without a cap V8 lets garbage grow to hundreds of MB per thread before collecting it.
-const THREAD_HEAP_MB = Number(process.env.RASID_THREAD_HEAP_MB ?? 128);
+const THREAD_HEAP_MB = 128;
 
 export class ParsePool {
   private readonly slots: Slot[] = [];
