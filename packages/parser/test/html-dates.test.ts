@@ -63,6 +63,9 @@ const DATED: [string, string, string, boolean?][] = [
   // `date` meta of 20 December; the page prints 27.01.2022 alone by the headline. "Feiert am 13. März"
   // in the sentence below is an event, not a second dateline.
   ['deutscheweine.de-riesling.html', '2022-01-27', 'text'],
+  // phpBB: "Beitrag von r23 » 21.01.2009" is the post's byline; "Aktuelle Zeit: 14.10.2020, 12:18" in
+  // a date-classed footer is the page's clock.
+  ['foren.myoos.de.html', '2009-01-21', 'text'],
   // JSON-LD says 4 January, two <meta> fields 6 January: the fields outvote it.
   ['outdoor-magazin.com-vanlife.html', '2022-01-06', 'meta'],
   // JSON-LD's datePublished is a year old; the page shows its dateModified by the headline.
@@ -89,6 +92,13 @@ describe.skipIf(!hasData)('extractHtml publication dates on trafilatura pages', 
     const { url, html } = page('nachtkritik.de-Dragqueens.html');
     expect(html).toContain('<time datetime="2023-11-01T13:56:20+01:00">');
     expect(extractHtml(html, url).published?.day).not.toBe('2023-11-01');
+  });
+
+  // A forum's footer "Aktuelles Datum und Uhrzeit: 11/02/20, 07:22 pm" is when the page was served.
+  it('never takes the page’s clock', () => {
+    const { url, html } = page('wolfsrebellen-netz.forumieren.com.regeln.html');
+    expect(html).toContain('Aktuelles Datum und Uhrzeit: 11/02/20, 07:22 pm');
+    expect(extractHtml(html, url).published?.day).not.toBe('2020-02-11');
   });
 
   it.each(UNDATED)('%s: no date rather than another item’s', (file) => {

@@ -376,7 +376,8 @@ function findPublishedInstant(
     if (
       /modif|updat|aktualisiert|mis à jour|تحديث|comment/i.test(
         `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`,
-      )
+      ) ||
+      CLOCK_CLASS.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`)
     )
       continue;
     const title = el.attribs.title;
@@ -414,6 +415,7 @@ function timeRank(t: Element): number {
 /** Short lines that carry a date: "Published 25 June 2018", "12 نوفمبر 2021". */
 function readTextDate(text: string, ctx: Ctx): ParsedDate | null {
   if (text.length < 6 || text.length > 120 || !/\d|[\u0660-\u0669]/.test(text)) return null;
+  if (CLOCK.test(simplify(text))) return null;
   const d = readDate(text, ctx);
   if (
     !d ||
@@ -470,7 +472,7 @@ const UPDATED_CUE =
 // "13 juin 2019, par Attac France", "Nov 22, 2011 | by Jane": the author's name follows the date.
 const BYLINE_AFTER = /^\s*[,|·•⋅–-]?\s*(par|by|von|door|por|di)\s+\p{L}/u;
 const BYLINE_CUE =
-  /((^|\s|\|)(von|by|par|por|door|autor|author|auteur)(?![\p{L}])[^.!?\n]{1,40}|^\s*(am|on|le|du|el|il|vom)\s*|(\||\/|·|•|⋅|–|-)\s*)$/u;
+  /((^|\s|\|)(von|by|par|por|door|autor|author|auteur)(?![\p{L}])[^.!?\n]{1,40}|^\s*(am|on|le|du|el|il|vom)\s*|(\||\/|·|•|⋅|–|-|»)\s*)$/u;
 // Class and id words (split on spaces, dashes, underscores) of boxes that hold other items' dates.
 const COMMENT_WORDS = new Set(
   'comment comments kommentar kommentare reply replies respond antwort antworten review reviews bewertung bewertungen'.split(
@@ -612,6 +614,12 @@ export function collectPageDates(facts: PageFacts): PageDate[] {
 }
 
 // Dates that open or close a range, or a deadline, are about something else than the page.
+// The page's clock, printed when it was served ("Aktuelle Zeit: 14.10.2020, 12:18", "It is currently"):
+// the fetch day, never the publication's.
+const CLOCK =
+  /(aktuelle zeit|aktuelles datum|it is currently|current (date|time)|heute ist|today is|nous sommes le|date du jour|الوقت الحالي|التاريخ الحالي)/u;
+const CLOCK_CLASS = /(current|clock|today|heute)/i;
+
 const NOT_PUBLICATION =
   /(bis|until|till|au|jusqu'?a|deadline|frist|ab|seit|since|depuis|vom \d{1,2}\.?|–|-)\s*$/u;
 const EARLIEST_YEAR = 1995;
@@ -624,7 +632,8 @@ function usablePageDates(dates: PageDate[], ctx: Ctx): PageDate[] {
       !d.aside &&
       Number(d.date.day.slice(0, 4)) >= EARLIEST_YEAR &&
       (!latest || d.date.day <= latest) &&
-      !NOT_PUBLICATION.test(d.before),
+      !NOT_PUBLICATION.test(d.before) &&
+      !CLOCK.test(d.before),
   );
 }
 
