@@ -151,6 +151,16 @@ export const BOILERPLATE_PATTERNS: readonly RegExp[] = [
   /^(?:\.\.\.|…)\s*المزيد$/u,
   // Photo credits and source lines ("Foto: dpa", "Credit: Getty Images", "Titelbild: …").
   /^(?:fotos?|photos?|bild|credits?|crédits? photos?|titelbild|beitragsbild|image|abbildung|quelle|source)\s*:\s*.{0,80}$/i,
+  // Photo credits in other shapes ("Photo by X on Unsplash", "Bild via Y", "TebNad/Shutterstock.com").
+  /^(?:fotos?|photos?|photograph|bild|image|picture|kuva|zdjęcie|fot\.)\s+(?:by|via|von|de|par)\s+.{1,80}$/iu,
+  /^[^.!?]{0,60}[/|©]\s*(?:shutterstock|getty ?images|istock(?:photo)?|unsplash|pixabay|adobe ?stock|dpa|afp|reuters|imago|picture[- ]alliance|ap photo)(?:\.com)?\)?$/i,
+  // Cookie notices in more languages (German, Spanish, Italian, Polish, Portuguese).
+  /(?:wir (?:verwenden|nutzen|setzen) (?:\S+ ){0,3}cookies|(?:web)?seite (?:verwendet|nutzt) cookies|cookie-(?:einstellungen|zustimmung|richtlinie)|was sind cookies|(?:utilizamos|usamos|este sitio (?:web )?(?:utiliza|usa)) cookies|(?:utilizziamo|usiamo) (?:i )?cookie|używamy (?:plików )?cookie|política de cookies)/iu,
+  // Comment forms and their notes.
+  /(?:e-?mail-adresse wird nicht veröffentlicht|pflichtfelder sind mit|akismet|save my name, email|kommentare? (?:sind )?geschlossen|comments are closed|^pingback\b)/iu,
+  /^(?:name|e-?mail|website|webseite|kommentar|comment|nom|courriel)\s*\*?\s*(?:\((?:required|erforderlich|obligatoire|wird nicht veröffentlicht)[^)]*\))?\s*\*?$/iu,
+  // Newsletter boxes ("Jetzt Newsletter abonnieren", "GET THE BOING BOING NEWSLETTER").
+  /^(?=.{0,70}$)[^.]*\bnewsletter\b[^.]*$/iu,
   // A bare web address line (footer "www.eremnews.com").
   /^(?:https?:\/\/)?(?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,}\/?$/i,
 ];

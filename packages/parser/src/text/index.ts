@@ -95,6 +95,9 @@ function proseScore(line: string): number {
 // An end-matter heading ("Related posts", "Schreibe einen Kommentar") costs like a few short lines: a
 // run of prose rarely carries on across one.
 const END_MATTER_COST = 100;
+const AFTER_FOOTER = 0.25;
+const COPYRIGHT =
+  /(?:©|\(c\)|copyright\b).{0,20}\b(?:19|20)\d\d\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|جميع الحقوق محفوظة/iu;
 
 function lineScores(lines: readonly string[]): number[] {
   return lines.map((l) => (isEndMatterLine(l) ? -END_MATTER_COST : proseScore(l)));
@@ -106,8 +109,11 @@ function lineScores(lines: readonly string[]): number[] {
  * just above it (and its repetitions and section label). Scrapes that are already the article keep
  * every line: their run starts at the first paragraph and ends at the last.
  */
-function focusOnArticle(kept: string[], removed: string[]): void {
+function focusOnArticle(kept: string[], removed: string[], footerAt: number): void {
   const scores = lineScores(kept);
+  // Past the page's copyright line come overlays (cookie consent, sign-up boxes), not the story.
+  for (let i = footerAt; i < scores.length; i++)
+    if ((scores[i] ?? 0) > 0) scores[i] = (scores[i] ?? 0) * AFTER_FOOTER;
   let best = 0;
   let bestStart = 0;
   let bestEnd = -1;
@@ -140,6 +146,13 @@ function focusOnArticle(kept: string[], removed: string[]): void {
 
 const HEADER_LINES = 8;
 const DATE_LIKE = /\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\b(?:1[89]|20)\d{2}\b|\d{1,2}:\d{2}/;
+const MONTH =
+  '(?:jan|feb|mär|mar|apr|ma[iy]|mai|jun|jul|aug|sep|o[ck]t|nov|de[cz]|janv|févr|avr|juil|déc)[a-zé]*\\.?';
+// A whole date (day, month and year) or a clock time: a dateline or byline, never a headline.
+const FULL_DATE = new RegExp(
+  `\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\b\\d{1,2}\\.? ${MONTH} \\d{4}|\\b${MONTH} \\d{1,2},? \\d{4}|\\b\\d{1,2}:\\d{2}\\b`,
+  'iu',
+);
 
 /** A line that reads as a sentence of text rather than a headline: it ends like one and is long. */
 function isLeadLike(line: string): boolean {
@@ -153,6 +166,7 @@ function isHeadlineLike(line: string): boolean {
     !/[:;,]$/.test(line) &&
     !isLeadLike(line) &&
     !isEndMatterLine(line) &&
+    !FULL_DATE.test(line) &&
     !(line.length < 80 && DATE_LIKE.test(line) && words(line) <= 6)
   );
 }
@@ -192,7 +206,8 @@ function takeHeader(kept: readonly string[], runStart: number, drop: Set<number>
     if (
       isEndMatterLine(line) ||
       (words(line) < 3 && !sentence) ||
-      (line.length < 80 && !sentence && DATE_LIKE.test(line))
+      (!sentence && line.length < 80 && DATE_LIKE.test(line)) ||
+      (!sentence && line.length < 120 && FULL_DATE.test(line))
     )
       drop.add(i);
   }
@@ -229,6 +244,7 @@ export function extractText(text: string, opts: TextOptions = {}): TextExtractio
   const removed: string[] = [];
   const kept: string[] = [];
   let ended = false;
+  let footerAt = Number.POSITIVE_INFINITY;
   for (const raw of splitLines(text)) {
     if (raw.length === 0) continue;
     const line = stripLeadingNoise(raw);
@@ -238,6 +254,7 @@ export function extractText(text: string, opts: TextOptions = {}): TextExtractio
       removed.push(line);
       continue;
     }
+    if (COPYRIGHT.test(line)) footerAt = kept.length;
     if (isBoilerplate(line, opts.learnedBoilerplate) || (ended && line.length < LONG_PARAGRAPH_CHARS)) {
       removed.push(line);
       continue;
@@ -250,7 +267,7 @@ export function extractText(text: string, opts: TextOptions = {}): TextExtractio
     kept.push(line);
   }
 
-  focusOnArticle(kept, removed);
+  focusOnArticle(kept, removed, footerAt);
 
   let section: string | null = null;
   if (kept.length > 1 && isSectionLabel(kept[0] ?? '')) section = kept.shift() ?? null;
