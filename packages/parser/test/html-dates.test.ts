@@ -66,6 +66,12 @@ const DATED: [string, string, string, boolean?][] = [
   // phpBB: "Beitrag von r23 » 21.01.2009" is the post's byline; "Aktuelle Zeit: 14.10.2020, 12:18" in
   // a date-classed footer is the page's clock.
   ['foren.myoos.de.html', '2009-01-21', 'text'],
+  // No date by the headline; a list of posts links to the page itself with its date beside the link:
+  // "Wahlzensur: Angriff auf Universitäten 26/10/2018", "16.10.2021 <a href=../detail1.php?id=765…>",
+  // "<a rel=bookmark …>Literatur und Animated Typography</a> wurde am 19. Mai 2010 … gepostet".
+  ['silvias.net.wahlzensur.html', '2018-10-26', 'text'],
+  ['ditb.de-Propheten.html', '2021-10-16', 'text'],
+  ['archive.org.bewegliche-lettern.de.typography.html', '2010-05-19', 'text'],
   // JSON-LD says 4 January, two <meta> fields 6 January: the fields outvote it.
   ['outdoor-magazin.com-vanlife.html', '2022-01-06', 'meta'],
   // JSON-LD's datePublished is a year old; the page shows its dateModified by the headline.

@@ -5,7 +5,7 @@ import type { Element } from 'domhandler';
 import { dateAt, findDateMentions, parseDate, simplify } from '../dates/index.ts';
 import type { DateSource, ParsedDate } from '../types.ts';
 import { collectBlocks } from './blocks.ts';
-import { hasAncestor, squash, textOf } from './dom.ts';
+import { elementsOf, hasAncestor, squash, textOf } from './dom.ts';
 import { firstMeta, itempropValue, type PageFacts } from './metadata.ts';
 
 export type PublishedDate = ParsedDate & { source: DateSource; fromModified?: true };
@@ -390,6 +390,8 @@ function findPublishedInstant(
   }
   const fromPage = pickPageDate(pageDates, ctx);
   if (fromPage) return withSource(fromPage, 'text');
+  const listed = dateBesideOwnLink(facts, url, ctx);
+  if (listed) return withSource(listed, 'text');
   for (const ld of facts.jsonLd) {
     const d = readDate(ld.dateModified, ctx);
     if (d) return { ...d, source: 'json-ld', fromModified: true };
@@ -397,6 +399,45 @@ function findPublishedInstant(
   for (const key of MODIFIED_METAS) {
     const d = readDate(facts.metas.get(key)?.[0], ctx);
     if (d) return { ...d, source: 'meta', fromModified: true };
+  }
+  return null;
+}
+
+/** A URL reduced to what names the page: no scheme, "www.", fragment or trailing slash. */
+function pageKey(href: string, base: string | undefined): string | null {
+  try {
+    const u = new URL(href, base);
+    if (!/^https?:$/.test(u.protocol)) return null;
+    return `${u.hostname.replace(/^www\./, '')}${u.pathname.replace(/\/+$/, '')}${u.search}`.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A list of posts on the page (recent posts, an archive) that links to the page itself dates it beside
+ * that link: "Wahlzensur: Angriff auf Universitäten 26/10/2018" on silvias.net. Only a short item counts.
+ */
+function dateBesideOwnLink(facts: PageFacts, url: string | undefined, ctx: Ctx): ParsedDate | null {
+  const own = new Set(
+    [url, facts.canonical, firstMeta(facts, ['og:url'])]
+      .map((u) => (u ? pageKey(u, url) : null))
+      .filter((k): k is string => !!k && k.includes('/')),
+  );
+  if (own.size === 0) return null;
+  for (const a of elementsOf(facts.root)) {
+    // A link with a fragment points into the page (a comment's permalink, a table of contents).
+    if (a.name !== 'a' || !a.attribs.href || a.attribs.href.includes('#')) continue;
+    const key = pageKey(a.attribs.href, url);
+    if (!key || !own.has(key)) continue;
+    const item = a.parent && a.parent.type === 'tag' ? (a.parent as Element) : null;
+    const text = item ? squash(textOf(item)) : '';
+    if (text.length > 200) continue;
+    const d = findDateMentions(text).find(
+      (m) => m.date.precision !== 'month' && Number(m.date.day.slice(0, 4)) >= EARLIEST_YEAR,
+    );
+    const latest = ctx.referenceDate ? parseDate(ctx.referenceDate)?.day : undefined;
+    if (d && (!latest || d.date.day <= latest)) return d.date;
   }
   return null;
 }
