@@ -1,6 +1,57 @@
 #!/usr/bin/env node
 // The CLI is TypeScript run through tsx, so `npx rasid` works straight from a checkout with no build step.
-import { register } from 'tsx/esm/api';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-register();
-await import('../src/cli.ts');
+// `rasid ingest` caps its heap: V8 sizes the heap by the machine's memory (4 GB here) and let an ingest's
+// garbage pile up to over 1 GB before collecting it, while what it keeps is far smaller. A heap limit can
+// only be set when the process starts, so the command starts itself again with one (the flag in
+// NODE_OPTIONS or on node's command line wins). The parse threads have their own caps (parse-pool.ts).
+const INGEST_HEAP_MB = 320;
+const HEAP_FLAG = '--max-old-space-size';
+// Marks the process started below, so that a process started with a channel by anyone else keeps it.
+const CHILD_MARK = 'RASID_CAPPED_CHILD';
+
+const capped =
+  process.execArgv.some((arg) => arg.startsWith(HEAP_FLAG)) ||
+  (process.env.NODE_OPTIONS ?? '').includes(HEAP_FLAG);
+
+if (process.argv[2] === 'ingest' && !capped) {
+  const child = spawn(
+    process.execPath,
+    [
+      ...process.execArgv,
+      `${HEAP_FLAG}=${INGEST_HEAP_MB}`,
+      fileURLToPath(import.meta.url),
+      ...process.argv.slice(2),
+    ],
+    // The channel only tells the child when this process is gone (see below).
+    { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, [CHILD_MARK]: '1' } },
+  );
+  // This process only waits: signals go on to the child, whose exit is this one's.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => {
+    if (!signal) {
+      process.exitCode = code ?? 1;
+      return;
+    }
+    process.removeAllListeners(signal);
+    process.kill(process.pid, signal);
+  });
+  child.on('error', (error) => {
+    process.stderr.write(`rasid: cannot start ${process.execPath}: ${error.message}\n`);
+    process.exitCode = 1;
+  });
+} else {
+  if (process.env[CHILD_MARK] && process.channel) {
+    delete process.env[CHILD_MARK];
+    // Started by the branch above. If that process is killed (SIGKILL leaves it no time to pass anything
+    // on), this one dies the same way at once instead of working on unseen: a crash, which the store
+    // survives by design (each batch is one transaction).
+    process.channel.unref();
+    process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
+  }
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli.ts');
+}
