@@ -12,8 +12,14 @@ import {
 } from '@rasid/db/queries';
 import { SUBJECTS } from '@rasid/parser';
 import { type CoverageGroup, type Filters, type StackDimension, toCoverageFilters } from '@/lib/filters';
+import { keepAnswer } from './kept-answers';
 
+/** Outlets, topics, languages, dates and totals of the whole database (the filter bar's choices). */
 export function readFacets(db: Db) {
+  return keepAnswer(db, 'facets', () => computeFacets(db));
+}
+
+function computeFacets(db: Db) {
   return {
     outlets: listOutlets(db),
     topics: listTopics(db),
@@ -26,6 +32,7 @@ export function readFacets(db: Db) {
   };
 }
 
+/** Articles over time (or by outlet, topic, language) for the filters, as /api/coverage answers. */
 export function readCoverage(
   db: Db,
   filters: Filters,
@@ -33,12 +40,12 @@ export function readCoverage(
   stackBy: StackDimension | null,
 ) {
   const coverageFilters = toCoverageFilters(filters);
-  return {
+  return keepAnswer(db, JSON.stringify(['coverage', coverageFilters, groupBy, stackBy]), () => ({
     groupBy,
     stackBy,
     // The number of matching articles, which sums of a topic chart cannot give (an article has 0..n topics).
     total: countArticles(db, coverageFilters),
     dateRange: getDateRange(db, coverageFilters),
     points: countCoverage(db, coverageFilters, groupBy, stackBy),
-  };
+  }));
 }

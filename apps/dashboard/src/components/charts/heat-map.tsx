@@ -120,6 +120,8 @@ export function HeatMap({ data, hrefFor }: HeatMapProps) {
                     >
                       <Link
                         href={hrefFor(outlet.id, week)}
+                        // Hundreds of cells in view: prefetching each would ask the server for as many pages.
+                        prefetch={false}
                         tabIndex={isActive ? 0 : -1}
                         data-cell={`${row}-${col}`}
                         data-testid="heatmap-cell"
