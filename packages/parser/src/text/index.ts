@@ -41,6 +41,7 @@ const MAX_SECTION_CHARS = 30;
 const MAX_TITLE_CHARS = 250;
 const MIN_TITLE_WORDS = 3;
 const LONG_PARAGRAPH_CHARS = 200;
+const MAX_REPEATED_CHARS = 120;
 const BYLINE = /^(?:بقلم|كتب|كتبت|إعداد|اعداد|تقرير|by|par|written by)\s*[:：\-–]?\s*\S.{0,60}$/iu;
 
 function splitLines(text: string): string[] {
@@ -89,7 +90,13 @@ function proseScore(line: string): number {
   const n = line.length;
   if (n >= PROSE_CHARS) return n;
   if (n >= 40 && SENTENCE_END.test(line) && words(line) >= 6) return n / 2;
-  return -(30 + n / 2);
+  if (
+    n >= Number(process.env.SL ?? 1e9) &&
+    SENTENCE_END.test(line) &&
+    words(line) >= Number(process.env.SW ?? 4)
+  )
+    return n * Number(process.env.SF ?? 0);
+  return -(Number(process.env.BC ?? 30) + n / 2);
 }
 
 // An end-matter heading ("Related posts", "Schreibe einen Kommentar") costs like a few short lines: a
@@ -268,6 +275,7 @@ export function extractText(text: string, opts: TextOptions = {}): TextExtractio
   }
 
   focusOnArticle(kept, removed, footerAt);
+  const outside = new Set(removed.map(lineKey));
 
   let section: string | null = null;
   if (kept.length > 1 && isSectionLabel(kept[0] ?? '')) section = kept.shift() ?? null;
@@ -304,6 +312,11 @@ export function extractText(text: string, opts: TextOptions = {}): TextExtractio
         titleKeys.add(key);
         continue;
       }
+    }
+    // A short line the page also shows outside the story is a menu item, widget or teaser.
+    if (line.length <= MAX_REPEATED_CHARS && outside.has(key)) {
+      removed.push(line);
+      continue;
     }
     body.push(line);
   }
