@@ -90,13 +90,7 @@ function proseScore(line: string): number {
   const n = line.length;
   if (n >= PROSE_CHARS) return n;
   if (n >= 40 && SENTENCE_END.test(line) && words(line) >= 6) return n / 2;
-  if (
-    n >= Number(process.env.SL ?? 1e9) &&
-    SENTENCE_END.test(line) &&
-    words(line) >= Number(process.env.SW ?? 4)
-  )
-    return n * Number(process.env.SF ?? 0);
-  return -(Number(process.env.BC ?? 30) + n / 2);
+  return -(30 + n / 2);
 }
 
 // An end-matter heading ("Related posts", "Schreibe einen Kommentar") costs like a few short lines: a
