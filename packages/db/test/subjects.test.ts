@@ -191,10 +191,32 @@ describe('refreshSubjects', () => {
     expect(all(`SELECT * FROM article_topics WHERE source = 'rules'`)).toEqual(rules);
   });
 
+  it('a label with more examples than maxExamplesPerLabel learns from a fixed sample of them', () => {
+    storeCorpus(40);
+    const countsOf = (model: { labels: string[]; counts: number[] } | undefined): Record<string, number> =>
+      Object.fromEntries(model?.labels.map((l, k) => [l, model.counts[k] ?? 0]) ?? []);
+    const whole = trainSubjectModel(db, { maxUnlabelled: 0, maxExamplesPerLabel: 40 });
+    expect(whole).toMatchObject({ examples: 120, used: 120 });
+    expect(countsOf(whole.model?.model)).toEqual({ sport: 40, economy: 40, 'general-news': 40 });
+    const sampled = trainSubjectModel(db, { maxUnlabelled: 0, maxExamplesPerLabel: 20 });
+    expect(sampled.examples).toBe(120);
+    expect(sampled.used).toBeLessThan(90);
+    const counts = countsOf(sampled.model?.model);
+    for (const n of Object.values(counts)) expect(n).toBeGreaterThanOrEqual(10);
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(sampled.used);
+    // The sample is chosen by article id: training again picks the same articles.
+    expect(
+      countsOf(trainSubjectModel(db, { maxUnlabelled: 0, maxExamplesPerLabel: 20 }).model?.model),
+    ).toEqual(counts);
+  });
+
   it('names the option and the problem on bad options', () => {
     expect(() => refreshSubjects(db, { growth: -1 })).toThrow(/refreshSubjects: option growth .* got -1/);
     expect(() => trainSubjectModel(db, { minExamples: 0 })).toThrow(/option minExamples .* got 0/);
     expect(() => trainSubjectModel(db, { maxUnlabelled: 1.5 })).toThrow(/option maxUnlabelled .* got 1.5/);
+    expect(() => trainSubjectModel(db, { maxExamplesPerLabel: 0 })).toThrow(
+      /trainSubjectModel: option maxExamplesPerLabel .* got 0/,
+    );
     storeCorpus(40);
     refreshSubjects(db);
     const stored = getSubjectModel(db);

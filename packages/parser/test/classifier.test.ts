@@ -206,6 +206,19 @@ describe('trainSubjectClassifier and predictSubjects on a toy corpus', () => {
       expect(predictSubjects(pruned, { title, body, language })[0]?.slug).toBe(expected);
   });
 
+  it('maxBodyTerms: only the lead of a body counts, however long the text after it or the stopwords before it', () => {
+    const lead = { ...TOY_OPTIONS, maxBodyTerms: 4 };
+    const plain = trainSubjectClassifier(TOY, lead);
+    const tail = ' المنتخب الدوري البورصة التضخم المهرجان السينما match league inflation festival'.repeat(20);
+    const stopwords = 'في من على إلى عن مع حتى منذ خلال بين عند 2024 '.repeat(3);
+    const padded = TOY.map((e) => ({ ...e, body: `${stopwords}${e.body}${tail}` }));
+    expect(trainSubjectClassifier(padded, lead)).toEqual(plain);
+    const doc = { title: 'Team wins', body: `${stopwords}coach players match league${tail}`, language: 'en' };
+    expect(predictSubjects(plain, doc)).toEqual(
+      predictSubjects(plain, { ...doc, body: 'coach players match league' }),
+    );
+  });
+
   it('a document with no known term gets the bias alone, still a distribution', () => {
     const p = predictSubjects(model, { title: 'zzz', body: null, language: 'en' });
     expect(p).toHaveLength(3);

@@ -24,7 +24,11 @@ export type TrainSubjectOptions = {
   maxTerms?: number;
   /** How many times a title term counts against a body term. Default 3. */
   titleWeight?: number;
-  /** Only the body's first terms count. Default: all (a 60- or 150-term lead scored no better on ANT). */
+  /**
+   * Only the body's first terms count. Default 200: on ANT it scores as all terms do (leaving one outlet
+   * out, 82.8/92.3/73.6/92.6 against 82.5/92.1/75.2/92.7; 100 terms: 82.0/91.5/76.1/92.1), and the 16% of
+   * ../shared/corpus's text past the lead is never tokenized, in training nor when scoring.
+   */
   maxBodyTerms?: number;
   /**
    * Distinct terms the trainer holds while counting before it drops those seen in one document only.
@@ -70,12 +74,16 @@ const DEFAULTS: Options = {
   minDocumentFrequency: 3,
   maxTerms: 60_000,
   titleWeight: 3,
-  maxBodyTerms: 100_000,
+  maxBodyTerms: 200,
   epochs: 6,
   l2: 1e-5,
   seed: 1,
   selfTrainMinScore: 0.7,
 };
+
+// Characters of text per content term, generously: news copy runs about 9.5 (stopwords, numbers and
+// punctuation included), so a slice this long rarely holds too few terms and has to be redone.
+const LEAD_CHARS_PER_TERM = 12;
 
 /** Each term of a document with its weight (title terms count titleWeight), in order; optional bigrams. */
 function forEachWeightedTerm(
@@ -87,7 +95,11 @@ function forEachWeightedTerm(
 ): void {
   const add = (text: string | null | undefined, weight: number, limit: number): void => {
     if (!text || weight === 0) return;
-    const terms = tokenizeTerms(text, doc.language);
+    // Only a lead is needed: tokenize a slice that nearly always holds it. A slice can end mid-word, so its
+    // terms are used only when they run past the lead; otherwise the whole text is tokenized.
+    const cut = limit * LEAD_CHARS_PER_TERM < text.length;
+    let terms = tokenizeTerms(cut ? text.slice(0, limit * LEAD_CHARS_PER_TERM) : text, doc.language);
+    if (cut && terms.length <= limit) terms = tokenizeTerms(text, doc.language);
     for (let i = 0; i < terms.length && i < limit; i++) {
       const t = terms[i] as string;
       visit(t, weight);
