@@ -216,6 +216,25 @@ export function isEndMatterLine(line: string): boolean {
   return END_MATTER_LEAD.test(line) && line.split(/\s+/).length <= 7;
 }
 
+const SOCIAL_NETWORK =
+  /\b(twitter|facebook|instagram|telegram|youtube|whatsapp|tiktok|linkedin|pinterest)\b/giu;
+const CALL_TO_ACTION =
+  /\b(?:subscribe|subscribers?|sign up for|suscr[ií]b\w*|abonnier\w*|abonnez|abonnement|newsletter|download (?:the|our)\b.{0,30}\bapps?|hazte miembro|únete|support (?:us|our)|unterstütze|follow us|folgen? (?:sie )?uns|síguenos|siguenos|suivez-nous|obserwuj nas|in den kommentaren|ihre meinung|your (?:thoughts|comments)|let us know|puede escribirnos|escríbenos|para comentar|czekamy na wasze|dites-nous)/iu;
+
+/** A line asking the reader to subscribe, follow, comment or install: end matter past a story's middle. */
+export function isCallToAction(line: string): boolean {
+  if (CALL_TO_ACTION.test(line)) return true;
+  return new Set(line.toLowerCase().match(SOCIAL_NETWORK) ?? []).size >= 2;
+}
+
+// "Perry Bacon Jr. is a senior writer for …", "Markus Reuter ist Redakteur …": the author box.
+const AUTHOR_BIO =
+  /^(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:is|was|ist|war|est|es|jest|arbeitet|schreibt|leitet|writes|covers|has been)\b.{0,120}\b(?:writer|editor|reporter|journalist|correspondent|columnist|contributor|professor|lecturer|author|founder|co-founder|redakteur|redaktorin|autorin|autor|journalistin|korrespondent|gründer|rédact\w*|journaliste|periodista|redactor\w*|dziennikar\w*|redaktor\w*|publizist\w*|blogger\w*)/u;
+
+export function isAuthorBio(line: string): boolean {
+  return line.length < 700 && AUTHOR_BIO.test(line);
+}
+
 const PHRASE_KEYS = new Set(BOILERPLATE_PHRASES.map(lineKey));
 export const END_MARKER_KEYS: ReadonlySet<string> = new Set(END_MARKERS.map(lineKey));
 

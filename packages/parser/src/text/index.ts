@@ -7,7 +7,9 @@ import { findOutletByName } from '../outlets/index.ts';
 import { GENERAL_SECTIONS, subjectOfSection } from '../topics/index.ts';
 import {
   END_MARKER_KEYS,
+  isAuthorBio,
   isBoilerplate,
+  isCallToAction,
   isEndMatterLine,
   lineKey,
   stripLeadingNoise,
@@ -217,7 +219,7 @@ function takeHeader(kept: readonly string[], runStart: number, drop: Set<number>
 
 /**
  * End matter inside the run. Past the middle, an end-matter heading ("Ähnliche Beiträge", "Related
- * posts", "Schreibe einen Kommentar") ends the article. Before it, the heading is an inline "read also"
+ * posts", "Schreibe einen Kommentar") or an author's bio ends the article. Before it, the heading is an inline "read also"
  * box: it and the short teaser lines under it are dropped, and the story goes on.
  */
 function trimEndMatter(kept: readonly string[], runStart: number, runEnd: number, drop: Set<number>): number {
@@ -226,6 +228,10 @@ function trimEndMatter(kept: readonly string[], runStart: number, runEnd: number
   let seen = 0;
   for (let i = runStart; i <= runEnd; i++) {
     const line = kept[i] ?? '';
+    // Past the middle, an author box ends the story and a call to subscribe, follow or comment goes.
+    const late = seen > total * 0.5;
+    if (late && isAuthorBio(line)) return i - 1;
+    if (late && line.length < 300 && isCallToAction(line)) drop.add(i);
     if (isEndMatterLine(line)) {
       if (seen > total * 0.5) return i - 1;
       drop.add(i);
