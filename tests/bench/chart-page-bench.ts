@@ -23,6 +23,23 @@ const CHROMIUM_ARGS = [
 ];
 const CHART_SEGMENT = '[data-testid="time-chart"] [data-testid="time-segment"]';
 
+// Run in each page before its own scripts. Plain JavaScript, not a function handed to addInitScript:
+// tsx compiles with keepNames, which wraps a named arrow in `__name(...)`, a helper the page does not have,
+// so such a script threw on its first line, and the time read back was that of Playwright's round trip
+// after waitForSelector, not of the chart (the figures before this change include that round trip).
+const markTimesScript = `(() => {
+  const selector = ${JSON.stringify(CHART_SEGMENT)};
+  const observer = new MutationObserver(() => {
+    // The server sends its headers before it has rendered: the <body>'s arrival marks the HTML's.
+    if (window.__bodyAt === undefined && document.body) window.__bodyAt = performance.now();
+    if (window.__chartDrawnAt === undefined && document.querySelector(selector)) {
+      window.__chartDrawnAt = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -80,11 +97,22 @@ async function stopDashboard(child: ChildProcess): Promise<void> {
   if (child.exitCode === null) child.kill('SIGKILL');
 }
 
+export type ChartPageTimes = {
+  /** Milliseconds from navigation start to the first bar segment in the DOM, one per load, ascending. */
+  drawn: number[];
+  /** Milliseconds from navigation start to the response's first byte (its headers), ascending. */
+  firstByte: number[];
+  /** Milliseconds from navigation start to the page's <body> in the DOM (the server's render sent), ascending. */
+  body: number[];
+  /** The warm-up load: the server's first request (it opens the database and has no answers kept yet). */
+  warmUp: { drawn: number; firstByte: number; body: number };
+};
+
 /**
- * Milliseconds from navigation start to a drawn time chart, for `runs` page loads after one warm-up
- * load (the server's first request compiles routes and opens the database). Sorted ascending.
+ * Milliseconds from navigation start to a drawn time chart, and to the HTML's first byte, for `runs` page
+ * loads after one warm-up load (the server's first request compiles routes and opens the database).
  */
-export async function timeChartPage(dbFile: string, runs: number): Promise<number[]> {
+export async function timeChartPage(dbFile: string, runs: number): Promise<ChartPageTimes> {
   if (!existsSync(path.join(DASHBOARD_DIR, '.next', 'BUILD_ID')))
     throw new Error('chart bench: the dashboard is not built; run `cd apps/dashboard && npx next build`');
   if (!existsSync(CHROMIUM)) throw new Error(`chart bench: no Chromium at ${CHROMIUM} (set RASID_CHROMIUM)`);
@@ -92,34 +120,49 @@ export async function timeChartPage(dbFile: string, runs: number): Promise<numbe
   const server = await startDashboard(dbFile, port);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
-    const samples: number[] = [];
+    const drawn: number[] = [];
+    const firstByte: number[] = [];
+    const body: number[] = [];
+    let warmUp = { drawn: Number.NaN, firstByte: Number.NaN, body: Number.NaN };
     for (let i = 0; i <= runs; i++) {
       const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB' });
       const page = await context.newPage();
       // Noted by the page itself when the first segment is inserted: performance.now() counts from the
       // navigation's start, and nothing of Playwright's round trips is added.
-      await page.addInitScript((selector) => {
-        const w = window as unknown as { __chartDrawnAt?: number };
-        const seen = () => {
-          if (w.__chartDrawnAt === undefined && document.querySelector(selector)) {
-            w.__chartDrawnAt = performance.now();
-            return true;
-          }
-          return false;
-        };
-        new MutationObserver((_, observer) => {
-          if (seen()) observer.disconnect();
-        }).observe(document, { childList: true, subtree: true });
-      }, CHART_SEGMENT);
+      await page.addInitScript({ content: markTimesScript });
       await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'commit' });
       await page.waitForSelector(CHART_SEGMENT, { timeout: 60_000 });
-      const drawnAt = await page.evaluate(
-        () => (window as unknown as { __chartDrawnAt?: number }).__chartDrawnAt ?? performance.now(),
-      );
-      if (i > 0) samples.push(drawnAt);
+      const times = await page.evaluate(() => {
+        const navigation = performance.getEntriesByType('navigation')[0] as
+          | PerformanceNavigationTiming
+          | undefined;
+        const w = window as unknown as { __chartDrawnAt?: number; __bodyAt?: number };
+        return {
+          drawn: w.__chartDrawnAt,
+          firstByte: navigation?.responseStart ?? Number.NaN,
+          body: w.__bodyAt ?? Number.NaN,
+        };
+      });
+      // Never the time of this round trip instead: a page that did not note the time is an error.
+      if (times.drawn === undefined)
+        throw new Error(
+          'chart bench: the page did not note when its chart was drawn (its init script failed)',
+        );
+      if (i === 0) warmUp = { ...times, drawn: times.drawn };
+      else {
+        drawn.push(times.drawn);
+        firstByte.push(times.firstByte);
+        body.push(times.body);
+      }
       await context.close();
     }
-    return samples.sort((a, b) => a - b);
+    const ascending = (a: number, b: number) => a - b;
+    return {
+      drawn: drawn.sort(ascending),
+      firstByte: firstByte.sort(ascending),
+      body: body.sort(ascending),
+      warmUp,
+    };
   } finally {
     await browser.close();
     await stopDashboard(server);
