@@ -100,11 +100,8 @@ export function findPublished(
 ): PublishedDate | null {
   const found = findPublishedInstant(facts, url, textBlocks, ctx, html);
   if (!found || found.source === 'url' || found.source === 'text') return found;
-  return statedAsOf(
-    overWeakMeta(settleWithPage(localDay(found, facts, url, ctx), facts, ctx), facts, ctx),
-    facts,
-    ctx,
-  );
+  const settled = overWeakMeta(settleWithPage(localDay(found, facts, url, ctx), facts, ctx), facts, ctx);
+  return /\bstand\s*:/i.test(html) ? statedAsOf(settled, facts, ctx) : settled;
 }
 
 /**
@@ -168,6 +165,8 @@ function localDay(found: PublishedDate, facts: PageFacts, url: string | undefine
   // "Wed, 04 May 2022 02:41:00 GMT"), when it does not print the UTC day. Only the day before counts:
   // the Readability reference takes a UTC evening instant whose page prints the next day
   // (topicseed-1: 2018-06-12T23:00Z, "on June 13") at its UTC day.
+  // Only an instant before noon UTC can fall on the day before somewhere west of UTC.
+  if (Number(found.iso.slice(11, 13)) >= 12) return found;
   const shown = shownDays(facts, ctx);
   if (shown.has(found.day)) return found;
   const printed = [...shown].find(
@@ -200,6 +199,7 @@ function headlineDays(facts: PageFacts, datelinesOnly = false): Set<string> {
         (d) =>
           !d.aside &&
           d.cue !== 'updated' &&
+          !CLOCK.test(d.before) &&
           (!datelinesOnly || d.blockChars <= 120 || d.offset <= 40) &&
           (d.cue === 'published' ||
             (d.fromTitle !== null && d.fromTitle >= -3 && d.fromTitle <= 8 && d.blockChars <= 200)),
@@ -366,11 +366,18 @@ function findPublishedInstant(
   if (fromUrl) return withSource(fromUrl, 'url');
   // A date labelled as the publication date by the headline ("Written: 2023-11-07") comes before any
   // element merely classed as a date, which may belong to a list of other items.
-  const pageDates = collectPageDates(facts);
-  const labelled = usablePageDates(pageDates, ctx).find(
-    (d) => d.cue === 'published' && d.fromTitle !== null && d.fromTitle >= -3 && d.fromTitle <= 8,
-  );
-  if (labelled) return withSource(labelled.date, 'text');
+  // The lines around the headline are at hand; the whole page's dates are read only when needed.
+  const header = textBlocks();
+  for (const line of header) {
+    const labelled = findDateMentions(line).find(
+      (m) =>
+        PUBLISHED_CUE.test(m.before.slice(-45)) &&
+        !CLOCK.test(m.before) &&
+        Number(m.date.day.slice(0, 4)) >= EARLIEST_YEAR &&
+        (!ctx.referenceDate || m.date.day <= (parseDate(ctx.referenceDate)?.day ?? m.date.day)),
+    );
+    if (labelled) return withSource(labelled.date, 'text');
+  }
   for (const el of facts.dateLikeEls) {
     if (isAside(el)) continue;
     if (
@@ -384,11 +391,11 @@ function findPublishedInstant(
     const d = readDate(title, ctx) ?? readTextDate(squash(textOf(el)), ctx);
     if (d) return withSource(d, 'text');
   }
-  for (const line of textBlocks()) {
+  for (const line of header) {
     const d = readTextDate(line, ctx);
     if (d) return withSource(d, 'text');
   }
-  const fromPage = pickPageDate(pageDates, ctx);
+  const fromPage = pickPageDate(collectPageDates(facts), ctx);
   if (fromPage) return withSource(fromPage, 'text');
   const listed = dateBesideOwnLink(facts, url, ctx);
   if (listed) return withSource(listed, 'text');
@@ -533,6 +540,16 @@ const LAYOUT_STATE = /^(has|with|without|no)[-_]/;
  * 2023" on nachtkritik.de); an article's own <header> holds its headline and dateline.
  */
 function holdsHeading(el: Element): boolean {
+  const known = HOLDS_HEADING.get(el);
+  if (known !== undefined) return known;
+  const holds = findHeading(el);
+  HOLDS_HEADING.set(el, holds);
+  return holds;
+}
+
+const HOLDS_HEADING = new WeakMap<Element, boolean>();
+
+function findHeading(el: Element): boolean {
   const stack = [...el.children];
   for (let seen = 0; stack.length > 0 && seen < 2000; seen++) {
     const n = stack.pop();
@@ -606,6 +623,17 @@ function headlineH1(facts: PageFacts): Element | undefined {
 
 /** Every date written in the page's visible text, with what surrounds it. */
 export function collectPageDates(facts: PageFacts): PageDate[] {
+  // Several rules read the page's dates; the block walk over the whole page is done once.
+  const known = PAGE_DATES.get(facts);
+  if (known) return known;
+  const found = readPageDates(facts);
+  PAGE_DATES.set(facts, found);
+  return found;
+}
+
+const PAGE_DATES = new WeakMap<PageFacts, PageDate[]>();
+
+function readPageDates(facts: PageFacts): PageDate[] {
   const html = facts.root.children.find(
     (c): c is Element => c.type === 'tag' && (c as Element).name === 'html',
   );
