@@ -83,6 +83,20 @@ export function firstSentence(text: string, max = 120): string {
 const PROSE_CHARS = 100;
 const SENTENCE_END = /[.!?؟。…"'”»)]$/u;
 
+const PUNCTUATION = /[.,;:!?،؛؟。，、；：！？।]/u;
+const CASED_OR_ARABIC = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}]/gu;
+
+/**
+ * A long line with no punctuation at all, in a script that writes it, is a glued list of links
+ * ("Alles was lebtAlpha CepheiAnd the water …"), not a paragraph. Scripts that may write prose without
+ * punctuation (Thai, for one) are left alone.
+ */
+function isPunctuationFree(line: string): boolean {
+  if (PUNCTUATION.test(line)) return false;
+  const letters = line.match(/\p{L}/gu)?.length ?? 0;
+  return (line.match(CASED_OR_ARABIC)?.length ?? 0) > letters / 2;
+}
+
 /**
  * How much a line reads like article text: prose lines count their length, short lines (menu items,
  * breadcrumbs, footer links, widget headlines) cost a little, so a heading or a short paragraph inside
@@ -90,7 +104,7 @@ const SENTENCE_END = /[.!?؟。…"'”»)]$/u;
  */
 function proseScore(line: string): number {
   const n = line.length;
-  if (n >= PROSE_CHARS) return n;
+  if (n >= PROSE_CHARS) return isPunctuationFree(line) ? -30 : n;
   if (n >= 40 && SENTENCE_END.test(line) && words(line) >= 6) return n / 2;
   return -(30 + n / 2);
 }
