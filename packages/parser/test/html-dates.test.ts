@@ -107,6 +107,13 @@ describe.skipIf(!hasData)('extractHtml publication dates on trafilatura pages', 
     expect(extractHtml(html, url).published?.day).not.toBe('2020-02-11');
   });
 
+  // The header's date widget of an Arabic page (<div id="date-widget"> Feb. 19 2020) is today's date.
+  it('never takes a date widget', () => {
+    const { url, html } = page('assabah.com.tn.article.html');
+    expect(html).toContain('<div id="date-widget">');
+    expect(extractHtml(html, url).published?.day).not.toBe('2020-02-19');
+  });
+
   it.each(UNDATED)('%s: no date rather than another item’s', (file) => {
     const { url, html, entry } = page(file);
     expect(entry.date).toBe('');

@@ -687,7 +687,9 @@ function readPageDates(facts: PageFacts): PageDate[] {
 // the fetch day, never the publication's.
 const CLOCK =
   /(aktuelle zeit|aktuelles datum|it is currently|current (date|time)|heute ist|today is|nous sommes le|date du jour|الوقت الحالي|التاريخ الحالي)/u;
-const CLOCK_CLASS = /(current|clock|today|heute)/i;
+// Elements classed as the current time or as a date widget (assabah.com.tn's header "date-widget"
+// prints Feb. 19 2020, the fetch day).
+const CLOCK_CLASS = /(current|clock|today|heute|widget)/i;
 
 const NOT_PUBLICATION =
   /(bis|until|till|au|jusqu'?a|deadline|frist|ab|seit|since|depuis|vom \d{1,2}\.?|–|-)\s*$/u;
