@@ -87,11 +87,13 @@ const PUNCTUATION = /[.,;:!?،؛؟。，、；：！？।]/u;
 const CASED_OR_ARABIC = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}]/gu;
 
 /**
- * A long line with no punctuation at all, in a script that writes it, is a glued list of links
- * ("Alles was lebtAlpha CepheiAnd the water …"), not a paragraph. Scripts that may write prose without
- * punctuation (Thai, for one) are left alone.
+ * A long line that is a glued list of links, not a paragraph: names run together without a space
+ * ("Alles was lebtAlpha CepheiAnd the water …", five joints or more), or no punctuation at all in a
+ * script that writes it. Scripts that may write prose without punctuation (Thai, for one) are left alone.
  */
-function isPunctuationFree(line: string): boolean {
+function isLinkList(line: string): boolean {
+  const joints = line.match(/\p{Ll}\p{Lu}/gu)?.length ?? 0;
+  if (joints >= 5 && joints > line.length / 80) return true;
   if (PUNCTUATION.test(line)) return false;
   const letters = line.match(/\p{L}/gu)?.length ?? 0;
   return (line.match(CASED_OR_ARABIC)?.length ?? 0) > letters / 2;
@@ -104,7 +106,7 @@ function isPunctuationFree(line: string): boolean {
  */
 function proseScore(line: string): number {
   const n = line.length;
-  if (n >= PROSE_CHARS) return isPunctuationFree(line) ? -30 : n;
+  if (n >= PROSE_CHARS) return isLinkList(line) ? -30 : n;
   if (n >= 40 && SENTENCE_END.test(line) && words(line) >= 6) return n / 2;
   return -(30 + n / 2);
 }
