@@ -39,7 +39,42 @@ describe.skipIf(!hasData)('extractText on whole-page visible text', () => {
     expect(body.length).toBeLessThan(squash(text).length / 2);
   });
 
-  it('scores F1 ≥ 0.78 on a fixed tenth of the set, well above keeping the whole text', () => {
+  const parsePage = (file: string) => {
+    const text = visibleText(file) as string;
+    const t = extractText(text);
+    return { ...t, body: squash(t.paragraphs.join('\n\n')) };
+  };
+
+  it('takes the headline shown twice in the header over a nearer subheading, and keeps the lead', () => {
+    // "Reiki und Schamanismus" is the breadcrumb and the heading; "War Mikao Usui Schamane?" is the
+    // story's first subheading, and the lead sentence sits between them.
+    const t = parsePage('shingon-reiki.de.schamanismus.html');
+    expect(t.title).toBe('Reiki und Schamanismus');
+    expect(t.paragraphs[0]).toBe(
+      'Heut geht es um Reiki und Schamanismus. Wenn du das lernen magst, siehe Infos unten.',
+    );
+    expect(t.body).toContain('War Mikao Usui Schamane?');
+    expect(t.body).not.toContain('Hinterlasse eine Antwort');
+  });
+
+  it('finds the headline above a dateline and leaves a cookie overlay after the copyright line', () => {
+    const t = parsePage('hildesheimer-presse.de-hund.html');
+    expect(t.title).toBe('Hund vertreibt Einbrecher – Zeugenaufruf');
+    expect(t.body).toContain('Als der Bewohner nach dem Rechten schauen wollte');
+    // The dateline "Hildesheimer Presse 1. November 2023 …" is neither title nor body.
+    expect(t.body).not.toContain('Hildesheimer Presse 1. November');
+    // The consent dialog's long paragraphs come after "Copyright © 2023 Hildesheimer Presse".
+    expect(t.body).not.toContain('Die technische Speicherung');
+    expect(t.body).not.toContain('Nummer gegen Kummer');
+  });
+
+  it("ends the story at its author's bio", () => {
+    const t = parsePage('fivethirtyeight.com.endorsement.html');
+    expect(t.body).toContain('Perhaps these endorsements are capturing');
+    expect(t.body).not.toContain('Perry Bacon Jr. is a senior writer for FiveThirtyEight.');
+  });
+
+  it('scores F1 ≥ 0.82 on a fixed tenth of the set, well above keeping the whole text', () => {
     const acc = { ours: { tp: 0, fp: 0, fn: 0 }, whole: { tp: 0, fp: 0, fn: 0 } };
     entries.forEach((entry, i) => {
       if (i % 10 !== 0) return;
@@ -53,7 +88,8 @@ describe.skipIf(!hasData)('extractText on whole-page visible text', () => {
     });
     const f1 = ({ tp, fp, fn }: { tp: number; fp: number; fn: number }): number =>
       (2 * tp) / (2 * tp + fp + fn);
-    expect(f1(acc.ours)).toBeGreaterThanOrEqual(0.78);
+    // 0.844 now (0.82 before the headline, end-matter and repeated-line rules).
+    expect(f1(acc.ours)).toBeGreaterThanOrEqual(0.82);
     expect(f1(acc.ours)).toBeGreaterThan(f1(acc.whole) + 0.08);
   });
 });
