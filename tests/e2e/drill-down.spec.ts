@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { outletIdByName, queryRows } from './sample-db';
@@ -5,6 +7,8 @@ import { outletIdByName, queryRows } from './sample-db';
 // The overview's charts come with the server's HTML, so their drill-downs are links: a click before the
 // page has hydrated, or with JavaScript off, opens the same list that a click after hydration opens
 // client-side. Every target is checked against the URL the filters make and the database's count.
+
+const artifactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts');
 
 async function opensUrl(page: Page, click: () => Promise<void>, url: RegExp) {
   await click();
@@ -34,6 +38,10 @@ test('without JavaScript, time bars, their segments, outlet and topic bars open 
       'aria-label',
       `Mar 2018: ${month?.toLocaleString('en-GB')} articles. Open the list.`,
     );
+    await page.screenshot({
+      path: path.join(artifactsDir, 'overview-without-javascript.png'),
+      fullPage: true,
+    });
     await opensUrl(
       page,
       () => bar.click({ position: { x: 2, y: 2 } }),
@@ -84,8 +92,11 @@ test('after hydration the same links navigate client-side, by mouse and by keybo
     .getByTestId('time-card')
     .locator('[data-testid="time-bar"][data-key="2018-03"]')
     .getByTestId('time-bar-link');
+  // A key press first, so the browser treats the focus as the keyboard's and draws its ring.
+  await page.keyboard.press('Shift');
   await link.focus();
   await expect(link).toBeFocused();
+  await page.getByTestId('time-card').screenshot({ path: path.join(artifactsDir, 'time-bar-focused.png') });
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/articles\?day=2018-03&bucket=month$/);
   expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
