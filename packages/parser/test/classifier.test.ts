@@ -219,6 +219,15 @@ describe('trainSubjectClassifier and predictSubjects on a toy corpus', () => {
     );
   });
 
+  it('complement naive Bayes is folded into the weights: alone (regression drowned out) it separates the labels too', () => {
+    const nbOnly = trainSubjectClassifier(TOY, { ...TOY_OPTIONS, complementWeight: 1000 });
+    for (const [language, title, body, expected] of table)
+      expect(predictSubjects(nbOnly, { title, body, language })[0]?.slug).toBe(expected);
+    const regressionOnly = trainSubjectClassifier(TOY, { ...TOY_OPTIONS, complementWeight: 0 });
+    expect(regressionOnly.terms).toEqual(model.terms);
+    expect(regressionOnly.weights).not.toEqual(model.weights);
+  });
+
   it('a document with no known term gets the bias alone, still a distribution', () => {
     const p = predictSubjects(model, { title: 'zzz', body: null, language: 'en' });
     expect(p).toHaveLength(3);
@@ -253,6 +262,11 @@ describe('bad inputs give errors naming the input and the problem', () => {
       'zero epochs',
       () => trainSubjectClassifier(TOY, { epochs: 0 }),
       /option epochs must be a positive integer, got 0/,
+    ],
+    [
+      'a negative complement weight',
+      () => trainSubjectClassifier(TOY, { complementWeight: -1 }),
+      /option complementWeight must be a number ≥ 0, got -1/,
     ],
     ['negative l2', () => trainSubjectClassifier(TOY, { l2: -1 }), /option l2 must be a number ≥ 0, got -1/],
     [

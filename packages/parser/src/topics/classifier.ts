@@ -35,6 +35,13 @@ export type TrainSubjectOptions = {
    * Default 4 × maxTerms, at least 200,000.
    */
   maxDictionaryTerms?: number;
+  /**
+   * How much complement naive Bayes adds to the regression (see addComplementNaiveBayes): the mean size of
+   * its weight for a term and label. 0 leaves the regression alone. Default 0.05: on ANT (up to 60,000
+   * terms) a third of it to twice it scored alike, BBC 82.7–83.1 and France 24 76.4–76.7 (regression alone
+   * 82.5 and 75.2); three times it less (82.5, 76.2).
+   */
+  complementWeight?: number;
   /** Passes over the training set. Default 6. */
   epochs?: number;
   /** L2 regularisation strength. Default 1e-5. */
@@ -75,6 +82,7 @@ const DEFAULTS: Options = {
   maxTerms: 60_000,
   titleWeight: 3,
   maxBodyTerms: 200,
+  complementWeight: 0.05,
   epochs: 6,
   l2: 1e-5,
   seed: 1,
@@ -183,7 +191,7 @@ function checkOptions(o: Options): void {
         `trainSubjectClassifier: option ${key} must be a positive integer, got ${String(v)}`,
       );
   }
-  for (const key of ['titleWeight', 'l2'] as const) {
+  for (const key of ['titleWeight', 'l2', 'complementWeight'] as const) {
     const v = o[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
       throw new RangeError(`trainSubjectClassifier: option ${key} must be a number ≥ 0, got ${String(v)}`);
@@ -562,6 +570,8 @@ function fitCompact(
     }
   }
 
+  addComplementNaiveBayes(docs, chosen, y, column, idf, inverseNorm, T, K, o.complementWeight, w, scale);
+
   // Drop terms that say nothing for any label, and round: the model is stored as JSON.
   const keptTerms: string[] = [];
   const keptIdf: number[] = [];
@@ -587,6 +597,60 @@ function fitCompact(
     titleWeight: o.titleWeight,
     maxBodyTerms: o.maxBodyTerms,
   };
+}
+
+/**
+ * Adds complement naive Bayes (Rennie et al. 2003) to the fitted weights, on the same normalised tf-idf
+ * vectors: a label's score falls with how typical each term is of the *other* labels' articles. Both
+ * models are linear in the vector, so their sum is stored as one. Counting a term against the documents
+ * that lack the label is less sensitive to how many documents each label has, and NB weighs the many
+ * moderately informative terms that the regularised regression leaves near zero; on ANT, leaving one
+ * outlet out, the sum scored a little above the regression alone on the two hardest outlets over two seeds
+ * (BBC 82.5 → 83.1 and 83.0, France 24 75.2 → 76.5 and 76.6 → 77.1).
+ */
+function addComplementNaiveBayes(
+  docs: CompactDocs,
+  chosen: readonly number[],
+  y: Int32Array,
+  column: Int32Array,
+  idf: Float64Array,
+  inverseNorm: Float64Array,
+  T: number,
+  K: number,
+  weight: number,
+  w: Float64Array,
+  scale: number,
+): void {
+  if (weight === 0) return;
+  const sums = new Float64Array(T * K);
+  const totals = new Float64Array(K);
+  chosen.forEach((d, i) => {
+    const label = y[i] as number;
+    const end = docs.offsets[d + 1] as number;
+    for (let e = docs.offsets[d] as number; e < end; e++) {
+      const c = column[docs.ids[e] as number] as number;
+      if (c < 0) continue;
+      const v = (docs.tf[e] as number) * (idf[c] as number) * (inverseNorm[i] as number);
+      sums[c * K + label] = (sums[c * K + label] as number) + v;
+      totals[label] = (totals[label] as number) + v;
+    }
+  });
+  const grand = totals.reduce((a, b) => a + b, 0);
+  // log P(term | not label), add-one smoothed; each label's weights normalised to a mean size of `weight`.
+  const complement = new Float64Array(T * K);
+  const norm = new Float64Array(K);
+  for (let c = 0; c < T; c++) {
+    let all = 0;
+    for (let k = 0; k < K; k++) all += sums[c * K + k] as number;
+    for (let k = 0; k < K; k++) {
+      const v = Math.log((1 + all - (sums[c * K + k] as number)) / (T + grand - (totals[k] as number)));
+      complement[c * K + k] = v;
+      norm[k] = (norm[k] as number) + Math.abs(v);
+    }
+  }
+  // The regression's weights are scale × w.
+  for (let j = 0; j < w.length; j++)
+    w[j] = (w[j] as number) - (weight * T * (complement[j] as number)) / (norm[j % K] as number) / scale;
 }
 
 function round(x: number): number {
