@@ -124,9 +124,11 @@ function lineScores(lines: readonly string[]): number[] {
 
 /**
  * A page's whole visible text holds its menus, breadcrumbs, teasers and footer around the story: keep
- * the run of lines that reads most like prose (the maximum-sum run of proseScore), plus the headline
- * just above it (and its repetitions and section label). Scrapes that are already the article keep
- * every line: their run starts at the first paragraph and ends at the last.
+ * the run of lines that reads most like prose (the maximum-sum run of lineScores; prose after the
+ * footer's copyright line counts a quarter), plus its header (takeHeader), less the end matter inside
+ * it (trimEndMatter). Scrapes that are already the article keep every line: their run starts at the
+ * first paragraph and ends at the last. `footerAt`: index in `kept` of the first line after the page's
+ * copyright line (Infinity when there is none).
  */
 function focusOnArticle(kept: string[], removed: string[], footerAt: number): void {
   const scores = lineScores(kept);
