@@ -439,6 +439,8 @@ describe.skipIf(!hasShared())('rasid run --once: sitemaps and summary-only feeds
   const local = { allowPrivateNetwork: true, timeoutMs: 5_000, retries: 0, hostDelayMs: DELAY };
   const runs: Awaited<ReturnType<typeof runRasidAsync>>[] = [];
   let firstRunRequests: { path: string; at: number }[] = [];
+  let firstStatus = '';
+  const waiting: string[][] = [];
 
   beforeAll(async () => {
     server = createServer((req, res) => {
@@ -477,10 +479,18 @@ describe.skipIf(!hasShared())('rasid run --once: sitemaps and summary-only feeds
       { name: 'one page a run', kind: 'feed', url: `${base}/feed-capped.xml`, ...local, maxPagesPerRun: 1 },
     ];
     writeFileSync(sourcesFile, JSON.stringify({ sources }, null, 2));
-    runs.push(await runRasidAsync(['run', '--once'], env(), 120_000));
-    firstRunRequests = [...requests];
-    runs.push(await runRasidAsync(['run', '--once'], env(), 120_000));
-    runs.push(await runRasidAsync(['run', '--once'], env(), 120_000));
+    for (let i = 0; i < 3; i++) {
+      runs.push(await runRasidAsync(['run', '--once'], env(), 120_000));
+      if (i === 0) {
+        firstRunRequests = [...requests];
+        firstStatus = runRasid(['status'], env()).stdout;
+      }
+      waiting.push(
+        withDb(db, (h) =>
+          listSources(h).filter((s) => s.name.includes('capped') || s.name.includes('a run')),
+        ).map((s) => `${s.name}: ${s.pagesWaiting}`),
+      );
+    }
   });
 
   afterAll(() => {
@@ -556,6 +566,18 @@ describe.skipIf(!hasShared())('rasid run --once: sitemaps and summary-only feeds
     // lastmod 2024-05-05 (quanta-1) and 2024-05-04 (theverge) come first.
     expect(firstRun.map((r) => r.path)).toEqual(['/pages/quanta-1', '/pages/theverge']);
     for (const n of CAPPED) expect(hits(`/pages/${n}`), n).toBe(1);
+  });
+
+  it('records the pages a capped source left for later runs, and `rasid status` shows the backlog', () => {
+    // 5 sitemap pages at 2 a run, 2 feed pages at 1 a run.
+    expect(waiting).toEqual([
+      ['capped sitemap: 3', 'one page a run: 1'],
+      ['capped sitemap: 1', 'one page a run: 0'],
+      ['capped sitemap: 0', 'one page a run: 0'],
+    ]);
+    expect(firstStatus).toMatch(
+      /capped sitemap \[sitemap\][^\n]*\n\s+seen \d+ new 2 [^\n]*, 3 page\(s\) waiting for the next runs/,
+    );
   });
 
   it('never fetches a stored page again; retries only what failed', () => {

@@ -333,6 +333,11 @@ function SourceRow({
         <div className={source.givenUp > 0 ? 'error-text' : undefined}>
           {t('Given up')} {fmt.count(source.givenUp)}
         </div>
+        {source.pagesWaiting > 0 ? (
+          <div title={t('Pages the last run listed but left, by its per-run cap, for the next runs')}>
+            {t('Pages for the next runs')} {fmt.count(source.pagesWaiting)}
+          </div>
+        ) : null}
       </td>
       <td>
         <VolumeBars source={source} days={days} />

@@ -176,6 +176,9 @@ const ar = {
   'Stored per day (last 30 days)': 'المخزَّن يوميًا (آخر 30 يومًا)',
   URL: 'الرابط',
   'Waiting for a retry': 'بانتظار إعادة المحاولة',
+  'Pages for the next runs': 'صفحات للتشغيلات التالية',
+  'Pages the last run listed but left, by its per-run cap, for the next runs':
+    'صفحات أدرجها التشغيل الأخير وتركها للتشغيلات التالية بسبب حدّ الصفحات في كل تشغيل',
   'added here': 'أُضيف هنا',
   'from the sources file': 'من ملف المصادر',
   '{day}: no run': '{day}: لا عملية جمع',

@@ -191,6 +191,8 @@ export async function runSource(db: Db, source: SourceConfig, log: Logger): Prom
         // A 304 keeps the validators it was asked with.
         etag: result.notModified ? row.etag : result.etag,
         lastModified: result.notModified ? row.lastModified : result.lastModified,
+        // A 304 lists nothing new, so what the last full read left waiting still waits.
+        pagesWaiting: result.notModified ? row.pagesWaiting : result.pagesLeft,
       });
       log.info(
         {

@@ -16,9 +16,11 @@ export async function printStatus(db: Db, out: NodeJS.WritableStream = process.s
     out.write(`  ${s.enabled ? ' ' : '-'} ${s.name} [${s.kind}] ${s.location} — ${health}\n`);
     if (s.lastRunAt) {
       const lastOk = s.lastError && s.lastSuccessAt ? `, last ok ${s.lastSuccessAt}` : '';
+      // Pages over a run's cap are fetched by later runs: a backlog that does not shrink needs more runs.
+      const waiting = s.pagesWaiting > 0 ? `, ${s.pagesWaiting} page(s) waiting for the next runs` : '';
       out.write(
         `      seen ${s.itemsSeen} new ${s.itemsNew} duplicate ${s.itemsDuplicate} failed ${s.itemsFailed}` +
-          `${lastOk}\n`,
+          `${waiting}${lastOk}\n`,
       );
     }
   }

@@ -157,6 +157,8 @@ export type SourceState = {
   itemsNew: number;
   itemsDuplicate: number;
   itemsFailed: number;
+  /** Article pages the last run listed but left for later runs (a sitemap's or feed's per-run cap). */
+  pagesWaiting: number;
   etag: string | null;
   lastModified: string | null;
 };

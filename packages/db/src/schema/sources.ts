@@ -27,6 +27,8 @@ export const sources = sqliteTable(
     itemsNew: integer('items_new').notNull().default(0),
     itemsDuplicate: integer('items_duplicate').notNull().default(0),
     itemsFailed: integer('items_failed').notNull().default(0),
+    /** Article pages the last run listed but left for later runs (a sitemap's or feed's per-run cap). */
+    pagesWaiting: integer('pages_waiting').notNull().default(0),
     etag: text('etag'),
     lastModified: text('last_modified'),
   },

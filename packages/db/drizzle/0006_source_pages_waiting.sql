@@ -1,0 +1,1 @@
+ALTER TABLE `sources` ADD `pages_waiting` integer DEFAULT 0 NOT NULL;
