@@ -5,6 +5,7 @@ import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import type { TimeBucket } from '@/lib/filters';
 import { intlTag } from '@/lib/i18n';
 import { useI18n } from '@/lib/i18n-context';
+import { FailureShades } from './failure-shades';
 import type { ShadedBucket } from './failure-shading';
 import { niceTicks } from './scale';
 import { fillBuckets, isPartialBucket, tickLabel } from './time-axis';
@@ -188,27 +189,17 @@ export function LineChart({
         aria-describedby={`${testId}-keys`}
       >
         <title>{label}</title>
-        {shaded
-          ? columns.map((key, index) => {
-              const shade = shaded.get(key);
-              if (shade === undefined) return null;
-              return (
-                <g key={`shade-${key}`} data-testid="failure-shade" data-key={key}>
-                  <title>{`${fmt.bucket(key, bucket)}: ${shade.text}`}</title>
-                  {shade.spans.map(([start, end]) => (
-                    <rect
-                      key={start}
-                      className="failure-shade"
-                      x={margin.left + (index + start) * step}
-                      y={margin.top}
-                      width={Math.max(1, (end - start) * step)}
-                      height={plotHeight}
-                    />
-                  ))}
-                </g>
-              );
-            })
-          : null}
+        {shaded ? (
+          <FailureShades
+            keys={columns}
+            shaded={shaded}
+            bucket={bucket}
+            left={margin.left}
+            top={margin.top}
+            step={step}
+            height={plotHeight}
+          />
+        ) : null}
         {ticks.map((tick) => (
           <g key={tick} className="axis-tick">
             <line

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useMemo } from 'react';
 import type { StackDimension, TimeBucket } from '@/lib/filters';
 import { useI18n } from '@/lib/i18n-context';
+import { FailureShades } from './failure-shades';
 import type { ShadedBucket } from './failure-shading';
 import { assignColors, compareSeries, defaultMaxSeries, niceTicks, otherColor, pickColor } from './scale';
 import { fillBuckets, isPartialBucket, tickLabel } from './time-axis';
@@ -131,28 +132,17 @@ export function StackedBarChart({
       >
         <title>{summary}</title>
         {/* Behind everything: a failing source's days, so an empty column reads as a gap in collection. */}
-        {shaded
-          ? columns.map((column, index) => {
-              const shade = shaded.get(column.key);
-              if (shade === undefined) return null;
-              return (
-                <g key={`shade-${column.key}`} data-testid="failure-shade" data-key={column.key}>
-                  <title>{`${fmt.bucket(column.key, bucket)}: ${shade.text}`}</title>
-                  {/* Each failing day at its place across the column (a whole column for a day bucket). */}
-                  {shade.spans.map(([start, end]) => (
-                    <rect
-                      key={start}
-                      className="failure-shade"
-                      x={margin.left + (index + start) * step}
-                      y={margin.top}
-                      width={Math.max(1, (end - start) * step)}
-                      height={plotHeight}
-                    />
-                  ))}
-                </g>
-              );
-            })
-          : null}
+        {shaded ? (
+          <FailureShades
+            keys={columns.map((column) => column.key)}
+            shaded={shaded}
+            bucket={bucket}
+            left={margin.left}
+            top={margin.top}
+            step={step}
+            height={plotHeight}
+          />
+        ) : null}
         {ticks.map((tick) => (
           <g key={tick} className="axis-tick">
             <line
