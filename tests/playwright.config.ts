@@ -62,9 +62,9 @@ export default defineConfig({
       ],
     },
   },
-  // Serves the production build (the `e2e` task depends on the dashboard's `build`). The page `/` is
-  // prerendered and does not open the database, so the server can be up before global setup fills it:
-  // the dashboard opens the database lazily, on the first API request.
+  // Serves the production build (the `e2e` task depends on the dashboard's `build`). The dashboard opens
+  // the database lazily, on the first request, and keeps the overview's answers only until the data
+  // changes, so a server that is up before global setup fills the database still shows what it stored.
   webServer: {
     command: `npx next start -H 127.0.0.1 -p ${port}`,
     cwd: path.join(repoRoot, 'apps/dashboard'),
