@@ -116,7 +116,8 @@ export function evaluateTrafilatura(): HtmlEvalResult {
         res.date.total++;
         const ours = x.published?.day;
         const source = x.published?.source ?? 'none';
-        const bySource = (res.date.bySource[source] ??= { hit: 0, total: 0 });
+        const bySource = res.date.bySource[source] ?? { hit: 0, total: 0 };
+        res.date.bySource[source] = bySource;
         bySource.total++;
         if (!isCalendarDay(entry.date)) res.date.notADay.push(`${entry.file}: ${entry.date}`);
         if (ours === entry.date) {
