@@ -18,7 +18,7 @@ Usage:
       Store the articles in files and folders (.txt, .html, .json, .jsonl, .xml and the same .gz).
       Idempotent: ingesting the same input again stores nothing twice. --threads: parse threads beside
       the one that stores, which parses too when they are full (auto: one per spare core for inputs
-      over 2 MB; 0: parse inline). Runs with a 384 MB heap unless NODE_OPTIONS sets one.
+      over 2 MB; 0: parse inline). Runs with a 256 MB heap unless NODE_OPTIONS sets one.
   rasid parse FILE... [--url URL] [--format text|html|feed|record] [--reference-date ISO]
   rasid parse --manifest FILE
       Print what the parser makes of each file, one JSON object a line, without storing it.

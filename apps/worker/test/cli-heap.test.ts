@@ -53,7 +53,7 @@ describe.skipIf(!existsSync('/proc/self/stat') || !existsSync(INPUT))('rasid ing
     const pid = parent.pid ?? 0;
     const child = await waitFor('the capped child', () => childrenOf(pid)[0] ?? null);
     const args = readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0').filter(Boolean);
-    expect(args).toContain('--max-old-space-size=384');
+    expect(args).toContain('--max-old-space-size=256');
     expect(args.slice(-2)).toEqual(['ingest', INPUT]);
 
     // Killed while it works: the child must follow (as a SIGKILL of its own), not go on unseen.

@@ -243,9 +243,10 @@ class WindowIndex {
 // reloading them cost more than assigning. It is only a cache of story_members: dropped when another
 // connection has written (PRAGMA data_version changes), when it grows past MAX_KEPT_MEMBERS, and when a match
 // it offers is not in the table (a rolled-back batch); storeArticles also drops it when a batch fails.
-// Bounds its memory (ANT's 27k members held it all; the whole ingest peaked ~300 MB above the store without
-// stories). A live worker needs only the week around today; a backfill past the cap reloads its window.
-const MAX_KEPT_MEMBERS = 50_000;
+// Bounds its memory: it was most of what an ingest keeps (at 50,000 members ../shared/corpus needed a 384 MB
+// heap; at 12,000 it runs in 192 MB, as fast). A live worker needs only the week around today; a backfill
+// past the cap reloads its window, one indexed read a batch.
+const MAX_KEPT_MEMBERS = 12_000;
 const kept = new WeakMap<object, { index: WindowIndex; version: number }>();
 
 function windowIndexOf(db: Db, fresh = false): WindowIndex {
