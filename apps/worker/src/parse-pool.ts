@@ -7,7 +7,6 @@ import type { StoreKeys } from '@rasid/db/queries';
 import type { Article, RawInput } from '@rasid/parser';
 import type { ParseOutcome } from './parse-input.ts';
 
-export type { ParseOutcome } from './parse-input.ts';
 export type ParseJob = { id: number; inputs: (RawInput & { location: string })[] };
 /** An outcome as a thread sends it: `keys.archive` is the length of its bytes in ParseReply.archives. */
 export type WireOutcome =

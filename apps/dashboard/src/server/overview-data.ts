@@ -6,13 +6,13 @@ import {
   countCoverage,
   getDateRange,
   getTotals,
+  keepAnswer,
   listLanguages,
   listOutlets,
   listTopics,
 } from '@rasid/db/queries';
 import { SUBJECTS } from '@rasid/parser';
 import { type CoverageGroup, type Filters, type StackDimension, toCoverageFilters } from '@/lib/filters';
-import { keepAnswer } from './kept-answers';
 
 /** Outlets, topics, languages, dates and totals of the whole database (the filter bar's choices). */
 export function readFacets(db: Db) {

@@ -46,6 +46,7 @@ export {
   type HeatmapOutlet,
   type OutletWeeks,
 } from './heatmap.ts';
+export { keepAnswer } from './kept-answers.ts';
 export { finishRun, listFailures, listRuns, recordFailure, resolveFailures, startRun } from './runs.ts';
 export {
   type FoldedDocument,

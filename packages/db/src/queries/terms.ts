@@ -1,5 +1,6 @@
 import { countTopTerms } from '@rasid/parser';
 import type { Db } from '../client.ts';
+import { keepAnswer } from './kept-answers.ts';
 import { articleWhere, countScope, resolveScope } from './scope.ts';
 import { prepare } from './statements.ts';
 import { type SpelledTerm, spellTerms } from './term-spellings.ts';
@@ -16,17 +17,8 @@ export type TopTerms = {
 // Each article's title and lead: where an article says what it is about, at a bounded cost per article.
 const LEAD_CHARS = 3000;
 
-// Counting terms costs ~0.5 ms an article (1 s for 2,000 at 1M articles) and better-sqlite3 holds the
-// server's one thread meanwhile, so each connection keeps its last answers until the data changes: another
-// connection's commit moves PRAGMA data_version, this one's writes move total_changes().
-const KEPT_ANSWERS = 32;
-const kept = new WeakMap<object, { version: string; answers: Map<string, TopTerms> }>();
-
-function versionOf(db: Db): string {
-  const dataVersion = db.$client.pragma('data_version', { simple: true }) as number;
-  const changes = prepare(db, 'SELECT total_changes() AS n').get() as { n: number };
-  return `${dataVersion}:${changes.n}`;
-}
+// Counting terms costs ~0.5 ms an article (1 s for 2,000 at 1M articles): answers are kept until the data
+// changes (keepAnswer).
 
 /**
  * The terms most of the selected articles use (document frequency), counted on the newest `sample`
@@ -40,22 +32,10 @@ export function listTopTerms(
   const sample = opts.sample ?? 2000;
   if (!Number.isInteger(sample) || sample < 1)
     throw new RangeError(`listTopTerms: sample must be ≥ 1, got ${sample}`);
-  const version = versionOf(db);
-  let entry = kept.get(db.$client);
-  if (!entry || entry.version !== version) {
-    entry = { version, answers: new Map() };
-    kept.set(db.$client, entry);
-  }
-  const key = JSON.stringify([filters, opts.limit ?? 30, sample]);
-  const known = entry.answers.get(key);
-  if (known) return known;
-  const answer = countTopTermsOf(db, filters, opts.limit ?? 30, sample);
-  if (entry.answers.size >= KEPT_ANSWERS) {
-    const oldest = entry.answers.keys().next().value;
-    if (oldest !== undefined) entry.answers.delete(oldest);
-  }
-  entry.answers.set(key, answer);
-  return answer;
+  const limit = opts.limit ?? 30;
+  return keepAnswer(db, JSON.stringify(['top-terms', filters, limit, sample]), () =>
+    countTopTermsOf(db, filters, limit, sample),
+  );
 }
 
 function countTopTermsOf(db: Db, filters: CoverageFilters, limit: number, sample: number): TopTerms {

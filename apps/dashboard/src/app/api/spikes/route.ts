@@ -4,12 +4,12 @@ import {
   computeSpikesOf,
   DEFAULT_SPIKE_RULE,
   getDateRange,
+  keepAnswer,
   SPIKE_HISTORY_DAYS,
 } from '@rasid/db/queries';
 import type { NextRequest } from 'next/server';
 import { parseFilters, toCoverageFilters } from '@/lib/filters';
 import { getDb } from '@/server/db';
-import { keepAnswer } from '@/server/kept-answers';
 import { respondJson } from '@/server/respond';
 
 export const dynamic = 'force-dynamic';
