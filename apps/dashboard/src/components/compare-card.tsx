@@ -245,6 +245,7 @@ export function CompareCard({
             hrefFor={hrefFor}
             onToggle={onToggle}
             shaded={shaded}
+            span={filters}
             label={`${t('Compared series')}: ${series
               .filter((item) => !item.hidden)
               .map((item) => item.label)

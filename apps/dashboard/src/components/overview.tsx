@@ -414,6 +414,7 @@ export function Overview() {
                     hrefFor={shareHref}
                     onToggle={toggleSeries}
                     shaded={shaded}
+                    span={filters}
                     label={t(`Articles per ${bucket}`)}
                     testId="share-chart"
                   />
@@ -438,6 +439,7 @@ export function Overview() {
                 hrefFor={(key, stack) => timeDrillHref(filters, bucket, stackBy, key, stack)}
                 marks={spikeMarks}
                 shaded={shaded}
+                span={filters}
               />
             ) : (
               <LoadingState label={t('Counting articles…')} />

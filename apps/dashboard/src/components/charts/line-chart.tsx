@@ -8,7 +8,7 @@ import { useI18n } from '@/lib/i18n-context';
 import { FailureShades } from './failure-shades';
 import type { ShadedBucket } from './failure-shading';
 import { niceTicks } from './scale';
-import { fillBuckets, isPartialBucket, tickLabel } from './time-axis';
+import { fillBuckets, isPartialBucket, spanEdges, tickLabel } from './time-axis';
 import { useMeasuredWidth } from './use-measured-width';
 
 export type LineValue = { count: number; base?: number };
@@ -32,6 +32,8 @@ type LineChartProps = {
   onToggle: (seriesKey: string) => void;
   /** Buckets to shade behind the lines (days a source was failing), with the shading's text. */
   shaded?: ReadonlyMap<string, ShadedBucket>;
+  /** The date filter's days: the axis spans them even where no article falls (see fillBuckets). */
+  span?: { from?: string | null; to?: string | null };
   /** Accessible name of the whole chart. */
   label: string;
   testId: string;
@@ -55,6 +57,7 @@ export function LineChart({
   hrefFor,
   onToggle,
   shaded,
+  span,
   label,
   testId,
   height = 300,
@@ -62,6 +65,8 @@ export function LineChart({
   const { t, fmt, locale } = useI18n();
   const [figureRef, width] = useMeasuredWidth<HTMLElement>(960);
   const now = new Date();
+  const spanFrom = span?.from ?? null;
+  const spanTo = span?.to ?? null;
   const percent = useMemo(
     () => new Intl.NumberFormat(intlTag(locale), { style: 'percent', maximumFractionDigits: 1 }),
     [locale],
@@ -80,8 +85,12 @@ export function LineChart({
 
   const columns = useMemo(
     () =>
-      fillBuckets([...series.flatMap((item) => [...item.values.keys()]), ...(shaded?.keys() ?? [])], bucket),
-    [series, bucket, shaded],
+      fillBuckets(
+        [...series.flatMap((item) => [...item.values.keys()]), ...(shaded?.keys() ?? [])],
+        bucket,
+        spanEdges({ from: spanFrom, to: spanTo }, bucket, new Date()),
+      ),
+    [series, bucket, shaded, spanFrom, spanTo],
   );
   const visible = series.filter((item) => !item.hidden);
   const max = Math.max(

@@ -8,7 +8,7 @@ import { useI18n } from '@/lib/i18n-context';
 import { FailureShades } from './failure-shades';
 import type { ShadedBucket } from './failure-shading';
 import { assignColors, compareSeries, defaultMaxSeries, niceTicks, otherColor, pickColor } from './scale';
-import { fillBuckets, isPartialBucket, tickLabel } from './time-axis';
+import { fillBuckets, isPartialBucket, spanEdges, tickLabel } from './time-axis';
 import { useMeasuredWidth } from './use-measured-width';
 
 type Series = { key: string | null; label: string; color: string; total: number };
@@ -27,6 +27,8 @@ type StackedBarChartProps = {
   height?: number;
   /** Buckets to shade behind their column (days a source was failing), with the shading's text. */
   shaded?: ReadonlyMap<string, ShadedBucket>;
+  /** The date filter's days: the axis spans them even where no article falls (see fillBuckets). */
+  span?: { from?: string | null; to?: string | null };
 };
 
 const margin = { top: 12, right: 12, bottom: 44, left: 52 };
@@ -43,11 +45,14 @@ export function StackedBarChart({
   marks,
   height = 300,
   shaded,
+  span,
 }: StackedBarChartProps) {
   const { t, tn, fmt } = useI18n();
   const [figureRef, width] = useMeasuredWidth<HTMLElement>(960);
   // Read once per render: a chart left open past midnight UTC marks the new day on its next data.
   const now = new Date();
+  const spanFrom = span?.from ?? null;
+  const spanTo = span?.to ?? null;
 
   const model = useMemo(() => {
     // Series ranked by total; beyond `maxSeries` they are pooled as "Other" so colours stay distinguishable.
@@ -83,9 +88,11 @@ export function StackedBarChart({
     }
 
     // Shaded buckets are on the axis even with no article: a failing source's empty days are the point.
-    const columns = fillBuckets([...points.map((point) => point.key), ...(shaded?.keys() ?? [])], bucket).map(
-      (key) => ({ key, total: 0, cells: new Map<string | null, number>() }),
-    );
+    const columns = fillBuckets(
+      [...points.map((point) => point.key), ...(shaded?.keys() ?? [])],
+      bucket,
+      spanEdges({ from: spanFrom, to: spanTo }, bucket, new Date()),
+    ).map((key) => ({ key, total: 0, cells: new Map<string | null, number>() }));
     const byKey = new Map(columns.map((column) => [column.key, column]));
     for (const point of points) {
       const column = byKey.get(point.key);
@@ -96,7 +103,7 @@ export function StackedBarChart({
     }
     const max = Math.max(0, ...columns.map((column) => column.total));
     return { series, columns, ticks: niceTicks(max) };
-  }, [points, bucket, stackName, maxSeries, shaded, t, fmt]);
+  }, [points, bucket, stackName, maxSeries, shaded, spanFrom, spanTo, t, fmt]);
 
   const { series, columns, ticks } = model;
   const top = ticks[ticks.length - 1] ?? 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketOfDay, fillBuckets, isPartialBucket, tickLabel } from './time-axis';
+import { bucketOfDay, fillBuckets, isPartialBucket, spanEdges, tickLabel } from './time-axis';
 
 describe('time axis', () => {
   const now = new Date('2026-11-24T23:59:00Z');
@@ -36,5 +36,39 @@ describe('time axis', () => {
 
   it('fills gaps between buckets', () => {
     expect(fillBuckets(['2018-01', '2018-03'], 'month')).toEqual(['2018-01', '2018-02', '2018-03']);
+  });
+
+  it('widens the axis to the date filter, so days before the first article show as empty', () => {
+    const edges = spanEdges({ from: '2018-01-01', to: '2018-01-31' }, 'week', now);
+    // 1 Jan 2018 was a Monday; 31 Jan a Wednesday in the week of the 29th.
+    expect(edges).toEqual(['2018-01-01', '2018-01-29']);
+    expect(fillBuckets(['2018-01-15'], 'week', edges)).toEqual([
+      '2018-01-01',
+      '2018-01-08',
+      '2018-01-15',
+      '2018-01-22',
+      '2018-01-29',
+    ]);
+    expect(fillBuckets(['2018-03'], 'month', spanEdges({ from: '2018-01-20' }, 'month', now))).toEqual([
+      '2018-01',
+      '2018-02',
+      '2018-03',
+    ]);
+  });
+
+  it('stops the axis at today when the filter ends in the future, and ignores a filter that starts after today', () => {
+    expect(spanEdges({ to: '2030-01-01' }, 'day', now)).toEqual(['2026-11-24']);
+    expect(spanEdges({ from: '2027-01-01' }, 'day', now)).toEqual([]);
+    expect(spanEdges(undefined, 'day', now)).toEqual([]);
+  });
+
+  it('drops the filter edges rather than draw an axis longer than it can', () => {
+    // A day axis from 1900 would be tens of thousands of columns: the data's own span is kept.
+    const edges = spanEdges({ from: '1900-01-01' }, 'day', now);
+    expect(fillBuckets(['2018-01-01', '2018-01-03'], 'day', edges)).toEqual([
+      '2018-01-01',
+      '2018-01-02',
+      '2018-01-03',
+    ]);
   });
 });

@@ -17,8 +17,38 @@ function parseMonth(key: string): [number, number] | null {
 /**
  * Every bucket between the first and last key, so that a quiet week shows as a gap on the time axis
  * instead of silently vanishing. Keys in a shape we do not recognise are returned as they are.
+ * `edges` (the buckets of the filter's first and last day) widen the axis to the dates asked for, so
+ * silence before an outlet's first article reads as silence; they are dropped when they would make the
+ * axis longer than we draw.
  */
-export function fillBuckets(keys: string[], bucket: TimeBucket): string[] {
+export function fillBuckets(keys: string[], bucket: TimeBucket, edges: string[] = []): string[] {
+  if (edges.length > 0) {
+    const widened = fillRange([...keys, ...edges], bucket);
+    if (widened) return widened;
+  }
+  return fillRange(keys, bucket) ?? [...new Set(keys)].sort();
+}
+
+/**
+ * The buckets of a date filter's first and last day, the last clamped to today (a future day has no
+ * coverage yet, not zero coverage).
+ */
+export function spanEdges(
+  span: { from?: string | null; to?: string | null } | undefined,
+  bucket: TimeBucket,
+  now: Date,
+): string[] {
+  const today = now.toISOString().slice(0, 10);
+  const edges: string[] = [];
+  if (span?.from && parseDay(span.from) !== null && span.from <= today)
+    edges.push(bucketOfDay(span.from, bucket));
+  if (span?.to && parseDay(span.to) !== null)
+    edges.push(bucketOfDay(span.to < today ? span.to : today, bucket));
+  return edges;
+}
+
+/** Every bucket from the first to the last key, or null when the keys cannot be filled. */
+function fillRange(keys: string[], bucket: TimeBucket): string[] | null {
   const sorted = [...new Set(keys)].sort();
   const first = sorted[0];
   const last = sorted[sorted.length - 1];
@@ -27,11 +57,11 @@ export function fillBuckets(keys: string[], bucket: TimeBucket): string[] {
   if (bucket === 'month') {
     const start = parseMonth(first);
     const end = parseMonth(last);
-    if (!start || !end) return sorted;
+    if (!start || !end) return null;
     const out: string[] = [];
     for (let [year, month] = start; year < end[0] || (year === end[0] && month <= end[1]); ) {
       out.push(`${year}-${String(month).padStart(2, '0')}`);
-      if (out.length > maxFilled) return sorted;
+      if (out.length > maxFilled) return null;
       month += 1;
       if (month > 12) {
         month = 1;
@@ -43,15 +73,15 @@ export function fillBuckets(keys: string[], bucket: TimeBucket): string[] {
 
   const start = parseDay(first);
   const end = parseDay(last);
-  if (start === null || end === null) return sorted;
+  if (start === null || end === null) return null;
   const step = bucket === 'week' ? 7 * dayMs : dayMs;
   // Weekly keys are the first day of their week; if the data's keys are not a whole number of weeks
   // apart, the format is not what we assume, so do not invent buckets.
-  if ((end - start) % step !== 0 || (end - start) / step > maxFilled) return sorted;
+  if ((end - start) % step !== 0 || (end - start) / step > maxFilled) return null;
   const out: string[] = [];
   for (let time = start; time <= end; time += step) out.push(new Date(time).toISOString().slice(0, 10));
   const known = new Set(out);
-  return sorted.every((key) => known.has(key)) ? out : sorted;
+  return sorted.every((key) => known.has(key)) ? out : null;
 }
 
 /** A short tick label; the year is added on the first tick and whenever it changes. */
