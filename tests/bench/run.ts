@@ -9,6 +9,10 @@ const BENCHES: { name: string; run: () => Promise<unknown> }[] = [
   { name: 'parser', run: async () => (await import('./parser-bench.ts')).runParserBench() },
   { name: 'ingest', run: async () => (await import('./ingest-bench.ts')).runIngestBench() },
   { name: 'dashboard', run: async () => (await import('./dashboard-bench.ts')).runDashboardBench() },
+  {
+    name: 'parse-records',
+    run: async () => (await import('./parse-records-bench.ts')).runParseRecordsBench(),
+  },
   { name: 'watch-topics', run: async () => (await import('./watch-topics-bench.ts')).runWatchTopicsBench() },
 ];
 
