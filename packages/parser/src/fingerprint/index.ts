@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { foldArabic } from '../normalize/arabic.ts';
 import { foldCollapsed } from '../normalize/search.ts';
+import { LETTER, NUMBER, wordBounds } from '../normalize/words.ts';
 
 export type Fingerprints = { contentHash: string; simhash: string };
 
@@ -32,7 +33,8 @@ const avalanche = (h: number): number => {
   return x >>> 0;
 };
 
-function hashShingle(words: readonly string[], from: number, to: number): void {
+/** Hashes the words `from` until `to` of `text` (their offsets in `bounds`, see wordBounds). */
+function hashShingle(text: string, bounds: readonly number[], from: number, to: number): void {
   let lo = 0x811c9dc5;
   let hi = 0x01234567;
   for (let w = from; w < to; w++) {
@@ -40,9 +42,9 @@ function hashShingle(words: readonly string[], from: number, to: number): void {
       lo = Math.imul(lo ^ 0x20, 0x01000193) >>> 0;
       hi = Math.imul(hi ^ 0x20, 0x01000193) >>> 0;
     }
-    const word = words[w] as string;
-    for (let i = 0; i < word.length; i++) {
-      const c = word.charCodeAt(i);
+    const end = bounds[2 * w + 1] as number;
+    for (let i = bounds[2 * w] as number; i < end; i++) {
+      const c = text.charCodeAt(i);
       lo = Math.imul(lo ^ c, 0x01000193) >>> 0;
       hi = Math.imul(hi ^ c, 0x01000193) >>> 0;
     }
@@ -87,19 +89,21 @@ export function simhash(text: string): string {
  * collapsing it changes no shingle).
  */
 export function simhashOfFolded(folded: string): string {
-  const words = folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  // Words as offsets into the text: no string per word.
+  const bounds = wordBounds(folded, LETTER | NUMBER);
+  const words = bounds.length / 2;
   // 33 planes count past 2^32 shingles: more than any text can hold.
   const lo = new Int32Array(33);
   const hi = new Int32Array(33);
   let n = 0;
   const vote = (from: number, to: number): void => {
-    hashShingle(words, from, to);
+    hashShingle(folded, bounds, from, to);
     addBits(lo, shingleLo);
     addBits(hi, shingleHi);
     n++;
   };
-  if (words.length < SHINGLE) vote(0, words.length);
-  else for (let i = 0; i + SHINGLE <= words.length; i++) vote(i, i + SHINGLE);
+  if (words < SHINGLE) vote(0, words);
+  else for (let i = 0; i + SHINGLE <= words; i++) vote(i, i + SHINGLE);
   return (
     majorityBits(hi, n).toString(16).padStart(8, '0') + majorityBits(lo, n).toString(16).padStart(8, '0')
   );

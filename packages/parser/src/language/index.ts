@@ -1,6 +1,8 @@
 // Language from the text itself: the script first, then letters and stopwords that tell apart languages
 // sharing a script. A declared language (HTML lang, feed, config) is used only when the text cannot tell.
 
+import { LETTER, wordBounds } from '../normalize/words.ts';
+
 export type DetectedLanguage = { language: string | null; direction: 'rtl' | 'ltr' };
 
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'ur', 'he', 'yi', 'ps', 'ckb', 'sd', 'ug', 'dv']);
@@ -362,6 +364,8 @@ const ARABIC_WORDS = new Set([
   'قال',
 ]);
 
+const MAX_LISTED_WORD = Math.max(...[...URDU_WORDS, ...PERSIAN_WORDS, ...ARABIC_WORDS].map((w) => w.length));
+
 function wordHits(words: string[], set: ReadonlySet<string>): number {
   let n = 0;
   for (const w of words) if (set.has(w)) n++;
@@ -393,7 +397,13 @@ function arabicScriptLanguage(text: string): string {
   let urduWords = 0;
   let persianWords = 0;
   let arabicWords = 0;
-  for (const w of text.split(/[^\p{L}]+/u)) {
+  // Only words as short as the longest listed one can be listed: longer ones are not cut out of the text.
+  const bounds = wordBounds(text, LETTER);
+  for (let k = 0; k < bounds.length; k += 2) {
+    const start = bounds[k] as number;
+    const end = bounds[k + 1] as number;
+    if (end - start > MAX_LISTED_WORD) continue;
+    const w = text.slice(start, end);
     if (URDU_WORDS.has(w)) urduWords++;
     if (PERSIAN_WORDS.has(w)) persianWords++;
     if (ARABIC_WORDS.has(w)) arabicWords++;

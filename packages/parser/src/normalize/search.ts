@@ -2,8 +2,7 @@
 // same function, so a light, predictable stemmer is enough: it must be consistent, not linguistically exact.
 
 import { foldArabic, stripAccents } from './arabic.ts';
-
-const ARABIC_LETTERS = /^[\u0621-\u064A]+$/;
+import { LETTER, NUMBER, wordBounds } from './words.ts';
 
 // Attached clitics with the article, longest first. The stem left behind must keep at least 3 letters.
 const ARTICLE_PREFIXES = ['وبال', 'وكال', 'فبال', 'ولل', 'وال', 'بال', 'كال', 'فال', 'لل', 'ال'];
@@ -15,22 +14,44 @@ const SUFFIXES = ['هما', 'كما', 'ها', 'هم', 'هن', 'كم', 'نا', '�
 // Plural/dual endings look like the end of many names (لبنان, ايران), so they need a longer stem.
 const LONG_STEM_SUFFIXES = new Set(['ون', 'ين', 'ان']);
 
+// Arabic letters hamza..yaa (U+0621–U+064A): only words made of these alone are stemmed.
+function isArabicLettersOnly(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x0621 || c > 0x064a) return false;
+  }
+  return word.length > 0;
+}
+
 /** Light stem of one folded Arabic word (Light10-style): one prefix group, then suffixes while the stem allows. */
 export function stemArabic(word: string): string {
-  if (!ARABIC_LETTERS.test(word) || word.startsWith('عبدال')) return word;
+  // Loops rather than find() with a closure: this runs on every word of every indexed text.
+  if (!isArabicLettersOnly(word) || word.startsWith('عبدال')) return word;
   let stem = word;
-  const article = ARTICLE_PREFIXES.find((p) => stem.startsWith(p) && stem.length - p.length >= 3);
-  if (article) stem = stem.slice(article.length);
-  else {
-    const conj = CONJUNCTIONS.find((p) => stem.startsWith(p) && stem.length - p.length >= 4);
-    if (conj) stem = stem.slice(conj.length);
+  let prefix = '';
+  for (const p of ARTICLE_PREFIXES) {
+    if (stem.startsWith(p) && stem.length - p.length >= 3) {
+      prefix = p;
+      break;
+    }
   }
+  if (!prefix) {
+    for (const p of CONJUNCTIONS) {
+      if (stem.startsWith(p) && stem.length - p.length >= 4) {
+        prefix = p;
+        break;
+      }
+    }
+  }
+  if (prefix) stem = stem.slice(prefix.length);
   for (let pass = 0; pass < 3; pass++) {
-    const suffix = SUFFIXES.find((s) => {
-      if (!stem.endsWith(s)) return false;
-      const rest = stem.length - s.length;
-      return rest >= (LONG_STEM_SUFFIXES.has(s) ? 4 : 3);
-    });
+    let suffix = '';
+    for (const s of SUFFIXES) {
+      if (stem.endsWith(s) && stem.length - s.length >= (LONG_STEM_SUFFIXES.has(s) ? 4 : 3)) {
+        suffix = s;
+        break;
+      }
+    }
     if (!suffix) break;
     stem = stem.slice(0, -suffix.length);
   }
@@ -65,7 +86,10 @@ export function toSearchText(text: string): string {
 
 /** toSearchText of text already through foldCollapsed. */
 export function searchTextOfFolded(folded: string): string {
-  const plain = stripAccents(folded.replace(ABD_COMPOUND, '$1عبد$2'));
-  const tokens = plain.split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);
-  return tokens.map(stemArabic).join(' ');
+  // The compound regex only matters where عبد occurs: most texts skip its pass over the whole body.
+  const plain = stripAccents(folded.includes('عبد') ? folded.replace(ABD_COMPOUND, '$1عبد$2') : folded);
+  const bounds = wordBounds(plain, LETTER | NUMBER);
+  const stems = new Array<string>(bounds.length / 2);
+  for (let k = 0; k < bounds.length; k += 2) stems[k / 2] = stemArabic(plain.slice(bounds[k], bounds[k + 1]));
+  return stems.join(' ');
 }
