@@ -77,6 +77,17 @@ const DATED: [string, string, string, boolean?][] = [
   // JSON-LD's datePublished is a year old; the page shows its dateModified by the headline.
   ['womenshealth.de.weihnachten.html', '2022-12-15', 'meta'],
   ['rtl.de-lockdown.html', '2021-03-20', 'json-ld', true],
+  // No <h1>; the <h2> repeats the <title> with "-" where the title has "–". The dateline opening the
+  // first paragraph under it ("31. Oktober 2023. Dragqueens sind …") beats the date-classed elements of
+  // the column list further down ("Über das Spiel mit den Pseudonymen 24. Oktober 2023").
+  ['nachtkritik.de-Dragqueens.html', '2023-10-31', 'text'],
+  // The page's whole frame sits in a "navigation-overlay-wrapper" that also holds the headline: only
+  // boxes below the headline's column can be asides. "Stand - 12.11.2021" by the headline is no range's
+  // end (no number before the dash), and beats a teaser's date-classed "04.11.2021" further down.
+  ['auswaertiges-amt.de-Italien.html', '2021-11-12', 'text'],
+  // "Erschienen am: 13.10.2021" in the meta box beside the story (a sidebar box of the headline's own
+  // column) beats the generic `date` meta, which is the "Zuletzt geändert am: 15.10.2021" below it.
+  ['caritas.de-Präsidentin.html', '2021-10-13', 'text'],
 ];
 
 // Pages the set marks undated whose only dates sit in reviews or in a list of other posts.

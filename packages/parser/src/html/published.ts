@@ -184,7 +184,7 @@ function shownDays(facts: PageFacts, ctx: Ctx): Set<string> {
 function publishedTimeDays(facts: PageFacts, ctx: Ctx): Set<string> {
   const days = new Set<string>();
   for (const t of facts.times) {
-    if (isAside(t) || isModifiedTime(t)) continue;
+    if (isAside(t, facts) || isModifiedTime(t)) continue;
     const d = readDate(squash(textOf(t)), ctx) ?? readDate(t.attribs.datetime, ctx);
     if (d?.precision === 'day') days.add(d.day);
   }
@@ -248,7 +248,7 @@ function metadataCandidates(facts: PageFacts, ctx: Ctx): Candidate[] {
   for (const key of MODIFIED_METAS) for (const v of facts.metas.get(key) ?? []) add(v, 'meta', true);
   for (const el of facts.itemprop.get('datePublished') ?? []) add(itempropValue(el), 'time-element', false);
   for (const t of facts.times) {
-    if (isAside(t)) continue;
+    if (isAside(t, facts)) continue;
     add(t.attribs.datetime ?? squash(textOf(t)), 'time-element', isModifiedTime(t));
   }
   return out;
@@ -348,7 +348,7 @@ function findPublishedInstant(
     if (d) return withSource(d, 'time-element');
   }
   // A <time> in comments, reviews or a sidebar dates another item.
-  const times = facts.times.filter((t) => !isModifiedTime(t) && !isAside(t));
+  const times = facts.times.filter((t) => !isModifiedTime(t) && !isAside(t, facts));
   // <time pubdate> and times inside the article header come first.
   times.sort((a, b) => timeRank(a) - timeRank(b));
   for (const t of times) {
@@ -378,8 +378,19 @@ function findPublishedInstant(
     );
     if (labelled) return withSource(labelled.date, 'text');
   }
+  // A date opening a block just under the headline ("31. Oktober 2023. Dragqueens sind …") is the
+  // article's dateline; an element classed as a date further down may be a teaser's in a list of the
+  // outlet's other articles.
+  const opening = usablePageDates(collectPageDates(facts), ctx).find(
+    (d) =>
+      d.fromTitle !== null &&
+      d.fromTitle >= -2 &&
+      d.fromTitle <= 4 &&
+      (d.blockChars <= 120 || d.offset <= 40),
+  );
+  if (opening) return withSource(opening.date, 'text');
   for (const el of facts.dateLikeEls) {
-    if (isAside(el)) continue;
+    if (isAside(el, facts)) continue;
     if (
       /modif|updat|aktualisiert|mis à jour|تحديث|comment/i.test(
         `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`,
@@ -563,12 +574,16 @@ function findHeading(el: Element): boolean {
 
 /**
  * Inside comments or reviews, or inside a sidebar, navigation, teaser list or calendar that is not part
- * of an <article>: the dates there belong to other items.
+ * of an <article>: the dates there belong to other items. A box that also holds the headline is the
+ * article's column, whatever its class says (lanacion.com.ar lays the story out in "sidebar__main"):
+ * only boxes below it can be asides.
  */
-function isAside(el: Element): boolean {
+function isAside(el: Element, facts: PageFacts): boolean {
+  const column = headlineColumn(facts);
   let aside = false;
   for (let cur: Element | null = el, i = 0; cur && i < 20; i++) {
     if (cur.name === 'article') return false;
+    if (column.has(cur)) return aside;
     // Layout states of the page's frame ("with-navigation", "has-double-sidebar", "no-sidebars") name
     // what sits beside the article, not the box itself.
     const words = `${cur.attribs.class ?? ''} ${cur.attribs.id ?? ''}`
@@ -590,15 +605,43 @@ function isAside(el: Element): boolean {
   return aside;
 }
 
-/** Without an <h1>, the headline is the first block that repeats the page's stated title. */
+/** The headline <h1> and the elements around it, memoised per page. */
+function headlineColumn(facts: PageFacts): Set<Element> {
+  const known = HEADLINE_COLUMN.get(facts);
+  if (known) return known;
+  const column = new Set<Element>();
+  for (let cur = headlineH1(facts) ?? null; cur; ) {
+    column.add(cur);
+    cur = cur.parent && cur.parent.type === 'tag' ? (cur.parent as Element) : null;
+  }
+  HEADLINE_COLUMN.set(facts, column);
+  return column;
+}
+
+const HEADLINE_COLUMN = new WeakMap<PageFacts, Set<Element>>();
+
+/**
+ * Without an <h1>, the headline is the first block that repeats the page's stated title. Letters and
+ * digits are compared, so a dash or quote the <title> writes differently ("Queer Royal – Über" in the
+ * title, "Queer Royal - Über" in the <h2>) still matches.
+ */
 function headlineBlock(blocks: { text: string }[], facts: PageFacts): number {
   const titles = [firstMeta(facts, ['og:title', 'twitter:title']), facts.jsonLd[0]?.headline, facts.titleTag]
     .filter((t): t is string => !!t)
-    .map((t) => squash(t).toLowerCase());
+    .map(letterWords);
   return blocks.findIndex((b) => {
-    const text = squash(b.text).toLowerCase();
-    return text.length >= 15 && titles.some((t) => t === text || t.startsWith(`${text} `));
+    if (b.text.length < 15) return false;
+    const text = letterWords(b.text);
+    return text.length >= 12 && titles.some((t) => t === text || t.startsWith(`${text} `));
   });
+}
+
+/** Lower-case words of letters and digits only, one space apart. */
+function letterWords(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /**
@@ -655,7 +698,7 @@ function readPageDates(facts: PageFacts): PageDate[] {
   blocks.forEach((b, i) => {
     const mentions = findDateMentions(b.text);
     if (mentions.length === 0) return;
-    const aside = isAside(b.el);
+    const aside = isAside(b.el, facts);
     // A label in its own cell or span ("Datum:" | "18.10.2021") sits in the block before.
     const prev = simplify(blocks[i - 1]?.text.slice(-45) ?? '');
     for (const [k, m] of mentions.entries()) {
@@ -692,7 +735,7 @@ const CLOCK =
 const CLOCK_CLASS = /(current|clock|today|heute|widget)/i;
 
 const NOT_PUBLICATION =
-  /(bis|until|till|au|jusqu'?a|deadline|frist|ab|seit|since|depuis|vom \d{1,2}\.?|–|-)\s*$/u;
+  /((bis|until|till|au|jusqu'?a|deadline|frist|ab|seit|since|depuis|vom \d{1,2}\.?)|\d\.?\s*[–-])\s*$/u;
 const EARLIEST_YEAR = 1995;
 
 /** Dates outside asides, not before the web, not after the reference date, not ending a range. */
