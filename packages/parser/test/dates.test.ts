@@ -245,6 +245,9 @@ describe('findDateMentions', () => {
     ['نشر في 24 نوفمبر 2021 وتحديث 25/11/2021', ['2021-11-24', '2021-11-25']],
     ['تاریخ انتشار: ۱۴۰۲/۰۸/۱۵ - ۱۲:۳۰', ['2023-11-06']],
     ['Version 1.10.22.3 build 2-1-22', []],
+    // A colon after the year opens the item's text; a digit after it is a clock glued to a short year.
+    ['12.03.2020: Neue Fallzahlen', ['2020-03-12']],
+    ['11/02/2007:22 pm', ['2020-02-11']],
   ];
   for (const [text, days] of rows) {
     it(text, () => {

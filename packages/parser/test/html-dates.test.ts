@@ -1,8 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { extractHtml } from '../src/html/index.ts';
+import { collectFacts } from '../src/html/metadata.ts';
+import { collectPageDates } from '../src/html/published.ts';
 
 const DIR = resolve(import.meta.dirname, '../../../../shared/html/trafilatura');
 const hasData = existsSync(`${DIR}/evaldata.json`) || !!process.env.CI;
@@ -129,5 +132,22 @@ describe.skipIf(!hasData)('extractHtml publication dates on trafilatura pages', 
     const { url, html, entry } = page(file);
     expect(entry.date).toBe('');
     expect(extractHtml(html, url).published).toBeNull();
+  });
+});
+
+// The labels before a date are whole words, or German compounds ending in one ("Erscheinungsdatum").
+describe('date labels', () => {
+  const cues = (html: string): (string | null)[] =>
+    collectPageDates(collectFacts(parseDocument(html, { decodeEntities: true }))).map((d) => d.cue);
+  it.each([
+    ['<p>Erscheinungsdatum: 12.03.2020</p>', 'published'],
+    ['<p>Bearbeitungsstand: 12.03.2020</p>', 'updated'],
+    ['<p>Stand: 12.03.2020</p>', 'updated'],
+    // "date" inside "update", "stand" inside "Stillstand" or "Zustand" are other words.
+    ['<p>Update 12.03.2020: neue Zahlen</p>', 'updated'],
+    ['<p>Die Lawine kam zum Stillstand (Foto: T. Laine, 16.1.2022)</p>', null],
+    ['<p>Der Zustand am 16.1.2022 war gut</p>', null],
+  ])('%s: %s', (html, cue) => {
+    expect(cues(`<html><body><h1>Eine Überschrift</h1>${html}</body></html>`)[0]).toBe(cue);
   });
 });

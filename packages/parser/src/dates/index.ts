@@ -670,7 +670,7 @@ const MENTION_RES: { re: RegExp; read: (m: RegExpMatchArray, persian: boolean) =
   },
   {
     re: new RegExp(
-      String.raw`(?<![\d.\/\-,])(\d{1,2})\.?\s?([\/.\-])\s?(\d{1,2})\s?\2\s?((?:19|20)\d{2}(?![\d:])|\d{2}(?=\d{1,2}:\d\d|(?!\d|[.\/,-]\d)))${TIME_SUFFIX}`,
+      String.raw`(?<![\d.\/\-,])(\d{1,2})\.?\s?([\/.\-])\s?(\d{1,2})\s?\2\s?((?:19|20)\d{2}(?!\d|:\d)|\d{2}(?=\d{1,2}:\d\d|(?!\d|[.\/,-]\d)))${TIME_SUFFIX}`,
       'g',
     ),
     read: (m) => {

@@ -521,11 +521,13 @@ export type PageDate = {
 };
 
 // Written on simplified text (lower case, Latin without accents, folded Arabic), so "Veröffentlicht" is
-// "veroffentlicht" and "تاریخ انتشار" is "تاريخ انتشار".
+// "veroffentlicht" and "تاریخ انتشار" is "تاريخ انتشار". German compounds keep their cue
+// ("Erscheinungsdatum", "Bearbeitungsstand"), but "date" inside "update" and "stand" inside "Stillstand",
+// "Zustand" or "Abstand" are other words.
 const PUBLISHED_CUE =
-  /(veroffentlicht|veroffentlichung|erschienen|publiziert|gepostet|geschrieben|erstellt|eingestellt|datum|date|published|posted|written|publie|mise en ligne|en ligne|publicado|pubblicato|pressemitteilung vom|nachricht vom|meldung vom|نشر|بتاريخ|تاريخ|انتشار|منتشر)(?![\p{L}])[^\d]{0,30}$/u;
+  /(veroffentlicht|veroffentlichung|erschienen|publiziert|gepostet|geschrieben|erstellt|eingestellt|datum|(?<![a-z])date|published|posted|written|publie|mise en ligne|en ligne|publicado|pubblicato|pressemitteilung vom|nachricht vom|meldung vom|نشر|بتاريخ|تاريخ|انتشار|منتشر)(?![\p{L}])[^\d]{0,30}$/u;
 const UPDATED_CUE =
-  /(aktualisiert|updated|update|edited|modified|anderung|geandert|stand|mis a jour|modifie|actualizado|تحديث|بروزرساني|copyright|©)(?![\p{L}])[^\d]{0,30}$/u;
+  /(aktualisiert|updated|update|edited|modified|anderung|geandert|(?<![a-rt-z])stand|mis a jour|modifie|actualizado|تحديث|بروزرساني|copyright|©)(?![\p{L}])[^\d]{0,30}$/u;
 // "von Cooper am", "By Jane Doe on", "par Attac France,", "Gunter Frank / ", "Kultur, " or a bare "am" opening
 // the line: a dateline's shape, not a sentence's.
 // "13 juin 2019, par Attac France", "Nov 22, 2011 | by Jane": the author's name follows the date.
