@@ -91,6 +91,10 @@ const DATED: [string, string, string, boolean?][] = [
   // "Erschienen am: 13.10.2021" in the meta box beside the story (a sidebar box of the headline's own
   // column) beats the generic `date` meta, which is the "Zuletzt geändert am: 15.10.2021" below it.
   ['caritas.de-Präsidentin.html', '2021-10-13', 'text'],
+  // The story's column is "sidebar__main" inside a "lay-sidebar" layout, a sibling of the headline's box:
+  // a box named as the main column ends the walk for asides, so its <time> "3 de mayo de 2022" shows
+  // the local day of the JSON-LD's "Wed, 04 May 2022 00:25:56 GMT".
+  ['lanacion.com.ar-jugada.html', '2022-05-03', 'json-ld'],
 ];
 
 // Pages the set marks undated whose only dates sit in reviews or in a list of other posts.
@@ -149,5 +153,23 @@ describe('date labels', () => {
     ['<p>Der Zustand am 16.1.2022 war gut</p>', null],
   ])('%s: %s', (html, cue) => {
     expect(cues(`<html><body><h1>Eine Überschrift</h1>${html}</body></html>`)[0]).toBe(cue);
+  });
+});
+
+// A box named as the main column ends the walk up for asides; asides inside it stay asides.
+describe('main column', () => {
+  const asides = (html: string): boolean[] =>
+    collectPageDates(collectFacts(parseDocument(`<html><body>${html}</body></html>`))).map((d) => d.aside);
+  it('reads the main part of a layout with a sidebar', () => {
+    expect(
+      asides(
+        '<div class="lay-sidebar"><div class="sidebar__main"><p>21.01.2022</p></div><div class="sidebar__aside"><p>22.01.2022</p></div></div>',
+      ),
+    ).toEqual([false, true]);
+  });
+  it('keeps a sidebar inside <main> an aside', () => {
+    expect(
+      asides('<div class="sidebar"><main><p>21.01.2022</p><aside><p>22.01.2022</p></aside></main></div>'),
+    ).toEqual([false, true]);
   });
 });

@@ -585,7 +585,7 @@ function isAside(el: Element, facts: PageFacts): boolean {
   let aside = false;
   for (let cur: Element | null = el, i = 0; cur && i < 20; i++) {
     if (cur.name === 'article') return false;
-    if (column.has(cur)) return aside;
+    if (column.has(cur) || isMainBox(cur)) return aside;
     // Layout states of the page's frame ("with-navigation", "has-double-sidebar", "no-sidebars") name
     // what sits beside the article, not the box itself.
     const words = `${cur.attribs.class ?? ''} ${cur.attribs.id ?? ''}`
@@ -605,6 +605,20 @@ function isAside(el: Element, facts: PageFacts): boolean {
     cur = cur.parent && cur.parent.type === 'tag' ? (cur.parent as Element) : null;
   }
   return aside;
+}
+
+// The page's main column: <main>, or a box named so ("main", "site-main", "main-content", and BEM's
+// "sidebar__main", the main part of a layout with a sidebar, where "sidebar__aside" is the sidebar).
+const MAIN_BOX =
+  /^(main|primary|(site|page)[-_]main|main[-_](content|column|col)|[a-z0-9-]+__(main|primary))$/;
+
+/** A box naming itself the page's main column: only boxes below it can be asides. */
+function isMainBox(el: Element): boolean {
+  if (el.name === 'main') return true;
+  return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`
+    .toLowerCase()
+    .split(/\s+/)
+    .some((w) => MAIN_BOX.test(w));
 }
 
 /** The headline <h1> and the elements around it, memoised per page. */
