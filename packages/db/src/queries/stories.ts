@@ -109,12 +109,39 @@ const toBuffer = (hashes: readonly number[]): Buffer => {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 };
 
+// The days within STORY_WINDOW_DAYS of a day, and the last day a story starting on a day may reach:
+// asked for every article and candidate, so computed once per day (a run covers a few thousand days).
+const windows = new Map<string, readonly string[]>();
+function windowDays(day: string): readonly string[] {
+  const known = windows.get(day);
+  if (known) return known;
+  const days: string[] = [];
+  for (let d = -STORY_WINDOW_DAYS; d <= STORY_WINDOW_DAYS; d++) days.push(addDays(day, d));
+  windows.set(day, days);
+  return days;
+}
+const spanEnds = new Map<string, string>();
+function spanEnd(first: string): string {
+  let last = spanEnds.get(first);
+  if (last === undefined) {
+    last = addDays(first, STORY_MAX_SPAN_DAYS);
+    spanEnds.set(first, last);
+  }
+  return last;
+}
+
 /** The members of the days around the batch's days, indexed by lead term. */
 class WindowIndex {
-  // Per day, then per lead term: a lookup reads only the window's days, however many days a batch loaded.
-  private readonly byDay = new Map<string, Map<number, Member[]>>();
+  // Per day, then per lead term, the slots of the members: a lookup reads only the window's days, however
+  // many days a batch loaded. Slots are numbers so that counting shared terms is array arithmetic, not a
+  // Map keyed by objects (that Map was a third of assigning a story).
+  private readonly byDay = new Map<string, Map<number, number[]>>();
   private readonly loaded = new Set<string>();
   private readonly byId = new Map<number, Member>();
+  private readonly slots: (Member | undefined)[] = [];
+  // Terms shared with the article being matched, per slot; zero again after every lookup.
+  private shared = new Int32Array(1024);
+  private readonly hits: number[] = [];
   /** First and last day of every story seen, kept current as members join. */
   readonly spans = new Map<number, { first: string; last: string }>();
   /** The first article (stories.first_article_id) of every story seen. */
@@ -127,11 +154,7 @@ class WindowIndex {
   /** Loads (once) the members of every day within the window of `days`. */
   load(days: Iterable<string>): void {
     const need = new Set<string>();
-    for (const day of days)
-      for (let d = -STORY_WINDOW_DAYS; d <= STORY_WINDOW_DAYS; d++) {
-        const near = addDays(day, d);
-        if (!this.loaded.has(near)) need.add(near);
-      }
+    for (const day of days) for (const near of windowDays(day)) if (!this.loaded.has(near)) need.add(near);
     if (need.size === 0) return;
     for (const day of need) this.loaded.add(day);
     const rows = prepare(this.db, SQL.membersOfDays).all(JSON.stringify([...need])) as MemberRow[];
@@ -169,7 +192,7 @@ class WindowIndex {
     if (!span) return true;
     const first = day < span.first ? day : span.first;
     const last = day > span.last ? day : span.last;
-    return last <= addDays(first, STORY_MAX_SPAN_DAYS);
+    return last <= spanEnd(first);
   }
 
   /** The signature of a story's first article, or null when it has none (its first article was moved). */
@@ -197,7 +220,10 @@ class WindowIndex {
   remove(articleId: number): void {
     const member = this.byId.get(articleId);
     if (!member) return;
+    const slot = this.slotOf.get(member) as number;
     this.byId.delete(articleId);
+    this.slotOf.delete(member);
+    this.slots[slot] = undefined;
     this.seedSignatures.delete(articleId);
     const terms = this.byDay.get(member.day);
     for (const term of member.lead) {
@@ -205,12 +231,22 @@ class WindowIndex {
       if (list)
         terms?.set(
           term,
-          list.filter((m) => m !== member),
+          list.filter((s) => s !== slot),
         );
     }
   }
 
+  private readonly slotOf = new Map<Member, number>();
+
   add(member: Member): void {
+    const slot = this.slots.length;
+    this.slots.push(member);
+    this.slotOf.set(member, slot);
+    if (slot >= this.shared.length) {
+      const grown = new Int32Array(this.shared.length * 2);
+      grown.set(this.shared);
+      this.shared = grown;
+    }
     this.byId.set(member.articleId, member);
     this.widen(member.storyId, member.day);
     let terms = this.byDay.get(member.day);
@@ -220,22 +256,40 @@ class WindowIndex {
     }
     for (const term of member.lead) {
       const list = terms.get(term);
-      if (list) list.push(member);
-      else terms.set(term, [member]);
+      if (list) list.push(slot);
+      else terms.set(term, [slot]);
     }
   }
 
-  /** Members within the window of `day` whose leads share at least one term, with how many they share. */
-  candidates(lead: readonly number[], day: string): Map<Member, number> {
-    const shared = new Map<Member, number>();
-    for (let d = -STORY_WINDOW_DAYS; d <= STORY_WINDOW_DAYS; d++) {
-      const terms = this.byDay.get(addDays(day, d));
+  /**
+   * Calls `visit` with every member within the window of `day` whose lead shares at least one term with
+   * `lead`, and how many it shares. `visit` must not add or remove members.
+   */
+  forEachCandidate(
+    lead: readonly number[],
+    day: string,
+    visit: (member: Member, shared: number) => void,
+  ): void {
+    const shared = this.shared;
+    const hits = this.hits;
+    hits.length = 0;
+    for (const near of windowDays(day)) {
+      const terms = this.byDay.get(near);
       if (!terms) continue;
       for (const term of lead) {
-        for (const member of terms.get(term) ?? []) shared.set(member, (shared.get(member) ?? 0) + 1);
+        const list = terms.get(term);
+        if (!list) continue;
+        for (const slot of list) {
+          if (shared[slot] === 0) hits.push(slot);
+          shared[slot] = (shared[slot] as number) + 1;
+        }
       }
     }
-    return shared;
+    try {
+      for (const slot of hits) visit(this.slots[slot] as Member, shared[slot] as number);
+    } finally {
+      for (const slot of hits) shared[slot] = 0;
+    }
   }
 }
 
@@ -298,13 +352,15 @@ function findMatch(
 ): Match | null {
   let best: Match | null = null;
   const seedChecks = new Map<number, boolean>();
-  for (const [member, shared] of index.candidates(signature.lead, article.day)) {
+  // The best is the greatest under (copy, similarity, lowest id) among the members that pass: the order
+  // candidates come in does not change it.
+  index.forEachCandidate(signature.lead, article.day, (member, shared) => {
     // The leads' Jaccard straight from the shared count: most candidates stop here, before any merge.
     const jaccard = shared / (signature.lead.length + member.lead.length - shared);
-    if (jaccard < STORY_MIN_JACCARD || !index.fits(member.storyId, article.day)) continue;
+    if (jaccard < STORY_MIN_JACCARD || !index.fits(member.storyId, article.day)) return;
     const duplicate = isNearDuplicate(article, member);
     const similarity = duplicate ? 1 : storySimilarity(signature, signatureOf(member));
-    if (!duplicate && similarity < STORY_THRESHOLD) continue;
+    if (!duplicate && similarity < STORY_THRESHOLD) return;
     const better =
       !best ||
       (duplicate && !best.duplicate) ||
@@ -312,9 +368,9 @@ function findMatch(
         (similarity > best.similarity ||
           (similarity === best.similarity && member.articleId < best.member.articleId)));
     // Only for a member that would win: most candidates never need their story's first article.
-    if (better && !duplicate && !resemblesSeed(index, signature, member, seedChecks)) continue;
+    if (better && !duplicate && !resemblesSeed(index, signature, member, seedChecks)) return;
     if (better) best = { member, similarity, duplicate };
-  }
+  });
   return best;
 }
 
