@@ -45,7 +45,7 @@ const DATED: [string, string, string, boolean?][] = [
   // Only a generic `date` / `dcterms.date` meta dates the page; the one date it prints by the headline
   // ("Presse und News > 05.02.2020") or in its <time> ("25.01.2022") wins.
   ['ejwue.de.lieferketten.html', '2020-02-05', 'text'],
-  ['umweltbundesamt.de-atomkraft.html', '2022-01-25', 'text'],
+  ['umweltbundesamt.de-atomkraft.html', '2022-01-25', 'time-element'],
   // JSON-LD "Wed, 04 May 2022 02:41:00 GMT"; the page prints 03/05/2022, the outlet's own day (UTC−4).
   ['eldeber.com.bo-autos.html', '2022-05-03', 'json-ld'],
   // Three <h1>s, two of them logos; the headline is the one repeating the title, so the banner's
@@ -95,6 +95,9 @@ const DATED: [string, string, string, boolean?][] = [
   // a box named as the main column ends the walk for asides, so its <time> "3 de mayo de 2022" shows
   // the local day of the JSON-LD's "Wed, 04 May 2022 00:25:56 GMT".
   ['lanacion.com.ar-jugada.html', '2022-05-03', 'json-ld'],
+  // No dateline by the headline; the page's one <time> ("Erscheinungsdatum" 25.01.2022 in its metadata
+  // box) beats an og:article:published_time of 15 January.
+  ['sac-cas.ch-schneesport.html', '2022-01-25', 'time-element'],
 ];
 
 // Pages the set marks undated whose only dates sit in reviews or in a list of other posts.

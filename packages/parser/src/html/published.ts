@@ -267,9 +267,14 @@ function settleWithPage(found: PublishedDate, facts: PageFacts, ctx: Ctx): Publi
   const agrees = (c: Candidate): boolean => c.date.day === found.day || c.date.iso === found.iso;
   const candidates = metadataCandidates(facts, ctx);
   if (candidates.every(agrees)) return found;
-  const shown = headlineDays(facts);
-  // A <time> the page marks as its own (not as an update) showing the day found confirms it.
-  if (shown.has(found.day) || publishedTimeDays(facts, ctx).has(found.day)) return found;
+  const timed = publishedTimeDays(facts, ctx);
+  // A <time> the page marks as its own (not as an update) showing the day found confirms it. Without a
+  // dateline by the headline, the one day its own <time> elements show is the day it shows its readers
+  // (sac-cas.ch: "Erscheinungsdatum" <time>25.01.2022</time> under an og:article:published_time of 15
+  // January).
+  const headline = headlineDays(facts);
+  const shown = headline.size === 0 && timed.size === 1 ? timed : headline;
+  if (shown.has(found.day) || timed.has(found.day)) return found;
   const shownDays = [...new Set(candidates.filter((c) => !agrees(c)).map((c) => c.date.day))].filter((day) =>
     shown.has(day),
   );
