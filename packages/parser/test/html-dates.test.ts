@@ -98,6 +98,10 @@ const DATED: [string, string, string, boolean?][] = [
   // No dateline by the headline; the page's one <time> ("Erscheinungsdatum" 25.01.2022 in its metadata
   // box) beats an og:article:published_time of 15 January.
   ['sac-cas.ch-schneesport.html', '2022-01-25', 'time-element'],
+  // The only <h1> is the logo, a link to the home page; the headline is the <h2> repeating the <title>
+  // (not the recent-posts list above it that also links the post), and "8. Dezember 2010 um 09:43"
+  // under it is the dateline.
+  ['der-erfolg-gibt-recht.de.rinderleber.html', '2010-12-08', 'text'],
 ];
 
 // Pages the set marks undated whose only dates sit in reviews or in a list of other posts.
@@ -174,5 +178,23 @@ describe('main column', () => {
     expect(
       asides('<div class="sidebar"><main><p>21.01.2022</p><aside><p>22.01.2022</p></aside></main></div>'),
     ).toEqual([false, true]);
+  });
+});
+
+// The headline is the block repeating the page's title: a logo <h1> linking home is not it, and a
+// heading repeating the title beats a list of recent posts that names the page first.
+describe('headline', () => {
+  it('skips a logo <h1> and a recent-posts list', () => {
+    const html = `<html><head><title>Rinderleber mit Apfel und Zwiebel | Liebe geht durch den Magen</title></head><body>
+      <h1><a href="http://www.example.de/">Liebe geht durch den Magen</a></h1>
+      <ul class="posts"><li><a href="/x.htm">Rinderleber mit Apfel und Zwiebel</a></li></ul>
+      <p>01.12.2010</p>
+      <h2><a href="/x.htm">Rinderleber mit Apfel und Zwiebel</a></h2>
+      <p>8. Dezember 2010 um 09:43</p></body></html>`;
+    const dates = collectPageDates(collectFacts(parseDocument(html, { decodeEntities: true })));
+    expect(dates.map((d) => [d.date.day, d.fromTitle])).toEqual([
+      ['2010-12-01', -1],
+      ['2010-12-08', 1],
+    ]);
   });
 });

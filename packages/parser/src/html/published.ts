@@ -646,15 +646,24 @@ const HEADLINE_COLUMN = new WeakMap<PageFacts, Set<Element>>();
  * digits are compared, so a dash or quote the <title> writes differently ("Queer Royal – Über" in the
  * title, "Queer Royal - Über" in the <h2>) still matches.
  */
-function headlineBlock(blocks: { text: string }[], facts: PageFacts): number {
+function headlineBlock(blocks: { text: string; el: Element }[], facts: PageFacts): number {
   const titles = [firstMeta(facts, ['og:title', 'twitter:title']), facts.jsonLd[0]?.headline, facts.titleTag]
     .filter((t): t is string => !!t)
     .map(letterWords);
-  return blocks.findIndex((b) => {
+  const repeats = (b: { text: string; el: Element }): boolean => {
     if (b.text.length < 15) return false;
     const text = letterWords(b.text);
     return text.length >= 12 && titles.some((t) => t === text || t.startsWith(`${text} `));
-  });
+  };
+  // A list of recent posts may repeat the title before the page's own heading does.
+  const heading = blocks.findIndex((b) => isHeading(b.el) && repeats(b));
+  return heading >= 0 ? heading : blocks.findIndex(repeats);
+}
+
+const HEADING = /^h[1-6]$/;
+
+function isHeading(el: Element): boolean {
+  return HEADING.test(el.name) || hasAncestor(el, (e) => HEADING.test(e.name), 3);
 }
 
 /** Lower-case words of letters and digits only, one space apart. */
@@ -670,7 +679,7 @@ function letterWords(text: string): string {
  * (a site logo or a "Mittwoch, 26. Februar 2020" banner may come first), else the first with text.
  */
 function headlineH1(facts: PageFacts): Element | undefined {
-  const h1s = facts.h1s.filter((el) => squash(textOf(el)).length > 0);
+  const h1s = facts.h1s.filter((el) => squash(textOf(el)).length > 0 && !isHomeLink(el));
   if (h1s.length < 2) return h1s[0];
   // Letters and digits only: an overline span glued to the headline, or a site suffix, still match.
   const letters = (t: string): string => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -684,6 +693,25 @@ function headlineH1(facts: PageFacts): Element | undefined {
     }) ?? h1s[0]
   );
 }
+
+/**
+ * An <h1> that is nothing but a link to the site's home page is its logo ("<h1><a
+ * href="http://www.der-erfolg-gibt-recht.de">Liebe geht durch den Magen</a></h1>" above an <h2> headline).
+ */
+function isHomeLink(h1: Element): boolean {
+  const links = elementsOf(h1).filter((e) => e.name === 'a');
+  if (links.length !== 1) return false;
+  const [a] = links;
+  const href = (a?.attribs.href ?? '').trim();
+  return (
+    !!a &&
+    HOME_HREF.test(href) &&
+    squash(textOf(a)).length > 0 &&
+    squash(textOf(a)).length === squash(textOf(h1)).length
+  );
+}
+
+const HOME_HREF = /^((https?:)?\/\/[^/?#]+)?\/?((index|default|home)\.\w+)?$/i;
 
 /** Every date written in the page's visible text, with what surrounds it. */
 export function collectPageDates(facts: PageFacts): PageDate[] {
