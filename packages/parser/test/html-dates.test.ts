@@ -104,6 +104,16 @@ const DATED: [string, string, string, boolean?][] = [
   ['der-erfolg-gibt-recht.de.rinderleber.html', '2010-12-08', 'text'],
 ];
 
+// A line by the headline whose date sits inside a sentence is no dateline: "Der nächste Stammtisch
+// findet am Mi. 5. Februar 2020 ab 19 Uhr …" under the heading of a wiki page is an event's day.
+describe.skipIf(!hasData)('sentences by the headline', () => {
+  it('does not date a page by an event announced under its heading', () => {
+    const { url, html } = page('wiki.piratenpartei.de.stammtisch.html');
+    expect(html).toContain('Der nächste Stammtisch findet am Mi. 5. Februar 2020');
+    expect(extractHtml(html, url).published?.day).not.toBe('2020-02-05');
+  });
+});
+
 // Pages the set marks undated whose only dates sit in reviews or in a list of other posts.
 const UNDATED = ['1337kultur.de.picard.html', 'uniqz.de.katzendecke.html'];
 

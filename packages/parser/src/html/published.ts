@@ -409,7 +409,10 @@ function findPublishedInstant(
   }
   for (const line of header) {
     const d = readTextDate(line, ctx);
-    if (d) return withSource(d, 'text');
+    // A dateline opens its line or is most of it; a date inside a sentence by the headline ("Der
+    // nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr") is an event's.
+    const at = d ? (findDateMentions(line)[0]?.offset ?? 0) : 0;
+    if (d && (at <= 30 || line.length <= 60)) return withSource(d, 'text');
   }
   const fromPage = pickPageDate(collectPageDates(facts), ctx);
   if (fromPage) return withSource(fromPage, 'text');
