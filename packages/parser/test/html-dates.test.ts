@@ -102,6 +102,9 @@ const DATED: [string, string, string, boolean?][] = [
   // (not the recent-posts list above it that also links the post), and "8. Dezember 2010 um 09:43"
   // under it is the dateline.
   ['der-erfolg-gibt-recht.de.rinderleber.html', '2010-12-08', 'text'],
+  // A wiki page dated only by its footer: "Diese Seite wurde zuletzt am 29. Januar 2020 um 19:38 Uhr
+  // geändert" ("zuletzt", last, labels an update as "last edited" does).
+  ['wiki.piratenpartei.de.stammtisch.html', '2020-01-29', 'text'],
 ];
 
 // A line by the headline whose date sits inside a sentence is no dateline: "Der nächste Stammtisch
@@ -164,6 +167,11 @@ describe('date labels', () => {
     ['<p>Erscheinungsdatum: 12.03.2020</p>', 'published'],
     ['<p>Bearbeitungsstand: 12.03.2020</p>', 'updated'],
     ['<p>Stand: 12.03.2020</p>', 'updated'],
+    ['<p>Diese Seite wurde zuletzt am 29. Januar 2020 um 19:38 Uhr geändert.</p>', 'updated'],
+    ['<p>Dernière modification : 12/03/2020</p>', 'updated'],
+    ['<p>Ultima modifica: 12/03/2020</p>', 'updated'],
+    ['<p>آخر تعديل: 12/03/2020</p>', 'updated'],
+    ['<p>نشر في 24 نوفمبر 2021</p>', 'published'],
     // "date" inside "update", "stand" inside "Stillstand" or "Zustand" are other words.
     ['<p>Update 12.03.2020: neue Zahlen</p>', 'updated'],
     ['<p>Die Lawine kam zum Stillstand (Foto: T. Laine, 16.1.2022)</p>', null],

@@ -535,7 +535,7 @@ export type PageDate = {
 const PUBLISHED_CUE =
   /(veroffentlicht|veroffentlichung|erschienen|publiziert|gepostet|geschrieben|erstellt|eingestellt|datum|(?<![a-z])date|published|posted|written|publie|mise en ligne|en ligne|publicado|pubblicato|pressemitteilung vom|nachricht vom|meldung vom|نشر|بتاريخ|تاريخ|انتشار|منتشر)(?![\p{L}])[^\d]{0,30}$/u;
 const UPDATED_CUE =
-  /(aktualisiert|updated|update|edited|modified|anderung|geandert|(?<![a-rt-z])stand|mis a jour|modifie|actualizado|تحديث|بروزرساني|copyright|©)(?![\p{L}])[^\d]{0,30}$/u;
+  /(aktualisiert|zuletzt|updated|update|edited|modified|modification|modifica|anderung|geandert|(?<![a-rt-z])stand|mis a jour|modifie|actualizado|تحديث|تعديل|بروزرساني|copyright|©)(?![\p{L}])[^\d]{0,30}$/u;
 // "von Cooper am", "By Jane Doe on", "par Attac France,", "Gunter Frank / ", "Kultur, " or a bare "am" opening
 // the line: a dateline's shape, not a sentence's.
 // "13 juin 2019, par Attac France", "Nov 22, 2011 | by Jane": the author's name follows the date.
