@@ -105,6 +105,10 @@ const DATED: [string, string, string, boolean?][] = [
   // A wiki page dated only by its footer: "Diese Seite wurde zuletzt am 29. Januar 2020 um 19:38 Uhr
   // geändert" ("zuletzt", last, labels an update as "last edited" does).
   ['wiki.piratenpartei.de.stammtisch.html', '2020-01-29', 'text'],
+  // No <h1>, and the <title> names only the site and section ("energieverbraucher.de | Gaspreise"): the
+  // box classed "itc-headline" is the headline, so "Von Leonora Holling (21. November 2022) …" two
+  // blocks under it is the byline's date.
+  ['energieverbraucher.de.energie.html', '2022-11-21', 'text'],
 ];
 
 // A line by the headline whose date sits inside a sentence is no dateline: "Der nächste Stammtisch

@@ -649,7 +649,11 @@ const HEADLINE_COLUMN = new WeakMap<PageFacts, Set<Element>>();
  * digits are compared, so a dash or quote the <title> writes differently ("Queer Royal – Über" in the
  * title, "Queer Royal - Über" in the <h2>) still matches.
  */
-function headlineBlock(blocks: { text: string; el: Element }[], facts: PageFacts): number {
+function headlineBlock(
+  blocks: { text: string; el: Element }[],
+  facts: PageFacts,
+  ownBlock: (b: { el: Element }) => boolean = () => true,
+): number {
   const titles = [firstMeta(facts, ['og:title', 'twitter:title']), facts.jsonLd[0]?.headline, facts.titleTag]
     .filter((t): t is string => !!t)
     .map(letterWords);
@@ -660,7 +664,21 @@ function headlineBlock(blocks: { text: string; el: Element }[], facts: PageFacts
   };
   // A list of recent posts may repeat the title before the page's own heading does.
   const heading = blocks.findIndex((b) => isHeading(b.el) && repeats(b));
-  return heading >= 0 ? heading : blocks.findIndex(repeats);
+  if (heading >= 0) return heading;
+  const repeated = blocks.findIndex(repeats);
+  if (repeated >= 0) return repeated;
+  // A <title> naming only the site and section ("energieverbraucher.de | Gaspreise"): a box classed as
+  // the headline ("headline", "entry-title", "article-title") outside asides marks it.
+  return blocks.findIndex((b) => b.text.length >= 15 && HEADLINE_CLASS.test(classUp(b.el)) && ownBlock(b));
+}
+
+const HEADLINE_CLASS =
+  /(^|[\s_-])(headline|entry-title|post-title|article-title|article__title|story-title)($|[\s_-])/i;
+
+/** The classes of an element and of its parent. */
+function classUp(el: Element): string {
+  const parent = el.parent && el.parent.type === 'tag' ? (el.parent as Element) : null;
+  return `${el.attribs.class ?? ''} ${parent?.attribs.class ?? ''}`;
 }
 
 const HEADING = /^h[1-6]$/;
@@ -745,7 +763,7 @@ function readPageDates(facts: PageFacts): PageDate[] {
   const h1 = headlineH1(facts);
   const titleAt = h1
     ? blocks.findIndex((b) => b.el === h1 || hasAncestor(b.el, (e) => e === h1, 8))
-    : headlineBlock(blocks, facts);
+    : headlineBlock(blocks, facts, (b) => !isAside(b.el, facts));
   const out: PageDate[] = [];
   blocks.forEach((b, i) => {
     const mentions = findDateMentions(b.text);
