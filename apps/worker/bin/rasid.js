@@ -11,19 +11,25 @@ import { fileURLToPath } from 'node:url';
 // ../shared/corpus runs in a 192 MB heap at full speed; 256 leaves room.
 const INGEST_HEAP_MB = 256;
 const HEAP_FLAG = '--max-old-space-size';
+// The young generation too: V8 grows each semi-space to 16 MB under an ingest's allocation rate, and
+// most of what is allocated there dies young anyway. At 4 MB ../shared/corpus peaks at 434 MB instead
+// of 543 (a 192 MB old generation alone left it at 543), in the same CPU time (166 s either way).
+const INGEST_SEMI_SPACE_MB = 4;
+const SEMI_SPACE_FLAG = '--max-semi-space-size';
 // Marks the process started below, so that a process started with a channel by anyone else keeps it.
 const CHILD_MARK = 'RASID_CAPPED_CHILD';
 
-const capped =
-  process.execArgv.some((arg) => arg.startsWith(HEAP_FLAG)) ||
-  (process.env.NODE_OPTIONS ?? '').includes(HEAP_FLAG);
+const given = (flag) =>
+  process.execArgv.some((arg) => arg.startsWith(flag)) || (process.env.NODE_OPTIONS ?? '').includes(flag);
+const capped = given(HEAP_FLAG) && given(SEMI_SPACE_FLAG);
 
 if (process.argv[2] === 'ingest' && !capped) {
   const child = spawn(
     process.execPath,
     [
       ...process.execArgv,
-      `${HEAP_FLAG}=${INGEST_HEAP_MB}`,
+      ...(given(HEAP_FLAG) ? [] : [`${HEAP_FLAG}=${INGEST_HEAP_MB}`]),
+      ...(given(SEMI_SPACE_FLAG) ? [] : [`${SEMI_SPACE_FLAG}=${INGEST_SEMI_SPACE_MB}`]),
       fileURLToPath(import.meta.url),
       ...process.argv.slice(2),
     ],

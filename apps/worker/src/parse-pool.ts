@@ -47,6 +47,8 @@ export function defaultParseThreads(cap = 3): number {
 // A thread's old generation: the parser keeps nothing between jobs, and a job of 200 records needs a few
 // MB, but without a cap V8 lets garbage grow to hundreds of MB per thread before collecting it.
 const THREAD_HEAP_MB = 128;
+// And its young generation (V8 otherwise grows it to 48 MB; see INGEST_SEMI_SPACE_MB in bin/rasid.js).
+const THREAD_YOUNG_MB = 12;
 
 export class ParsePool {
   private readonly slots: Slot[] = [];
@@ -58,7 +60,9 @@ export class ParsePool {
     if (!(Number.isInteger(size) && size > 0))
       throw new Error(`parse pool: not a positive thread count: ${size}`);
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } });
+      const worker = new Worker(ENTRY, {
+        resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB, maxYoungGenerationSizeMb: THREAD_YOUNG_MB },
+      });
       const slot: Slot = { worker, posted: [] };
       slot.worker.on('message', (reply: ParseReply) => {
         const done = slot.posted.shift();
