@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   createSubjectTrainer,
+  forEachTerm,
   GENERAL_NEWS,
   pickConfidentSubject,
   predictSubjects,
@@ -54,10 +55,30 @@ describe('tokenizeTerms', () => {
     ],
     ['no language: Latin stopwords of both lists', 'the match de football', null, ['match', 'football']],
     ['empty text', '', 'en', []],
+    ['Arabic: عبد with no word after it, or a Latin one, stays alone', 'قرار عبد', 'ar', ['قرار', 'عبد']],
+    ['Arabic: عبد before a Latin word and after a waw', 'عبد MBC وعبد', 'ar', ['عبد', 'mbc', 'عبد']],
+    [
+      'numbers of any script dropped (fullwidth, Roman numeral), words with digits or astral letters kept',
+      'mp3 ２０２４ x² 3rd ⅻ 𝐀𝐁c',
+      'en',
+      ['mp3', 'x²', '3rd', '𝐀𝐁c'],
+    ],
+    [
+      'Arabic: one word form repeated stems alike each time',
+      'الوزراء والوزراء الوزراء',
+      'ar',
+      ['وزراء', 'وزراء', 'وزراء'],
+    ],
   ];
   for (const [name, text, language, expected] of table) {
     it(name, () => expect(tokenizeTerms(text, language)).toEqual(expected));
   }
+
+  it('forEachTerm gives each term with the folded word(s) it came from', () => {
+    const seen: string[] = [];
+    forEachTerm('الوزراء والوزراء عبد الله MBC', 'ar', (term, surface) => seen.push(`${term}|${surface}`));
+    expect(seen).toEqual(['وزراء|الوزراء', 'وزراء|والوزراء', 'عبدالله|عبد الله', 'mbc|mbc']);
+  });
 
   it('stopword lists are folded the way text is (أن and ان are one entry form)', () => {
     expect(STOPWORDS.ar.has('ان')).toBe(true);

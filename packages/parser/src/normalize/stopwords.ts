@@ -1,7 +1,7 @@
 // Stopwords and the term tokenizer shared by the subject classifier and top-terms counts. Terms go through
 // the same folding and light stemming as search, so a term counted here is one a user can search for.
 
-import { foldArabic } from './arabic.ts';
+import { foldArabic, stripAccents } from './arabic.ts';
 import { stemArabic } from './search.ts';
 
 // Function words, pronouns, auxiliaries and the reporting verbs of wire copy (قال, أضاف, said): they occur
@@ -46,10 +46,8 @@ y c n dit déclaré selon
 
 /** Folds (Arabic variants, accents) a word or list the way tokenizeTerms folds text. */
 function foldTerm(word: string): string {
-  return foldArabic(word)
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .normalize('NFC');
+  // stripAccents skips NFD and NFC for text they would leave as is (nearly all Arabic copy).
+  return stripAccents(foldArabic(word));
 }
 
 function toSet(list: string): ReadonlySet<string> {
@@ -67,7 +65,6 @@ export const STOPWORDS: Readonly<Record<'ar' | 'en' | 'fr', ReadonlySet<string>>
 // Latin lists: neither `the` nor `de` is a subject word.
 const LATIN_ANY = new Set([...STOPWORDS.en, ...STOPWORDS.fr]);
 
-const ARABIC_WORD = /^[\u0621-\u064A]+$/;
 const DIGITS = /^\p{N}+$/u;
 // Marks (diacritics) and invisible joiners belong to the word they sit in; folding removes them.
 const WORD_CHAR = /[\p{L}\p{M}\p{N}\u200b-\u200f\u2066-\u2069\ufeff]/u;
@@ -84,19 +81,74 @@ function isWordChar(text: string, i: number): boolean {
   return WORD_CHAR.test(text[i] as string);
 }
 
-// Stemming costs far more than a lookup, and a corpus repeats the same few hundred thousand word forms:
-// stems are memoised, bounded so a long-running worker does not grow without limit.
-const MEMO_LIMIT = 500_000;
-const STEMMED = new Map<string, string>();
+// isWordChar of every BMP code unit but the surrogates (asked of isWordChar itself), read from a table:
+// the Unicode regex per character of punctuation and Latin-1 text was most of tokenizing's cost.
+const WORD_UNIT = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++)
+  if ((c < 0xd800 || c > 0xdfff) && isWordChar(String.fromCharCode(c), 0)) WORD_UNIT[c] = 1;
 
-function memoStem(word: string): string {
-  let stem = STEMMED.get(word);
-  if (stem === undefined) {
-    if (STEMMED.size >= MEMO_LIMIT) STEMMED.clear();
-    stem = stemTerm(word);
-    STEMMED.set(word, stem);
+const ALEF_HAMZA = 0x0621;
+const ARABIC_LAST = 0x064a;
+const AIN = 0x0639;
+const BAA = 0x0628;
+const DAL = 0x062f;
+const WAW = 0x0648;
+
+// Stemming costs far more than a lookup, and a corpus repeats the same few hundred thousand word forms:
+// stems are memoised, bounded so a long-running worker does not grow without limit. The memo is keyed by
+// the word's code units where it sits in the folded text (an open-addressing table over a pool of code
+// units, with a hash taken while the word is scanned), not by a string: a Map keyed by a freshly sliced
+// word hashed and compared every word anew, and was two thirds of tokenizing's cost.
+const MEMO_LIMIT = 500_000;
+const MEMO_SLOTS = 1 << 20; // a power of two above twice MEMO_LIMIT
+const memoSlot = new Int32Array(MEMO_SLOTS); // entry + 1, 0: free
+const memoHash = new Int32Array(MEMO_LIMIT);
+const memoStart = new Int32Array(MEMO_LIMIT);
+const memoLength = new Int32Array(MEMO_LIMIT);
+const memoStems: string[] = [];
+let memoPool = new Uint16Array(1 << 20);
+let memoPoolUsed = 0;
+
+/** FNV-1a over code units: the hash a word's code units are memoised under, taken as it is scanned. */
+const HASH_SEED = 0x811c9dc5 | 0;
+const HASH_PRIME = 16777619;
+
+/** The memoised stem of folded[start, end) (hash: its hash), or undefined when it is not memoised. */
+function memoLookup(folded: string, start: number, end: number, hash: number): string | undefined {
+  const length = end - start;
+  for (let slot = hash & (MEMO_SLOTS - 1); ; slot = (slot + 1) & (MEMO_SLOTS - 1)) {
+    const e = (memoSlot[slot] as number) - 1;
+    if (e < 0) return undefined;
+    if (memoHash[e] !== hash || memoLength[e] !== length) continue;
+    const at = (memoStart[e] as number) - start;
+    let j = start;
+    while (j < end && memoPool[at + j] === folded.charCodeAt(j)) j++;
+    if (j === end) return memoStems[e];
   }
-  return stem;
+}
+
+function memoStore(folded: string, start: number, end: number, hash: number, stem: string): void {
+  if (memoStems.length >= MEMO_LIMIT) {
+    memoSlot.fill(0);
+    memoStems.length = 0;
+    memoPoolUsed = 0;
+  }
+  const length = end - start;
+  if (memoPoolUsed + length > memoPool.length) {
+    const grown = new Uint16Array(Math.max(memoPool.length * 2, memoPoolUsed + length));
+    grown.set(memoPool.subarray(0, memoPoolUsed));
+    memoPool = grown;
+  }
+  for (let j = start; j < end; j++) memoPool[memoPoolUsed + j - start] = folded.charCodeAt(j);
+  const e = memoStems.length;
+  memoStems.push(stem);
+  memoHash[e] = hash;
+  memoStart[e] = memoPoolUsed;
+  memoLength[e] = length;
+  memoPoolUsed += length;
+  let slot = hash & (MEMO_SLOTS - 1);
+  while (memoSlot[slot] !== 0) slot = (slot + 1) & (MEMO_SLOTS - 1);
+  memoSlot[slot] = e + 1;
 }
 
 /** Arabic stem of a folded word, or '' for a stopword or a stem too short to mean anything. */
@@ -114,7 +166,7 @@ function stemTerm(folded: string): string {
  */
 export function tokenizeTerms(text: string, language?: string | null): string[] {
   const out: string[] = [];
-  forEachTerm(text, language, (term) => {
+  scanTerms(text, language, false, (term) => {
     out.push(term);
   });
   return out;
@@ -126,37 +178,109 @@ export function forEachTerm(
   language: string | null | undefined,
   visit: (term: string, surface: string) => void,
 ): void {
+  scanTerms(text, language, true, visit);
+}
+
+/** forEachTerm; without `surfaces`, an Arabic term's surface is '' (not sliced out of the text). */
+function scanTerms(
+  text: string,
+  language: string | null | undefined,
+  surfaces: boolean,
+  visit: (term: string, surface: string) => void,
+): void {
   const latinStop = language === 'en' ? STOPWORDS.en : language === 'fr' ? STOPWORDS.fr : LATIN_ANY;
   // Folding whole text at once is far cheaper than word by word; it never joins or splits words.
   const folded = foldTerm(text);
-  const tokens: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= folded.length; i++) {
-    if (i < folded.length && isWordChar(folded, i)) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      tokens.push(folded.slice(start, i));
-      start = -1;
+  const n = folded.length;
+  // Words are found one ahead, so `عبد` can be joined to the next. Of the pending word: where it is, its
+  // hash, and whether it is Arabic letters only (U+0621–U+064A: stemmed against the Arabic stopwords) or
+  // numbers only (DIGITS), both worked out while it is scanned. Only a Latin word is sliced out at once.
+  let pending = false;
+  let pendingStart = 0;
+  let pendingEnd = 0;
+  let pendingHash = 0;
+  let pendingArabic = false;
+  let pendingDigits = false;
+  let pendingWord = '';
+  let i = 0;
+  for (;;) {
+    while (i < n) {
+      const c = folded.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdfff ? isWordChar(folded, i) : WORD_UNIT[c] === 1) break;
+      i++;
     }
-  }
-  for (let i = 0; i < tokens.length; i++) {
-    let token = tokens[i] as string;
-    if (ARABIC_WORD.test(token)) {
-      if (token.startsWith('وعبد')) token = token.slice(1);
-      if (token.startsWith('عبد')) {
-        // Compound names (عبد ربه, عبد الله) are one name written as one or two words; the stemmer would
-        // cut a joined one differently from its parts, so names are kept whole.
-        const next = tokens[i + 1];
-        if (token === 'عبد' && next !== undefined && ARABIC_WORD.test(next)) {
-          visit(`${token}${next}`, `${token} ${next}`);
-          i++;
-        } else visit(token, token);
-        continue;
+    const found = i < n;
+    const start = i;
+    let arabic = false;
+    let digits = false;
+    let hash = HASH_SEED;
+    let word = '';
+    if (found) {
+      arabic = true;
+      digits = true;
+      let letter = false;
+      for (; i < n; i++) {
+        const c = folded.charCodeAt(i);
+        if (c >= 0xd800 && c <= 0xdfff ? !isWordChar(folded, i) : WORD_UNIT[c] === 0) break;
+        hash = Math.imul(hash ^ c, HASH_PRIME);
+        if (c < ALEF_HAMZA || c > ARABIC_LAST) arabic = false;
+        if (c < 0x30 || c > 0x39) {
+          digits = false;
+          if (c >= 0x41 && c <= 0x7a) letter = true;
+        }
       }
-      const stem = memoStem(token);
-      if (stem) visit(stem, token);
-    } else if (token.length >= 2 && !DIGITS.test(token) && !latinStop.has(token)) {
-      visit(token, token);
+      if (!arabic) {
+        word = folded.slice(start, i);
+        // A word with an ASCII letter is no number; others that are not plain ASCII digits ask the regex.
+        if (!digits && !letter) digits = DIGITS.test(word);
+      }
     }
+    if (pending) {
+      if (pendingArabic) {
+        // وعبد… and عبد… (a leading waw, then ain, baa, dal) are names, kept whole; other words stemmed.
+        let from = pendingStart;
+        if (
+          folded.charCodeAt(from) === WAW &&
+          from + 3 < pendingEnd &&
+          folded.charCodeAt(from + 1) === AIN &&
+          folded.charCodeAt(from + 2) === BAA &&
+          folded.charCodeAt(from + 3) === DAL
+        )
+          from++;
+        if (
+          from + 2 < pendingEnd &&
+          folded.charCodeAt(from) === AIN &&
+          folded.charCodeAt(from + 1) === BAA &&
+          folded.charCodeAt(from + 2) === DAL
+        ) {
+          const token = folded.slice(from, pendingEnd);
+          // Compound names (عبد ربه, عبد الله) are one name written as one or two words; the stemmer would
+          // cut a joined one differently from its parts, so names are kept whole.
+          if (token.length === 3 && found && arabic) {
+            const next = folded.slice(start, i);
+            visit(`${token}${next}`, `${token} ${next}`);
+            pending = false;
+            continue;
+          }
+          visit(token, token);
+        } else {
+          let stem = memoLookup(folded, pendingStart, pendingEnd, pendingHash);
+          if (stem === undefined) {
+            stem = stemTerm(folded.slice(pendingStart, pendingEnd));
+            memoStore(folded, pendingStart, pendingEnd, pendingHash, stem);
+          }
+          if (stem) visit(stem, surfaces ? folded.slice(pendingStart, pendingEnd) : '');
+        }
+      } else if (pendingWord.length >= 2 && !pendingDigits && !latinStop.has(pendingWord))
+        visit(pendingWord, pendingWord);
+    }
+    if (!found) return;
+    pending = true;
+    pendingStart = start;
+    pendingEnd = i;
+    pendingHash = hash;
+    pendingArabic = arabic;
+    pendingDigits = digits;
+    pendingWord = word;
   }
 }
