@@ -74,6 +74,18 @@ describe('tokenizeTerms', () => {
     it(name, () => expect(tokenizeTerms(text, language)).toEqual(expected));
   }
 
+  it('maxTerms: the first terms of the whole text, the rest not scanned', () => {
+    const texts: [string, string | null][] = [
+      ['وقال الوزير إن الحكومة ستقدم الخطة إلى البرلمان مع عبد الله وعبد ربه', 'ar'],
+      ["The Minister said that the Government's plan was ready", 'en'],
+    ];
+    for (const [text, language] of texts) {
+      const all = tokenizeTerms(text, language);
+      for (let n = 0; n <= all.length + 1; n++)
+        expect(tokenizeTerms(text, language, n)).toEqual(all.slice(0, n));
+    }
+  });
+
   it('forEachTerm gives each term with the folded word(s) it came from', () => {
     const seen: string[] = [];
     forEachTerm('الوزراء والوزراء عبد الله MBC', 'ar', (term, surface) => seen.push(`${term}|${surface}`));

@@ -162,11 +162,16 @@ function stemTerm(folded: string): string {
  * Content terms of a text, in order: folded, stopwords removed, Arabic light-stemmed, Latin lower-cased
  * without accents, numbers and one-letter tokens dropped. `عبد` is joined to the next word, so
  * `عبد اللطيف` and `عبداللطيف` are one term. `language` (ISO 639-1) picks the Latin stopword list;
- * Arabic-script words always use the Arabic one, since Arabic copy is where they occur.
+ * Arabic-script words always use the Arabic one, since Arabic copy is where they occur. Only the first
+ * `maxTerms` are found (the rest of the text is not scanned).
  */
-export function tokenizeTerms(text: string, language?: string | null): string[] {
+export function tokenizeTerms(
+  text: string,
+  language?: string | null,
+  maxTerms: number = Number.POSITIVE_INFINITY,
+): string[] {
   const out: string[] = [];
-  scanTerms(text, language, false, (term) => {
+  scanTerms(text, language, false, maxTerms, (term) => {
     out.push(term);
   });
   return out;
@@ -178,7 +183,7 @@ export function forEachTerm(
   language: string | null | undefined,
   visit: (term: string, surface: string) => void,
 ): void {
-  scanTerms(text, language, true, visit);
+  scanTerms(text, language, true, Number.POSITIVE_INFINITY, visit);
 }
 
 /** forEachTerm; without `surfaces`, an Arabic term's surface is '' (not sliced out of the text). */
@@ -186,8 +191,11 @@ function scanTerms(
   text: string,
   language: string | null | undefined,
   surfaces: boolean,
+  max: number,
   visit: (term: string, surface: string) => void,
 ): void {
+  if (!(max > 0)) return;
+  let emitted = 0;
   const latinStop = language === 'en' ? STOPWORDS.en : language === 'fr' ? STOPWORDS.fr : LATIN_ANY;
   // Folding whole text at once is far cheaper than word by word; it never joins or splits words.
   const folded = foldTerm(text);
@@ -259,20 +267,27 @@ function scanTerms(
           if (token.length === 3 && found && arabic) {
             const next = folded.slice(start, i);
             visit(`${token}${next}`, `${token} ${next}`);
+            if (++emitted >= max) return;
             pending = false;
             continue;
           }
           visit(token, token);
+          if (++emitted >= max) return;
         } else {
           let stem = memoLookup(folded, pendingStart, pendingEnd, pendingHash);
           if (stem === undefined) {
             stem = stemTerm(folded.slice(pendingStart, pendingEnd));
             memoStore(folded, pendingStart, pendingEnd, pendingHash, stem);
           }
-          if (stem) visit(stem, surfaces ? folded.slice(pendingStart, pendingEnd) : '');
+          if (stem) {
+            visit(stem, surfaces ? folded.slice(pendingStart, pendingEnd) : '');
+            if (++emitted >= max) return;
+          }
         }
-      } else if (pendingWord.length >= 2 && !pendingDigits && !latinStop.has(pendingWord))
+      } else if (pendingWord.length >= 2 && !pendingDigits && !latinStop.has(pendingWord)) {
         visit(pendingWord, pendingWord);
+        if (++emitted >= max) return;
+      }
     }
     if (!found) return;
     pending = true;

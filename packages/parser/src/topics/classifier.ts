@@ -127,9 +127,11 @@ function forEachWeightedTerm(
     if (!text || weight === 0) return;
     // Only a lead is needed: tokenize a slice that nearly always holds it. A slice can end mid-word, so its
     // terms are used only when they run past the lead; otherwise the whole text is tokenized.
+    // Tokenizing stops one term past the lead: enough to tell whether the slice held all of it.
     const cut = limit * LEAD_CHARS_PER_TERM < text.length;
-    let terms = tokenizeTerms(cut ? text.slice(0, limit * LEAD_CHARS_PER_TERM) : text, doc.language);
-    if (cut && terms.length <= limit) terms = tokenizeTerms(text, doc.language);
+    const slice = cut ? text.slice(0, limit * LEAD_CHARS_PER_TERM) : text;
+    let terms = tokenizeTerms(slice, doc.language, limit + 1);
+    if (cut && terms.length <= limit) terms = tokenizeTerms(text, doc.language, limit + 1);
     for (let i = 0; i < terms.length && i < limit; i++) {
       const t = terms[i] as string;
       visit(t, weight);
@@ -140,41 +142,46 @@ function forEachWeightedTerm(
   add(doc.body, 1, maxBodyTerms);
 }
 
-/** Raw term frequencies of a document. */
-function countTerms(
-  doc: SubjectDocument,
-  bigrams: boolean,
-  titleWeight: number,
-  maxBodyTerms: number,
-): Map<string, number> {
-  const counts = new Map<string, number>();
-  forEachWeightedTerm(doc, bigrams, titleWeight, maxBodyTerms, (t, w) => {
-    counts.set(t, (counts.get(t) ?? 0) + w);
-  });
-  return counts;
-}
-
 type Sparse = { index: Int32Array; value: Float64Array };
 
-/** Sublinear tf × idf over the known terms, L2-normalised so long and short articles weigh alike. */
-function vectorize(
-  counts: Map<string, number>,
-  termIndex: Map<string, number>,
-  idf: ArrayLike<number>,
-): Sparse {
-  const index: number[] = [];
-  const value: number[] = [];
+/** A model's term lookup, with room to count one document's terms by their place in the model. */
+type TermIndex = { index: Map<string, number>; counts: Float64Array; seen: number[] };
+
+/**
+ * Sublinear tf × idf of a document over the model's terms, L2-normalised so long and short articles weigh
+ * alike. Terms are counted by their place in the model as they come (one lookup per term, no map of the
+ * document's own), and listed in the order each was first seen, as a map of them would iterate.
+ */
+function vectorize(doc: SubjectDocument, model: SubjectModel, terms: TermIndex): Sparse {
+  const { index: termIndex, counts, seen } = terms;
+  try {
+    forEachWeightedTerm(doc, model.bigrams, model.titleWeight, model.maxBodyTerms, (t, w) => {
+      const i = termIndex.get(t);
+      if (i === undefined) return;
+      // Weights are > 0 (a title weight of 0 adds nothing), so a count of 0 is a term not yet seen.
+      if (counts[i] === 0) seen.push(i);
+      counts[i] = (counts[i] as number) + w;
+    });
+  } catch (error) {
+    // The counts are shared by every document this model scores: left clean whatever happens.
+    for (const i of seen) counts[i] = 0;
+    seen.length = 0;
+    throw error;
+  }
+  const index = Int32Array.from(seen);
+  const value = new Float64Array(seen.length);
   let norm = 0;
-  for (const [term, n] of counts) {
-    const i = termIndex.get(term);
-    if (i === undefined) continue;
-    const v = (1 + Math.log(n)) * (idf[i] as number);
-    index.push(i);
-    value.push(v);
+  for (let j = 0; j < seen.length; j++) {
+    const i = seen[j] as number;
+    const v = (1 + Math.log(counts[i] as number)) * (model.idf[i] as number);
+    counts[i] = 0;
+    value[j] = v;
     norm += v * v;
   }
+  seen.length = 0;
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  return { index: Int32Array.from(index), value: Float64Array.from(value, (v) => v * scale) };
+  for (let j = 0; j < value.length; j++) value[j] = (value[j] as number) * scale;
+  return { index, value };
 }
 
 /** Deterministic PRNG (mulberry32): training must not depend on Math.random. */
@@ -680,13 +687,17 @@ function round(x: number): number {
 }
 
 // Term lookups are rebuilt once per model object, not once per article.
-const TERM_INDEX = new WeakMap<SubjectModel, Map<string, number>>();
+const TERM_INDEX = new WeakMap<SubjectModel, TermIndex>();
 
-function termIndexOf(model: SubjectModel): Map<string, number> {
+function termIndexOf(model: SubjectModel): TermIndex {
   let index = TERM_INDEX.get(model);
   if (!index) {
     checkModel(model);
-    index = new Map(model.terms.map((t, i) => [t, i]));
+    index = {
+      index: new Map(model.terms.map((t, i) => [t, i])),
+      counts: new Float64Array(model.terms.length),
+      seen: [],
+    };
     TERM_INDEX.set(model, index);
   }
   return index;
@@ -725,11 +736,7 @@ function scoreInto(model: SubjectModel, { index, value }: Sparse, scores: Float6
 export function predictSubjects(model: SubjectModel, doc: SubjectDocument): SubjectPrediction[] {
   const termIndex = termIndexOf(model);
   const K = model.labels.length;
-  const vector = vectorize(
-    countTerms(doc, model.bigrams, model.titleWeight, model.maxBodyTerms),
-    termIndex,
-    model.idf,
-  );
+  const vector = vectorize(doc, model, termIndex);
   const scores = new Float64Array(K);
   scoreInto(model, vector, scores);
   return model.labels
