@@ -20,7 +20,14 @@ export { type ExtractHtmlOptions, extractHtml, type HtmlExtraction } from './htm
 export { type DetectedLanguage, detectLanguage } from './language/index.ts';
 export { foldArabic, stripAccents, toAsciiDigits } from './normalize/arabic.ts';
 export { normalizeName, stemArabic, toSearchText } from './normalize/search.ts';
-export { forEachTerm, STOPWORDS, tokenizeTerms } from './normalize/stopwords.ts';
+export {
+  forEachTerm,
+  forEachTermId,
+  STOPWORDS,
+  termIdGeneration,
+  termOfId,
+  tokenizeTerms,
+} from './normalize/stopwords.ts';
 export { hostOf, normalizeUrl, urlKey } from './normalize/url.ts';
 export {
   findOutletByHost,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createSubjectTrainer,
   forEachTerm,
+  forEachTermId,
   GENERAL_NEWS,
   pickConfidentSubject,
   predictSubjects,
@@ -10,6 +11,7 @@ import {
   type SubjectModel,
   type SubjectPrediction,
   type TrainSubjectOptions,
+  termOfId,
   tokenizeTerms,
   trainSubjectClassifier,
 } from '../src/index.ts';
@@ -84,6 +86,25 @@ describe('tokenizeTerms', () => {
       for (let n = 0; n <= all.length + 1; n++)
         expect(tokenizeTerms(text, language, n)).toEqual(all.slice(0, n));
     }
+  });
+
+  it('forEachTermId: the same terms as tokenizeTerms, each by an id termOfId turns back into it', () => {
+    const texts: [string, string | null][] = [
+      ['وقال الوزير إن الحكومة ستقدم الخطة إلى البرلمان مع عبد الله وعبد ربه والوزير', 'ar'],
+      ["The Minister said that the Government's plan was ready, the minister said", 'en'],
+      ['برنامج The Voice de MBC عبد', 'ar'],
+    ];
+    for (const [text, language] of texts)
+      for (const max of [Number.POSITIVE_INFINITY, 3]) {
+        const ids: number[] = [];
+        forEachTermId(text, language, max, (id) => ids.push(id));
+        expect(ids.map(termOfId)).toEqual(tokenizeTerms(text, language, max));
+        // One term, one id.
+        const byTerm = new Map<string, Set<number>>();
+        for (const id of ids) byTerm.set(termOfId(id), (byTerm.get(termOfId(id)) ?? new Set()).add(id));
+        for (const set of byTerm.values()) expect(set.size).toBe(1);
+      }
+    expect(() => termOfId(-1)).toThrow(RangeError);
   });
 
   it('forEachTerm gives each term with the folded word(s) it came from', () => {

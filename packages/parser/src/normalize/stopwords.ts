@@ -101,11 +101,13 @@ const WAW = 0x0648;
 // word hashed and compared every word anew, and was two thirds of tokenizing's cost.
 const MEMO_LIMIT = 500_000;
 const MEMO_SLOTS = 1 << 20; // a power of two above twice MEMO_LIMIT
-const memoSlot = new Int32Array(MEMO_SLOTS); // entry + 1, 0: free
-const memoHash = new Int32Array(MEMO_LIMIT);
-const memoStart = new Int32Array(MEMO_LIMIT);
-const memoLength = new Int32Array(MEMO_LIMIT);
+// Per slot, side by side so a probe reads one cache line: the hash of its word, and its entry + 1 (0: free).
+const memoSlot = new Int32Array(2 * MEMO_SLOTS);
+// Per entry: where its word's code units start in the pool, and how many there are.
+const memoEntry = new Int32Array(2 * MEMO_LIMIT);
 const memoStems: string[] = [];
+// Per entry: the term id of its stem (termOfId), or -1 when the word is a stopword or too short.
+const memoTermIds = new Int32Array(MEMO_LIMIT);
 let memoPool = new Uint16Array(1 << 20);
 let memoPoolUsed = 0;
 
@@ -113,26 +115,31 @@ let memoPoolUsed = 0;
 const HASH_SEED = 0x811c9dc5 | 0;
 const HASH_PRIME = 16777619;
 
-/** The memoised stem of folded[start, end) (hash: its hash), or undefined when it is not memoised. */
-function memoLookup(folded: string, start: number, end: number, hash: number): string | undefined {
+/** The memo entry of folded[start, end) (hash: its hash), or -1 when it is not memoised. */
+function memoLookup(folded: string, start: number, end: number, hash: number): number {
   const length = end - start;
   for (let slot = hash & (MEMO_SLOTS - 1); ; slot = (slot + 1) & (MEMO_SLOTS - 1)) {
-    const e = (memoSlot[slot] as number) - 1;
-    if (e < 0) return undefined;
-    if (memoHash[e] !== hash || memoLength[e] !== length) continue;
-    const at = (memoStart[e] as number) - start;
+    const e = (memoSlot[2 * slot + 1] as number) - 1;
+    if (e < 0) return -1;
+    if (memoSlot[2 * slot] !== hash || memoEntry[2 * e + 1] !== length) continue;
+    const at = (memoEntry[2 * e] as number) - start;
     let j = start;
     while (j < end && memoPool[at + j] === folded.charCodeAt(j)) j++;
-    if (j === end) return memoStems[e];
+    if (j === end) return e;
   }
 }
 
-function memoStore(folded: string, start: number, end: number, hash: number, stem: string): void {
-  if (memoStems.length >= MEMO_LIMIT) {
-    memoSlot.fill(0);
-    memoStems.length = 0;
-    memoPoolUsed = 0;
-  }
+function clearMemo(): void {
+  memoSlot.fill(0);
+  memoStems.length = 0;
+  memoPoolUsed = 0;
+}
+
+/** Memoises the stem of folded[start, end) and returns its entry. */
+function memoStore(folded: string, start: number, end: number, hash: number, stem: string): number {
+  // Interning first: a full term table clears the memo too.
+  const id = stem ? termId(stem) : -1;
+  if (memoStems.length >= MEMO_LIMIT) clearMemo();
   const length = end - start;
   if (memoPoolUsed + length > memoPool.length) {
     const grown = new Uint16Array(Math.max(memoPool.length * 2, memoPoolUsed + length));
@@ -142,13 +149,51 @@ function memoStore(folded: string, start: number, end: number, hash: number, ste
   for (let j = start; j < end; j++) memoPool[memoPoolUsed + j - start] = folded.charCodeAt(j);
   const e = memoStems.length;
   memoStems.push(stem);
-  memoHash[e] = hash;
-  memoStart[e] = memoPoolUsed;
-  memoLength[e] = length;
+  memoTermIds[e] = id;
+  memoEntry[2 * e] = memoPoolUsed;
+  memoEntry[2 * e + 1] = length;
   memoPoolUsed += length;
   let slot = hash & (MEMO_SLOTS - 1);
-  while (memoSlot[slot] !== 0) slot = (slot + 1) & (MEMO_SLOTS - 1);
-  memoSlot[slot] = e + 1;
+  while (memoSlot[2 * slot + 1] !== 0) slot = (slot + 1) & (MEMO_SLOTS - 1);
+  memoSlot[2 * slot] = hash;
+  memoSlot[2 * slot + 1] = e + 1;
+  return e;
+}
+
+// Term ids: each distinct term a number, so a caller can count terms in arrays rather than maps keyed by
+// strings (see forEachTermId). Bounded like the memo: past TERM_LIMIT the table starts over under a new
+// generation (termIdGeneration), and ids handed out before mean nothing any more.
+const TERM_LIMIT = 1_000_000;
+const termIds = new Map<string, number>();
+const termStrings: string[] = [];
+let generation = 0;
+
+function termId(term: string): number {
+  let id = termIds.get(term);
+  if (id === undefined) {
+    if (termStrings.length >= TERM_LIMIT) {
+      termIds.clear();
+      termStrings.length = 0;
+      generation++;
+      clearMemo();
+    }
+    id = termStrings.length;
+    termStrings.push(term);
+    termIds.set(term, id);
+  }
+  return id;
+}
+
+/** The term of an id forEachTermId gave (in the current generation). */
+export function termOfId(id: number): string {
+  const term = termStrings[id];
+  if (term === undefined) throw new RangeError(`termOfId: no term has id ${id}`);
+  return term;
+}
+
+/** Changes when term ids start over: a caller that keeps ids across calls drops them then. */
+export function termIdGeneration(): number {
+  return generation;
 }
 
 /** Arabic stem of a folded word, or '' for a stopword or a stem too short to mean anything. */
@@ -171,9 +216,16 @@ export function tokenizeTerms(
   maxTerms: number = Number.POSITIVE_INFINITY,
 ): string[] {
   const out: string[] = [];
-  scanTerms(text, language, false, maxTerms, (term) => {
-    out.push(term);
-  });
+  scanTerms(
+    text,
+    language,
+    false,
+    maxTerms,
+    (term) => {
+      out.push(term);
+    },
+    null,
+  );
   return out;
 }
 
@@ -183,8 +235,24 @@ export function forEachTerm(
   language: string | null | undefined,
   visit: (term: string, surface: string) => void,
 ): void {
-  scanTerms(text, language, true, Number.POSITIVE_INFINITY, visit);
+  scanTerms(text, language, true, Number.POSITIVE_INFINITY, visit, null);
 }
+
+/**
+ * tokenizeTerms, calling `visit` with each term's id (termOfId gives the term back) and stopping after
+ * `maxTerms`: no string is touched for an Arabic word already seen. Ids stay valid while termIdGeneration
+ * does not change, which it can do during a call: check it before using an id.
+ */
+export function forEachTermId(
+  text: string,
+  language: string | null | undefined,
+  maxTerms: number,
+  visit: (id: number) => void,
+): void {
+  scanTerms(text, language, false, maxTerms, NO_VISIT, visit);
+}
+
+const NO_VISIT = (): void => {};
 
 /** forEachTerm; without `surfaces`, an Arabic term's surface is '' (not sliced out of the text). */
 function scanTerms(
@@ -193,6 +261,7 @@ function scanTerms(
   surfaces: boolean,
   max: number,
   visit: (term: string, surface: string) => void,
+  visitId: ((id: number) => void) | null,
 ): void {
   if (!(max > 0)) return;
   let emitted = 0;
@@ -266,26 +335,31 @@ function scanTerms(
           // cut a joined one differently from its parts, so names are kept whole.
           if (token.length === 3 && found && arabic) {
             const next = folded.slice(start, i);
-            visit(`${token}${next}`, `${token} ${next}`);
+            if (visitId) visitId(termId(`${token}${next}`));
+            else visit(`${token}${next}`, `${token} ${next}`);
             if (++emitted >= max) return;
             pending = false;
             continue;
           }
-          visit(token, token);
+          if (visitId) visitId(termId(token));
+          else visit(token, token);
           if (++emitted >= max) return;
         } else {
-          let stem = memoLookup(folded, pendingStart, pendingEnd, pendingHash);
-          if (stem === undefined) {
-            stem = stemTerm(folded.slice(pendingStart, pendingEnd));
-            memoStore(folded, pendingStart, pendingEnd, pendingHash, stem);
+          let e = memoLookup(folded, pendingStart, pendingEnd, pendingHash);
+          if (e < 0) {
+            const stem = stemTerm(folded.slice(pendingStart, pendingEnd));
+            e = memoStore(folded, pendingStart, pendingEnd, pendingHash, stem);
           }
-          if (stem) {
-            visit(stem, surfaces ? folded.slice(pendingStart, pendingEnd) : '');
+          const id = memoTermIds[e] as number;
+          if (id >= 0) {
+            if (visitId) visitId(id);
+            else visit(memoStems[e] as string, surfaces ? folded.slice(pendingStart, pendingEnd) : '');
             if (++emitted >= max) return;
           }
         }
       } else if (pendingWord.length >= 2 && !pendingDigits && !latinStop.has(pendingWord)) {
-        visit(pendingWord, pendingWord);
+        if (visitId) visitId(termId(pendingWord));
+        else visit(pendingWord, pendingWord);
         if (++emitted >= max) return;
       }
     }

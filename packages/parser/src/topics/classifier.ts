@@ -28,7 +28,7 @@
 // world desk royal weddings), not carrying the model from one outlet to another.
 // Pure: the same examples and options give the same model.
 
-import { tokenizeTerms } from '../normalize/stopwords.ts';
+import { forEachTermId, termIdGeneration, termOfId, tokenizeTerms } from '../normalize/stopwords.ts';
 
 /** The label for articles from general-news desks (world, middle east, local): no particular subject. */
 export const GENERAL_NEWS = 'general-news';
@@ -142,10 +142,86 @@ function forEachWeightedTerm(
   add(doc.body, 1, maxBodyTerms);
 }
 
+/**
+ * forEachWeightedTerm without bigrams, by term id (forEachTermId): the ids and weights, in order, into
+ * `out` as pairs. False when term ids started over meanwhile (the ids are then of no use: the caller
+ * falls back to forEachWeightedTerm).
+ */
+function weightedTermIds(
+  doc: SubjectDocument,
+  titleWeight: number,
+  maxBodyTerms: number,
+  out: number[],
+): boolean {
+  const generation = termIdGeneration();
+  out.length = 0;
+  const push = (id: number): void => {
+    out.push(id, 0);
+  };
+  const add = (text: string | null | undefined, weight: number, limit: number): void => {
+    if (!text || weight === 0) return;
+    // As forEachWeightedTerm: the slice's terms when they run past the lead, else the whole text's.
+    const from = out.length;
+    const cut = limit * LEAD_CHARS_PER_TERM < text.length;
+    forEachTermId(cut ? text.slice(0, limit * LEAD_CHARS_PER_TERM) : text, doc.language, limit + 1, push);
+    if (cut && (out.length - from) / 2 <= limit) {
+      out.length = from;
+      forEachTermId(text, doc.language, limit + 1, push);
+    }
+    if ((out.length - from) / 2 > limit) out.length = from + 2 * limit;
+    for (let j = from + 1; j < out.length; j += 2) out[j] = weight;
+  };
+  add(doc.title, titleWeight, Number.POSITIVE_INFINITY);
+  add(doc.body, 1, maxBodyTerms);
+  return termIdGeneration() === generation;
+}
+
+/**
+ * A caller's own number for each term id (its place in a dictionary or a model), found by `resolve` the
+ * first time an id is seen: -1 for a term it does not know. Dropped when term ids start over.
+ */
+class TermIdCache {
+  private generation = termIdGeneration();
+  private map = new Int32Array(1024); // own number + 2; 0: not resolved yet
+  constructor(private readonly resolve: (term: string) => number) {}
+
+  /** Forgets every id (the caller's numbers changed). */
+  clear(): void {
+    this.map.fill(0);
+  }
+
+  get(id: number): number {
+    const generation = termIdGeneration();
+    if (generation !== this.generation) {
+      this.map.fill(0);
+      this.generation = generation;
+    }
+    if (id >= this.map.length) {
+      let size = this.map.length;
+      while (size <= id) size *= 2;
+      const map = new Int32Array(size);
+      map.set(this.map);
+      this.map = map;
+    }
+    const v = this.map[id] as number;
+    if (v !== 0) return v - 2;
+    const own = this.resolve(termOfId(id));
+    this.map[id] = own + 2;
+    return own;
+  }
+}
+
 type Sparse = { index: Int32Array; value: Float64Array };
 
 /** A model's term lookup, with room to count one document's terms by their place in the model. */
-type TermIndex = { index: Map<string, number>; counts: Float64Array; seen: number[] };
+type TermIndex = {
+  index: Map<string, number>;
+  counts: Float64Array;
+  seen: number[];
+  /** Term ids to the model's terms. */
+  ids: TermIdCache;
+  pairs: number[];
+};
 
 /**
  * Sublinear tf × idf of a document over the model's terms, L2-normalised so long and short articles weigh
@@ -153,15 +229,23 @@ type TermIndex = { index: Map<string, number>; counts: Float64Array; seen: numbe
  * document's own), and listed in the order each was first seen, as a map of them would iterate.
  */
 function vectorize(doc: SubjectDocument, model: SubjectModel, terms: TermIndex): Sparse {
-  const { index: termIndex, counts, seen } = terms;
+  const { index: termIndex, counts, seen, ids, pairs } = terms;
   try {
-    forEachWeightedTerm(doc, model.bigrams, model.titleWeight, model.maxBodyTerms, (t, w) => {
-      const i = termIndex.get(t);
-      if (i === undefined) return;
-      // Weights are > 0 (a title weight of 0 adds nothing), so a count of 0 is a term not yet seen.
-      if (counts[i] === 0) seen.push(i);
-      counts[i] = (counts[i] as number) + w;
-    });
+    if (!model.bigrams && weightedTermIds(doc, model.titleWeight, model.maxBodyTerms, pairs)) {
+      for (let j = 0; j < pairs.length; j += 2) {
+        const i = ids.get(pairs[j] as number);
+        if (i < 0) continue;
+        // Weights are > 0 (a title weight of 0 adds nothing), so a count of 0 is a term not yet seen.
+        if (counts[i] === 0) seen.push(i);
+        counts[i] = (counts[i] as number) + (pairs[j + 1] as number);
+      }
+    } else
+      forEachWeightedTerm(doc, model.bigrams, model.titleWeight, model.maxBodyTerms, (t, w) => {
+        const i = termIndex.get(t);
+        if (i === undefined) return;
+        if (counts[i] === 0) seen.push(i);
+        counts[i] = (counts[i] as number) + w;
+      });
   } catch (error) {
     // The counts are shared by every document this model scores: left clean whatever happens.
     for (const i of seen) counts[i] = 0;
@@ -303,7 +387,8 @@ export function createSubjectTrainer(options: TrainSubjectOptions = {}): Subject
   const labels: string[] = [];
   const labelIndex = new Map<string, number>();
 
-  const visit = (term: string, weight: number): void => {
+  /** The dictionary id of a term, added when new. */
+  const dictionaryId = (term: string): number => {
     let id = termIds.get(term);
     if (id === undefined) {
       id = terms.length;
@@ -314,6 +399,17 @@ export function createSubjectTrainer(options: TrainSubjectOptions = {}): Subject
         df = growTo(df, id + 1);
       }
     }
+    return id;
+  };
+  // Term ids (forEachTermId) to dictionary ids: a term is looked up by its text once, not at every use.
+  const fromTermId = new TermIdCache(dictionaryId);
+  const pairs: number[] = [];
+
+  const visit = (term: string, weight: number): void => {
+    count(dictionaryId(term), weight);
+  };
+
+  const count = (id: number, weight: number): void => {
     const s = slot[id] as number;
     if (s < 0) {
       slot[id] = docTerms.length;
@@ -323,7 +419,10 @@ export function createSubjectTrainer(options: TrainSubjectOptions = {}): Subject
   };
 
   const add = (doc: SubjectDocument, label: number): void => {
-    forEachWeightedTerm(doc, o.bigrams, o.titleWeight, o.maxBodyTerms, visit);
+    if (!o.bigrams && weightedTermIds(doc, o.titleWeight, o.maxBodyTerms, pairs))
+      for (let j = 0; j < pairs.length; j += 2)
+        count(fromTermId.get(pairs[j] as number), pairs[j + 1] as number);
+    else forEachWeightedTerm(doc, o.bigrams, o.titleWeight, o.maxBodyTerms, visit);
     const start = store.offsets[n] as number;
     const end = start + docTerms.length;
     store.ids = growTo(store.ids, end);
@@ -370,6 +469,7 @@ export function createSubjectTrainer(options: TrainSubjectOptions = {}): Subject
     }
     terms = kept;
     termIds = new Map(kept.map((t, i) => [t, i]));
+    fromTermId.clear();
   };
 
   return {
@@ -693,10 +793,13 @@ function termIndexOf(model: SubjectModel): TermIndex {
   let index = TERM_INDEX.get(model);
   if (!index) {
     checkModel(model);
+    const map = new Map(model.terms.map((t, i) => [t, i]));
     index = {
-      index: new Map(model.terms.map((t, i) => [t, i])),
+      index: map,
       counts: new Float64Array(model.terms.length),
       seen: [],
+      ids: new TermIdCache((term) => map.get(term) ?? -1),
+      pairs: [],
     };
     TERM_INDEX.set(model, index);
   }
