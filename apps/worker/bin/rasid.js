@@ -21,15 +21,16 @@ const CHILD_MARK = 'RASID_CAPPED_CHILD';
 
 const given = (flag) =>
   process.execArgv.some((arg) => arg.startsWith(flag)) || (process.env.NODE_OPTIONS ?? '').includes(flag);
-const capped = given(HEAP_FLAG) && given(SEMI_SPACE_FLAG);
+// A caller who sets either flag takes charge of the process's memory: no second process.
+const capped = given(HEAP_FLAG) || given(SEMI_SPACE_FLAG);
 
 if (process.argv[2] === 'ingest' && !capped) {
   const child = spawn(
     process.execPath,
     [
       ...process.execArgv,
-      ...(given(HEAP_FLAG) ? [] : [`${HEAP_FLAG}=${INGEST_HEAP_MB}`]),
-      ...(given(SEMI_SPACE_FLAG) ? [] : [`${SEMI_SPACE_FLAG}=${INGEST_SEMI_SPACE_MB}`]),
+      `${HEAP_FLAG}=${INGEST_HEAP_MB}`,
+      `${SEMI_SPACE_FLAG}=${INGEST_SEMI_SPACE_MB}`,
       fileURLToPath(import.meta.url),
       ...process.argv.slice(2),
     ],
