@@ -137,7 +137,8 @@ class WindowIndex {
   // Map keyed by objects (that Map was a third of assigning a story).
   private readonly byDay = new Map<string, Map<number, number[]>>();
   private readonly loaded = new Set<string>();
-  private readonly byId = new Map<number, Member>();
+  // Article id → slot, and slot → member (undefined once removed).
+  private readonly byId = new Map<number, number>();
   private readonly slots: (Member | undefined)[] = [];
   // Terms shared with the article being matched, per slot; zero again after every lookup.
   private shared = new Int32Array(1024);
@@ -199,8 +200,8 @@ class WindowIndex {
   seedOf(storyId: number): { articleId: number; signature: StorySignature } | null {
     const articleId = this.seeds.get(storyId);
     if (articleId === undefined) return null;
-    const member = this.byId.get(articleId);
-    if (member) return { articleId, signature: signatureOf(member) };
+    const slot = this.byId.get(articleId);
+    if (slot !== undefined) return { articleId, signature: signatureOf(this.slots[slot] as Member) };
     let signature = this.seedSignatures.get(articleId);
     if (signature === undefined) {
       const row = prepare(this.db, SQL.seedSignature).get(articleId) as
@@ -218,11 +219,10 @@ class WindowIndex {
   }
 
   remove(articleId: number): void {
-    const member = this.byId.get(articleId);
-    if (!member) return;
-    const slot = this.slotOf.get(member) as number;
+    const slot = this.byId.get(articleId);
+    if (slot === undefined) return;
+    const member = this.slots[slot] as Member;
     this.byId.delete(articleId);
-    this.slotOf.delete(member);
     this.slots[slot] = undefined;
     this.seedSignatures.delete(articleId);
     const terms = this.byDay.get(member.day);
@@ -236,18 +236,15 @@ class WindowIndex {
     }
   }
 
-  private readonly slotOf = new Map<Member, number>();
-
   add(member: Member): void {
     const slot = this.slots.length;
     this.slots.push(member);
-    this.slotOf.set(member, slot);
     if (slot >= this.shared.length) {
       const grown = new Int32Array(this.shared.length * 2);
       grown.set(this.shared);
       this.shared = grown;
     }
-    this.byId.set(member.articleId, member);
+    this.byId.set(member.articleId, slot);
     this.widen(member.storyId, member.day);
     let terms = this.byDay.get(member.day);
     if (!terms) {

@@ -3,6 +3,7 @@
 
 import { foldArabic, stripAccents } from './arabic.ts';
 import { stemArabic } from './search.ts';
+import { JOINER, kindOfUnit, LETTER, NUMBER } from './words.ts';
 
 // Function words, pronouns, auxiliaries and the reporting verbs of wire copy (قال, أضاف, said): they occur
 // in every story whatever its subject. Written as usually spelled; folded once below.
@@ -69,23 +70,19 @@ const DIGITS = /^\p{N}+$/u;
 // Marks (diacritics) and invisible joiners belong to the word they sit in; folding removes them.
 const WORD_CHAR = /[\p{L}\p{M}\p{N}\u200b-\u200f\u2066-\u2069\ufeff]/u;
 
-/** Whether text[i] is part of a word. Arabic and ASCII, nearly all of a corpus, skip the Unicode regex. */
+/**
+ * Whether the surrogate text[i] is part of a word, asked of the regex: a high one with what follows it, a
+ * low one as the code unit before it (BMP code units are read from words.ts's table, see WORD_KINDS).
+ */
 function isWordChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-  // Arabic block, less its punctuation (، ؛ ؟ ٪ ٫ ٬ ٭ ۔).
-  if (c >= 0x0621 && c <= 0x06d3) return c < 0x066a || c > 0x066d;
-  if (c === 0x060c || c === 0x061b || c === 0x061f || c === 0x06d4) return false;
-  if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR.test(text.slice(i, i + 2));
-  if (c >= 0xdc00 && c <= 0xdfff) return i > 0 && isWordChar(text, i - 1);
-  return WORD_CHAR.test(text[i] as string);
+  if (c <= 0xdbff) return WORD_CHAR.test(text.slice(i, i + 2));
+  return i > 0 && isWordChar(text, i - 1);
 }
 
-// isWordChar of every BMP code unit but the surrogates (asked of isWordChar itself), read from a table:
-// the Unicode regex per character of punctuation and Latin-1 text was most of tokenizing's cost.
-const WORD_UNIT = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++)
-  if ((c < 0xd800 || c > 0xdfff) && isWordChar(String.fromCharCode(c), 0)) WORD_UNIT[c] = 1;
+// isWordChar of a BMP code unit but a surrogate, from words.ts's table: the Unicode regex per character of
+// punctuation and Latin-1 text was most of tokenizing's cost.
+const WORD_KINDS = LETTER | NUMBER | JOINER;
 
 const ALEF_HAMZA = 0x0621;
 const ARABIC_LAST = 0x064a;
@@ -283,7 +280,7 @@ function scanTerms(
   for (;;) {
     while (i < n) {
       const c = folded.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdfff ? isWordChar(folded, i) : WORD_UNIT[c] === 1) break;
+      if (c >= 0xd800 && c <= 0xdfff ? isWordChar(folded, i) : (kindOfUnit(c) & WORD_KINDS) !== 0) break;
       i++;
     }
     const found = i < n;
@@ -298,7 +295,7 @@ function scanTerms(
       let letter = false;
       for (; i < n; i++) {
         const c = folded.charCodeAt(i);
-        if (c >= 0xd800 && c <= 0xdfff ? !isWordChar(folded, i) : WORD_UNIT[c] === 0) break;
+        if (c >= 0xd800 && c <= 0xdfff ? !isWordChar(folded, i) : (kindOfUnit(c) & WORD_KINDS) === 0) break;
         hash = Math.imul(hash ^ c, HASH_PRIME);
         if (c < ALEF_HAMZA || c > ARABIC_LAST) arabic = false;
         if (c < 0x30 || c > 0x39) {

@@ -7,16 +7,25 @@
 /** Flags of a code point: a letter (\p{L}), a number (\p{N}). */
 export const LETTER = 1;
 export const NUMBER = 2;
+/** A mark (\p{M}) or an invisible joiner or direction mark: part of the word it sits in for the term tokenizer. */
+export const JOINER = 4;
 
 const IS_LETTER = /\p{L}/u;
 const IS_NUMBER = /\p{N}/u;
+const IS_JOINER = /[\p{M}\u200b-\u200f\u2066-\u2069\ufeff]/u;
 
 // Surrogates stay 0: a lone one is no letter (category Cs), and a pair is read as its code point.
 const KIND = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) {
   if (c >= 0xd800 && c <= 0xdfff) continue;
   const ch = String.fromCharCode(c);
-  KIND[c] = (IS_LETTER.test(ch) ? LETTER : 0) | (IS_NUMBER.test(ch) ? NUMBER : 0);
+  KIND[c] =
+    (IS_LETTER.test(ch) ? LETTER : 0) | (IS_NUMBER.test(ch) ? NUMBER : 0) | (IS_JOINER.test(ch) ? JOINER : 0);
+}
+
+/** The kind (LETTER, NUMBER, JOINER flags) of a code unit outside the surrogates. */
+export function kindOfUnit(c: number): number {
+  return KIND[c] as number;
 }
 
 function astralKind(pair: string): number {

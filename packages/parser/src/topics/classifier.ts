@@ -115,6 +115,20 @@ const DEFAULTS: Options = {
 // punctuation included), so a slice this long rarely holds too few terms and has to be redone.
 const LEAD_CHARS_PER_TERM = 12;
 
+/**
+ * The first `limit` terms of `text`, found by `tokenize(part, max)` (at most `max` terms of `part`). Only a
+ * lead is needed: tokenize a slice that nearly always holds it. A slice can end mid-word, so its terms are
+ * used only when they run past the lead; otherwise the whole text is tokenized. Tokenizing stops one term
+ * past the lead: enough to tell whether the slice held all of it.
+ */
+function leadOf<T>(text: string, limit: number, tokenize: (part: string, max: number) => T[]): T[] {
+  const cut = limit * LEAD_CHARS_PER_TERM < text.length;
+  let terms = tokenize(cut ? text.slice(0, limit * LEAD_CHARS_PER_TERM) : text, limit + 1);
+  if (cut && terms.length <= limit) terms = tokenize(text, limit + 1);
+  if (terms.length > limit) terms.length = limit;
+  return terms;
+}
+
 /** Each term of a document with its weight (title terms count titleWeight), in order; optional bigrams. */
 function forEachWeightedTerm(
   doc: SubjectDocument,
@@ -123,16 +137,11 @@ function forEachWeightedTerm(
   maxBodyTerms: number,
   visit: (term: string, weight: number) => void,
 ): void {
+  const tokenize = (part: string, max: number): string[] => tokenizeTerms(part, doc.language, max);
   const add = (text: string | null | undefined, weight: number, limit: number): void => {
     if (!text || weight === 0) return;
-    // Only a lead is needed: tokenize a slice that nearly always holds it. A slice can end mid-word, so its
-    // terms are used only when they run past the lead; otherwise the whole text is tokenized.
-    // Tokenizing stops one term past the lead: enough to tell whether the slice held all of it.
-    const cut = limit * LEAD_CHARS_PER_TERM < text.length;
-    const slice = cut ? text.slice(0, limit * LEAD_CHARS_PER_TERM) : text;
-    let terms = tokenizeTerms(slice, doc.language, limit + 1);
-    if (cut && terms.length <= limit) terms = tokenizeTerms(text, doc.language, limit + 1);
-    for (let i = 0; i < terms.length && i < limit; i++) {
+    const terms = leadOf(text, limit, tokenize);
+    for (let i = 0; i < terms.length; i++) {
       const t = terms[i] as string;
       visit(t, weight);
       if (bigrams && i > 0) visit(`${terms[i - 1]} ${t}`, weight);
@@ -155,21 +164,16 @@ function weightedTermIds(
 ): boolean {
   const generation = termIdGeneration();
   out.length = 0;
-  const push = (id: number): void => {
-    out.push(id, 0);
+  const tokenize = (part: string, max: number): number[] => {
+    const ids: number[] = [];
+    forEachTermId(part, doc.language, max, (id) => {
+      ids.push(id);
+    });
+    return ids;
   };
   const add = (text: string | null | undefined, weight: number, limit: number): void => {
     if (!text || weight === 0) return;
-    // As forEachWeightedTerm: the slice's terms when they run past the lead, else the whole text's.
-    const from = out.length;
-    const cut = limit * LEAD_CHARS_PER_TERM < text.length;
-    forEachTermId(cut ? text.slice(0, limit * LEAD_CHARS_PER_TERM) : text, doc.language, limit + 1, push);
-    if (cut && (out.length - from) / 2 <= limit) {
-      out.length = from;
-      forEachTermId(text, doc.language, limit + 1, push);
-    }
-    if ((out.length - from) / 2 > limit) out.length = from + 2 * limit;
-    for (let j = from + 1; j < out.length; j += 2) out[j] = weight;
+    for (const id of leadOf(text, limit, tokenize)) out.push(id, weight);
   };
   add(doc.title, titleWeight, Number.POSITIVE_INFINITY);
   add(doc.body, 1, maxBodyTerms);
