@@ -5,6 +5,7 @@
 // once per batch over the members of the days the batch needs: one indexed read per batch instead of one
 // query per article, and it lives inside the batch's transaction, so a rolled-back batch leaves nothing.
 import {
+  countShared,
   decodeHashes,
   encodeHashes,
   isNearDuplicate,
@@ -142,7 +143,15 @@ class WindowIndex {
   private readonly slots: (Member | undefined)[] = [];
   // Terms shared with the article being matched, per slot; zero again after every lookup.
   private shared = new Int32Array(1024);
+  // Lead length per slot: most candidates are ruled out by it and the shared count alone, without reading
+  // the member (an object elsewhere in memory: reading it was most of the time spent on candidates).
+  private leadLength = new Int32Array(1024);
   private readonly hits: number[] = [];
+  // The window's posting lists of the lead being matched and which lead term each is for; per lead term,
+  // its postings in the window (negative: left unread).
+  private readonly lists: number[][] = [];
+  private readonly listTerm: number[] = [];
+  private postings = new Int32Array(64);
   /** First and last day of every story seen, kept current as members join. */
   readonly spans = new Map<number, { first: string; last: string }>();
   /** The first article (stories.first_article_id) of every story seen. */
@@ -243,7 +252,11 @@ class WindowIndex {
       const grown = new Int32Array(this.shared.length * 2);
       grown.set(this.shared);
       this.shared = grown;
+      const lengths = new Int32Array(grown.length);
+      lengths.set(this.leadLength);
+      this.leadLength = lengths;
     }
+    this.leadLength[slot] = member.lead.length;
     this.byId.set(member.articleId, slot);
     this.widen(member.storyId, member.day);
     let terms = this.byDay.get(member.day);
@@ -259,31 +272,77 @@ class WindowIndex {
   }
 
   /**
-   * Calls `visit` with every member within the window of `day` whose lead shares at least one term with
-   * `lead`, and how many it shares. `visit` must not add or remove members.
+   * Calls `visit` with every member within the window of `day` whose lead's Jaccard similarity to `lead`
+   * may reach `minJaccard`, and how many terms the two leads share (exact). `visit` must not add or remove
+   * members; it may be called for members below `minJaccard` too, and must check.
    */
   forEachCandidate(
     lead: readonly number[],
     day: string,
+    minJaccard: number,
     visit: (member: Member, shared: number) => void,
   ): void {
-    const shared = this.shared;
-    const hits = this.hits;
-    hits.length = 0;
+    const n = lead.length;
+    if (n === 0) return;
+    // Prefix filtering: a member at Jaccard ≥ minJaccard shares at least `need` of the lead's terms, since
+    // their union is at least the lead. So it holds at least one of any n − need + 1 of them, and the
+    // need − 1 terms with the longest posting lists in the window (a country, a leader: half the window's
+    // members) can be left unread. The epsilon keeps a rounding of minJaccard × n from asking one too many.
+    const need = Math.max(1, Math.ceil(minJaccard * n - 1e-9));
+    const skipped = Math.min(need - 1, n - 1);
+    const lists = this.lists;
+    const listTerm = this.listTerm;
+    lists.length = 0;
+    listTerm.length = 0;
+    let postings = this.postings;
+    if (postings.length < n) postings = this.postings = new Int32Array(Math.max(n, 2 * postings.length));
+    postings.fill(0, 0, n);
     for (const near of windowDays(day)) {
       const terms = this.byDay.get(near);
       if (!terms) continue;
-      for (const term of lead) {
-        const list = terms.get(term);
+      for (let t = 0; t < n; t++) {
+        const list = terms.get(lead[t] as number);
         if (!list) continue;
-        for (const slot of list) {
-          if (shared[slot] === 0) hits.push(slot);
-          shared[slot] = (shared[slot] as number) + 1;
-        }
+        lists.push(list);
+        listTerm.push(t);
+        postings[t] = (postings[t] as number) + list.length;
       }
     }
+    if (lists.length === 0) return;
+    // The `skipped` most common terms (those with the most postings), marked by a negative count.
+    for (let round = 0; round < skipped; round++) {
+      let most = -1;
+      for (let t = 0; t < n; t++)
+        if (most < 0 || (postings[t] as number) > (postings[most] as number)) most = t;
+      if (most < 0 || (postings[most] as number) <= 0) break;
+      postings[most] = -1;
+    }
+    const shared = this.shared;
+    const hits = this.hits;
+    hits.length = 0;
+    for (let i = 0; i < lists.length; i++) {
+      if ((postings[listTerm[i] as number] as number) < 0) continue;
+      for (const slot of lists[i] as number[]) {
+        if (shared[slot] === 0) hits.push(slot);
+        shared[slot] = (shared[slot] as number) + 1;
+      }
+    }
+    let unread = 0;
+    for (let t = 0; t < n; t++) if ((postings[t] as number) < 0) unread++;
     try {
-      for (const slot of hits) visit(this.slots[slot] as Member, shared[slot] as number);
+      const leadLength = this.leadLength;
+      for (const slot of hits) {
+        let count = shared[slot] as number;
+        if (unread > 0) {
+          // At most `unread` more shared terms: when even that cannot reach minJaccard, no need to count.
+          const length = leadLength[slot] as number;
+          const most = Math.min(count + unread, length);
+          if (most / (n + length - most) < minJaccard) continue;
+        }
+        const member = this.slots[slot] as Member;
+        if (unread > 0) count = countShared(lead, member.lead);
+        visit(member, count);
+      }
     } finally {
       for (const slot of hits) shared[slot] = 0;
     }
@@ -351,7 +410,7 @@ function findMatch(
   const seedChecks = new Map<number, boolean>();
   // The best is the greatest under (copy, similarity, lowest id) among the members that pass: the order
   // candidates come in does not change it.
-  index.forEachCandidate(signature.lead, article.day, (member, shared) => {
+  index.forEachCandidate(signature.lead, article.day, STORY_MIN_JACCARD, (member, shared) => {
     // The leads' Jaccard straight from the shared count: most candidates stop here, before any merge.
     const jaccard = shared / (signature.lead.length + member.lead.length - shared);
     if (jaccard < STORY_MIN_JACCARD || !index.fits(member.storyId, article.day)) return;
