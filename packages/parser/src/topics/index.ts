@@ -66,41 +66,63 @@ const COMPILED: Record<string, CompiledKeyword[]> = Object.fromEntries(
   ]),
 );
 
-/** Token counts plus the padded token string, so single words are looked up and phrases searched. */
-type Indexed = { counts: Map<string, number>; padded: string };
+// The lexicon's keywords in one list (slug by slug, in order), and where each is looked up: a word by the
+// token it is, a phrase by its first token. A text is then read once, token by token, asking one small
+// map per token, instead of indexing every token of the body in a map of its own and searching the whole
+// body once per phrase.
+const KEYWORD_LIST: CompiledKeyword[] = Object.values(COMPILED).flat();
+const PHRASE_TOKENS: (string[] | null)[] = KEYWORD_LIST.map((k) => (k.single ? null : k.tokens.split(' ')));
+const BY_TOKEN = new Map<string, number[]>();
+KEYWORD_LIST.forEach((keyword, k) => {
+  const first = keyword.single ? keyword.tokens : ((PHRASE_TOKENS[k] as string[])[0] as string);
+  const list = BY_TOKEN.get(first);
+  if (list) list.push(k);
+  else BY_TOKEN.set(first, [k]);
+});
+const bodyCounts = new Int32Array(KEYWORD_LIST.length);
+const titleCounts = new Int32Array(KEYWORD_LIST.length);
+// Per phrase, the first token a new occurrence may start at: occurrences do not overlap.
+const nextStart = new Int32Array(KEYWORD_LIST.length);
 
-function indexText(searchText: string): Indexed {
-  const counts = new Map<string, number>();
-  for (const token of searchText.split(' ')) counts.set(token, (counts.get(token) ?? 0) + 1);
-  return { counts, padded: ` ${searchText} ` };
-}
-
-function countOccurrences(text: Indexed, keyword: CompiledKeyword): number {
-  if (keyword.single) return text.counts.get(keyword.tokens) ?? 0;
-  const needle = ` ${keyword.tokens} `;
-  let n = 0;
-  let i = text.padded.indexOf(needle);
-  while (i !== -1) {
-    n++;
-    i = text.padded.indexOf(needle, i + needle.length - 1);
+/** How often each keyword occurs in a search text (single-space separated tokens), into `counts`. */
+function countKeywords(searchText: string, counts: Int32Array): void {
+  counts.fill(0);
+  nextStart.fill(0);
+  const tokens = searchText.split(' ');
+  for (let i = 0; i < tokens.length; i++) {
+    const keywords = BY_TOKEN.get(tokens[i] as string);
+    if (!keywords) continue;
+    for (const k of keywords) {
+      const phrase = PHRASE_TOKENS[k];
+      if (!phrase) {
+        counts[k] = (counts[k] as number) + 1;
+        continue;
+      }
+      if (i < (nextStart[k] as number) || i + phrase.length > tokens.length) continue;
+      let j = 1;
+      while (j < phrase.length && tokens[i + j] === phrase[j]) j++;
+      if (j < phrase.length) continue;
+      counts[k] = (counts[k] as number) + 1;
+      nextStart[k] = i + phrase.length;
+    }
   }
-  return n;
 }
 
 const RULES_CAP = 0.9;
 const MIN_RAW = 4;
 
 function subjectsFromRules(searchTitle: string, searchBody: string): { slug: string; score: number }[] {
-  const t = indexText(searchTitle);
-  const b = indexText(searchBody);
+  countKeywords(searchTitle, titleCounts);
+  countKeywords(searchBody, bodyCounts);
   const raw: { slug: string; raw: number }[] = [];
+  let k = 0;
   for (const [slug, words] of Object.entries(COMPILED)) {
     let score = 0;
-    for (const keyword of words) {
-      const { weight } = keyword;
+    for (const { weight } of words) {
       // Repeats count with diminishing weight: one long story should not swamp the lexicon.
-      const n = countOccurrences(b, keyword);
-      score += weight * Math.min(n, 3) + weight * 2 * Math.min(countOccurrences(t, keyword), 1);
+      const n = bodyCounts[k] as number;
+      score += weight * Math.min(n, 3) + weight * 2 * Math.min(titleCounts[k] as number, 1);
+      k++;
     }
     if (score > 0) raw.push({ slug, raw: score });
   }
@@ -111,6 +133,8 @@ function subjectsFromRules(searchTitle: string, searchBody: string): { slug: str
     .slice(0, 4)
     .map((r) => ({ slug: r.slug, score: Math.round(RULES_CAP * (1 - Math.exp(-r.raw / 8)) * 100) / 100 }));
 }
+
+const KNOWN_SUBJECTS: ReadonlySet<string> = new Set(SUBJECTS.map((s) => s.slug));
 
 /**
  * Standard subjects (IPTC top level) for an article, best first: section labels (score 1), URL path
@@ -132,6 +156,5 @@ export function classifySubjects(input: SubjectInput): TopicScore[] {
     body: toSearchText(input.body ?? ''),
   };
   for (const r of subjectsFromRules(searchText.title, searchText.body)) add({ ...r, source: 'rules' });
-  const known = new Set(SUBJECTS.map((s) => s.slug));
-  return [...out.values()].filter((t) => known.has(t.slug)).sort((a, b) => b.score - a.score);
+  return [...out.values()].filter((t) => KNOWN_SUBJECTS.has(t.slug)).sort((a, b) => b.score - a.score);
 }
