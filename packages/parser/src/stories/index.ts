@@ -91,8 +91,26 @@ function hashTerm(term: string): number {
 /** The lead's terms (what the story is about) and the text's terms (what a lead can be found in), hashed. */
 export type StorySignature = { lead: readonly number[]; text: readonly number[] };
 
-const toHashes = (terms: Iterable<string>): number[] =>
-  [...new Set([...terms].map(hashTerm))].sort((a, b) => a - b);
+// Hashes go into a typed array, sorted there (numeric, no comparator calls) and deduplicated on the way
+// out: a Set of terms, another of hashes and a comparator sort cost more than the hashing itself.
+let scratch = new Uint32Array(512);
+
+/** Sorted distinct hashes of scratch[0..n). */
+function sortedDistinct(n: number): number[] {
+  const sorted = scratch.subarray(0, n).sort();
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const h = sorted[i] as number;
+    if (i === 0 || h !== sorted[i - 1]) out.push(h);
+  }
+  return out;
+}
+
+const toHashes = (terms: readonly string[]): number[] => {
+  if (scratch.length < terms.length) scratch = new Uint32Array(2 * terms.length);
+  for (let i = 0; i < terms.length; i++) scratch[i] = hashTerm(terms[i] as string);
+  return sortedDistinct(terms.length);
+};
 
 /**
  * The signature of an article from its title and body as toSearchText gives them: hashes of its lead terms
@@ -101,9 +119,14 @@ const toHashes = (terms: Iterable<string>): number[] =>
  */
 export function storySignatureOfSearchText(searchTitle: string, searchBody: string): StorySignature {
   const lead = leadTermsOf(searchTitle, searchBody);
-  const text = new Set(lead);
-  for (const term of searchBody.split(' ', TEXT_WORDS)) if (isContentTerm(term)) text.add(term);
-  return { lead: toHashes(lead), text: toHashes(text) };
+  const words = searchBody.split(' ', TEXT_WORDS);
+  if (scratch.length < lead.length + words.length)
+    scratch = new Uint32Array(2 * (lead.length + words.length));
+  let n = 0;
+  for (const term of lead) scratch[n++] = hashTerm(term);
+  for (const term of words) if (isContentTerm(term)) scratch[n++] = hashTerm(term);
+  const text = sortedDistinct(n);
+  return { lead: toHashes(lead), text };
 }
 
 /** The signature of an article: hashes of its story terms and of the terms of its first TEXT_WORDS words. */
