@@ -99,7 +99,7 @@ async function runIngest(args: string[]): Promise<number> {
         `in ${summary.seconds.toFixed(1)} s (${formatCount(rate)}/s)\n`,
     );
     if (summary.new > 0 || summary.updated > 0) {
-      process.stdout.write(`${describeSubjects(refreshSubjectsTimed(db))}\n`);
+      process.stdout.write(`${describeSubjects(await refreshSubjectsTimed(db))}\n`);
       const watched = describeWatchTopics(applyWatchTopicsTimed(db));
       if (watched) process.stdout.write(`${watched}\n`);
       if (listAlertRules(db).some((r) => r.enabled))
@@ -223,7 +223,7 @@ async function main(argv: string[]): Promise<number> {
     case 'subjects':
       if (args.length > 0) throw new UsageError(`subjects: takes no arguments, got ${args.join(' ')}`);
       return withDb(async (db) => {
-        const summary = refreshSubjectsTimed(db, { force: true });
+        const summary = await refreshSubjectsTimed(db, { force: true });
         process.stdout.write(`${describeSubjects(summary)}\n`);
         return summary.examples === 0 ? 1 : 0;
       });

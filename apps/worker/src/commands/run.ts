@@ -106,9 +106,9 @@ async function logAlerts(db: Db, log: Logger): Promise<void> {
   }
 }
 
-function logSubjects(db: Db, log: Logger): void {
+async function logSubjects(db: Db, log: Logger): Promise<void> {
   try {
-    const summary = refreshSubjectsTimed(db);
+    const summary = await refreshSubjectsTimed(db);
     log.info(summary, describeSubjects(summary));
   } catch (error) {
     log.error({ err: (error as Error).message }, 'subjects: refresh failed');
@@ -146,7 +146,7 @@ export async function runSource(db: Db, source: SourceConfig, log: Logger): Prom
       });
       log.info({ source: source.name, ...summary }, 'folder collected');
       if (summary.new > 0 || summary.updated > 0) {
-        logSubjects(db, log);
+        await logSubjects(db, log);
         logWatchTopics(db, log);
         await logAlerts(db, log);
       }
@@ -206,7 +206,7 @@ export async function runSource(db: Db, source: SourceConfig, log: Logger): Prom
         `${source.kind} collected`,
       );
       if (stats.new > 0 || stats.updated > 0) {
-        logSubjects(db, log);
+        await logSubjects(db, log);
         logWatchTopics(db, log);
         await logAlerts(db, log);
       }

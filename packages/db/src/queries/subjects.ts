@@ -62,9 +62,17 @@ export type TrainSubjectModelResult = {
   skipped?: string;
 };
 
+/** The subject the classifier keeps for an article (pickConfidentSubject), or null: none confident enough. */
+export type SubjectPick = { slug: string; score: number } | null;
+
 export type ApplySubjectModelOptions = {
   /** Only articles the model has not scored yet (after its appliedThrough). Default true. */
   onlyUnlabelled?: boolean;
+  /**
+   * Picks already made with this model and minScore (pickSubjects, on another thread), by article id: those
+   * articles are not read or scored again. Articles it lacks are scored here.
+   */
+  picks?: ReadonlyMap<number, SubjectPick>;
   /** Articles per transaction. Default 2000. */
   batch?: number;
   /** Probability a subject needs to be stored (pickConfidentSubject). Default MIN_SUBJECT_SCORE. */
@@ -111,6 +119,10 @@ const LABELLED_IDS = `SELECT l.article_id FROM article_topics l JOIN topics t ON
   SELECT l.article_id FROM article_topics l JOIN topics t ON t.id = l.topic_id
     WHERE t.slug IN (SELECT value FROM json_each(?))`;
 
+// Articles that no desk or URL path gives a subject: those the classifier scores.
+const UNTAUGHT = `NOT EXISTS (SELECT 1 FROM article_topics l JOIN topics t ON t.id = l.topic_id
+      WHERE l.article_id = a.id AND l.source IN ('section', 'url') AND t.kind = 'subject')`;
+
 const SQL = {
   countLabelled: `SELECT count(*) FROM (${LABELLED_IDS})`,
   // Every labelled article's label, without its text (general desks when no subject says more).
@@ -129,9 +141,13 @@ const SQL = {
   deleteOlderModels: 'DELETE FROM subject_models WHERE id < ?',
   setAppliedThrough: 'UPDATE subject_models SET applied_through = ? WHERE id = ?',
   targets: `SELECT a.id, a.title, a.body, a.language, a.day FROM articles a
-    WHERE a.id > ? AND NOT EXISTS (SELECT 1 FROM article_topics l JOIN topics t ON t.id = l.topic_id
-      WHERE l.article_id = a.id AND l.source IN ('section', 'url') AND t.kind = 'subject')
-    ORDER BY a.id LIMIT ?`,
+    WHERE a.id > ? AND ${UNTAUGHT} ORDER BY a.id LIMIT ?`,
+  // The same, without the text: when the picks were made elsewhere.
+  targetDays: `SELECT a.id, a.day FROM articles a WHERE a.id > ? AND ${UNTAUGHT} ORDER BY a.id LIMIT ?`,
+  targetIds: `SELECT a.id FROM articles a WHERE a.id > ? AND ${UNTAUGHT} ORDER BY a.id`,
+  targetsBetween: `SELECT a.id, a.title, a.body, a.language FROM articles a
+    WHERE a.id > ? AND a.id <= ? AND ${UNTAUGHT} ORDER BY a.id`,
+  targetText: 'SELECT title, body, language FROM articles WHERE id = ?',
   classifierLinks: `SELECT topic_id AS topicId, score FROM article_topics
     WHERE article_id = ? AND source = 'classifier'`,
   deleteClassifierLinks: `DELETE FROM article_topics WHERE article_id = ? AND source = 'classifier'`,
@@ -279,6 +295,49 @@ export function trainSubjectModel(db: Db, opts: TrainSubjectModelOptions = {}): 
 type Target = { id: number; title: string | null; body: string | null; language: string | null; day: string };
 type Link = { topicId: number; score: number };
 
+function checkMinScore(fn: string, minScore: number | undefined): void {
+  if (minScore !== undefined && !(Number.isFinite(minScore) && minScore >= 0 && minScore <= 1))
+    throw new RangeError(`${fn}: option minScore must be from 0 to 1, got ${String(minScore)}`);
+}
+
+/** The pick for one article's text (what applySubjectModel stores for it). */
+function pickOf(model: SubjectModel, doc: SubjectDocument, minScore: number | undefined): SubjectPick {
+  const pick = pickConfidentSubject(predictSubjects(model, doc), minScore);
+  return pick ? { slug: pick.slug, score: pick.score } : null;
+}
+
+/**
+ * Ids of the articles applySubjectModel would score after `after` (those no desk or URL path gives a
+ * subject), in order: to share the scoring out by ranges.
+ */
+export function listSubjectTargetIds(db: Db, after: number): number[] {
+  return prepare(db, SQL.targetIds).pluck().all(after) as number[];
+}
+
+/**
+ * Scores, with `stored`, the articles of ids in (after, through] that applySubjectModel would score, and
+ * returns their picks; writes nothing, so it can run on a read-only connection of another thread while the
+ * writer scores another range. Pass the result to applySubjectModel as `picks`.
+ */
+export function pickSubjects(
+  db: Db,
+  stored: StoredSubjectModel,
+  range: { after: number; through: number },
+  opts: { minScore?: number } = {},
+): Map<number, SubjectPick> {
+  checkMinScore('pickSubjects', opts.minScore);
+  if (!(Number.isInteger(range.after) && Number.isInteger(range.through)))
+    throw new RangeError(
+      `pickSubjects: range must be whole article ids, got ${range.after}..${range.through}`,
+    );
+  const picks = new Map<number, SubjectPick>();
+  for (const row of prepare(db, SQL.targetsBetween).iterate(range.after, range.through) as IterableIterator<
+    SubjectDocument & { id: number }
+  >)
+    picks.set(row.id, pickOf(stored.model, row, opts.minScore));
+  return picks;
+}
+
 /**
  * Scores, with `stored`, the articles that have no desk or URL subject, and keeps one 'classifier' link
  * per article when the model is confident (replacing the one it had). Works in transactions of `batch`
@@ -293,11 +352,12 @@ export function applySubjectModel(
 ): ApplySubjectModelResult {
   checkPositiveInteger('applySubjectModel', 'batch', opts.batch);
   const minScore = opts.minScore;
-  if (minScore !== undefined && !(Number.isFinite(minScore) && minScore >= 0 && minScore <= 1))
-    throw new RangeError(`applySubjectModel: option minScore must be from 0 to 1, got ${String(minScore)}`);
+  checkMinScore('applySubjectModel', minScore);
   const batch = opts.batch ?? DEFAULT_BATCH;
+  const picks = opts.picks;
   const q = {
-    targets: prepare(db, SQL.targets),
+    targets: prepare(db, picks ? SQL.targetDays : SQL.targets),
+    targetText: prepare(db, SQL.targetText),
     links: prepare(db, SQL.classifierLinks),
     deleteLinks: prepare(db, SQL.deleteClassifierLinks),
     insertLink: prepare(db, SQL.insertClassifierLink),
@@ -331,10 +391,11 @@ export function applySubjectModel(
     if (!last) return null;
     const days = new Set<string>();
     for (const row of rows) {
-      const pick = pickConfidentSubject(
-        predictSubjects(stored.model, { title: row.title, body: row.body, language: row.language }),
-        minScore,
-      );
+      let pick = picks?.get(row.id);
+      if (pick === undefined) {
+        const doc = picks ? (q.targetText.get(row.id) as SubjectDocument) : row;
+        pick = pickOf(stored.model, { title: doc.title, body: doc.body, language: doc.language }, minScore);
+      }
       const want: Link | null = pick ? { topicId: topicId(pick.slug), score: pick.score } : null;
       const have = q.links.all(row.id) as Link[];
       const same =
@@ -377,6 +438,21 @@ export function applySubjectModel(
  * the articles the current model has not seen. Running it twice in a row changes nothing the second time.
  */
 export function refreshSubjects(db: Db, opts: RefreshSubjectsOptions = {}): RefreshSubjectsResult {
+  const { model, trained, skipped } = prepareSubjectModel(db, opts);
+  if (!model) return { trained, examples: 0, scored: 0, changed: 0, linked: 0, skipped };
+  const applied = applySubjectModel(db, model, { ...opts, onlyUnlabelled: true });
+  return { trained, examples: model.examples, ...applied, skipped };
+}
+
+/**
+ * The first half of refreshSubjects: retrains when due (no model yet, the labelled articles grew by
+ * `growth`, or `force`) and returns the model to apply, null when there is none. A caller that shares the
+ * scoring out (pickSubjects) then calls applySubjectModel with onlyUnlabelled, as refreshSubjects does.
+ */
+export function prepareSubjectModel(
+  db: Db,
+  opts: RefreshSubjectsOptions = {},
+): { model: StoredSubjectModel | null; trained: boolean; skipped?: string } {
   const growth = opts.growth ?? DEFAULT_GROWTH;
   if (!(Number.isFinite(growth) && growth >= 0))
     throw new RangeError(`refreshSubjects: option growth must be a number ≥ 0, got ${String(growth)}`);
@@ -395,7 +471,5 @@ export function refreshSubjects(db: Db, opts: RefreshSubjectsOptions = {}): Refr
       trained = true;
     } else skipped = training.skipped;
   }
-  if (!current) return { trained, examples: 0, scored: 0, changed: 0, linked: 0, skipped };
-  const applied = applySubjectModel(db, current, { ...opts, onlyUnlabelled: true });
-  return { trained, examples: current.examples, ...applied, skipped };
+  return { model: current, trained, skipped };
 }
