@@ -1,9 +1,9 @@
 // Finding and reading local input files. Decompression happens here (it is part of reading the bytes);
 // decoding and everything after belongs to the parser.
-import { promises as fs } from 'node:fs';
+import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import type { Format } from '@rasid/parser';
+import { createGunzip, gunzipSync } from 'node:zlib';
+import { type Format, looksBinary, ParseError } from '@rasid/parser';
 
 /** Extensions the ingester reads, with the format they imply (undefined: let the parser sniff). */
 const EXTENSIONS: Record<string, Format | 'split' | undefined> = {
@@ -107,4 +107,73 @@ export async function readInputFile(file: InputFile): Promise<Uint8Array> {
   } catch (error) {
     throw new Error(`${file.path}: corrupt gzip: ${(error as Error).message}`);
   }
+}
+
+/**
+ * A large JSON Lines file's text a slice at a time (whole lines, about `sliceBytes` each, the newline that
+ * ends a slice left out), decompressing as it reads: neither its bytes nor its text are ever held whole.
+ * `read` is how many bytes of the file were read so far (for progress). JSON Lines are UTF-8 (RFC 8259);
+ * a UTF-8 BOM is dropped, other text is an error that names the file, as is a corrupt gzip.
+ */
+export async function* readJsonLinesSlices(
+  file: InputFile,
+  sliceBytes = 1 << 20,
+): AsyncGenerator<{ text: string; read: number }> {
+  const stream = createReadStream(file.path);
+  const source = file.gzipped ? stream.pipe(createGunzip()) : stream;
+  // Relayed: an error on the file stream does not reach the gunzip stream it is piped into.
+  stream.on('error', (error) => source.destroy(error));
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let offset = 0;
+  const decode = (bytes: Buffer): string => {
+    try {
+      return decoder.decode(bytes);
+    } catch {
+      throw new Error(`${file.path}: not UTF-8 text near byte ${offset} (JSON Lines must be UTF-8)`);
+    }
+  };
+  // One slice: the bytes up to `end` of what is pending, a trailing CR (of a CRLF) dropped.
+  const take = (end: number): string => {
+    const all = pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending, pendingBytes);
+    let stop = end;
+    if (stop > 0 && all[stop - 1] === 0x0d) stop--;
+    const text = decode(all.subarray(0, stop));
+    const rest = all.subarray(Math.min(end + 1, all.length));
+    offset += Math.min(end + 1, all.length);
+    pending = rest.length > 0 ? [Buffer.from(rest)] : [];
+    pendingBytes = rest.length;
+    return text;
+  };
+  try {
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      if (offset === 0 && pendingBytes === 0) {
+        // As readText checks a whole file: NUL bytes or mostly control characters are no text.
+        if (looksBinary(chunk)) throw new ParseError(file.path, 'binary, not text');
+        if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))
+          throw new Error(`${file.path}: UTF-16 text (JSON Lines must be UTF-8)`);
+      }
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes < sliceBytes) continue;
+      const all = Buffer.concat(pending, pendingBytes);
+      pending = [all];
+      const end = all.lastIndexOf(0x0a);
+      if (end === -1) continue;
+      yield { text: take(end), read: stream.bytesRead };
+    }
+  } catch (error) {
+    if (file.gzipped && (error as NodeJS.ErrnoException).code?.startsWith('Z_'))
+      throw new Error(`${file.path}: corrupt gzip: ${(error as Error).message}`);
+    throw error;
+  }
+  if (pendingBytes === 0) return;
+  // The file's last line, less the newline that usually ends it.
+  const last = pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending, pendingBytes);
+  pending = [last];
+  yield {
+    text: take(last[pendingBytes - 1] === 0x0a ? pendingBytes - 1 : pendingBytes),
+    read: stream.bytesRead,
+  };
 }

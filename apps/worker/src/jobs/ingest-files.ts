@@ -2,8 +2,15 @@
 import type { Db } from '@rasid/db/client';
 import type { RunStats } from '@rasid/db/queries';
 import { finishRun, startRun } from '@rasid/db/queries';
-import { type RawInput, readText, type SplitItem, type SplitProblem, splitItems } from '@rasid/parser';
-import { listInputFiles, readInputFile } from '../collect/files.ts';
+import {
+  JsonLinesSplitter,
+  type RawInput,
+  readText,
+  type SplitItem,
+  type SplitProblem,
+  splitItems,
+} from '@rasid/parser';
+import { type InputFile, listInputFiles, readInputFile, readJsonLinesSlices } from '../collect/files.ts';
 import { type ParseOutcome, parseInput } from '../parse-input.ts';
 import { defaultParseThreads, ParsePool } from '../parse-pool.ts';
 import { type Failure, IngestPipeline } from '../pipeline.ts';
@@ -42,6 +49,30 @@ const CHUNK = 200;
 const AHEAD_PER_THREAD = 3;
 
 type Input = RawInput & { location: string };
+
+// JSON Lines files from this size on (on disk) are read a slice at a time (see readJsonLinesSlices).
+const STREAM_MIN_BYTES = 1 << 20;
+const JSONL_NAME = /\.(?:jsonl|ndjson)(?:\.gz)?$/i;
+
+/** A split item and how far into the file (in bytes on disk) it lies. */
+type Placed = { item: SplitItem; read: number };
+
+/** A split file read whole: its items as splitItems gives them. */
+async function* splitWholeFile(file: InputFile, referenceDate: string | undefined): AsyncGenerator<Placed> {
+  let content: Uint8Array | string | null = await readInputFile(file);
+  const text = readText({ content, location: file.path });
+  content = null;
+  for (const item of splitItems({ content: text, location: file.path, referenceDate }))
+    yield { item, read: (file.size * (item.index + 1)) / item.of };
+}
+
+/** A large JSON Lines file a slice at a time: the same items as splitWholeFile. */
+async function* streamJsonLines(file: InputFile, referenceDate: string | undefined): AsyncGenerator<Placed> {
+  const splitter = new JsonLinesSplitter({ content: '', location: file.path, referenceDate });
+  for await (const { text, read } of readJsonLinesSlices(file))
+    for (const item of splitter.slice(text)) yield { item, read };
+  splitter.finish();
+}
 
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 type Chunk = { inputs: Input[]; results: Promise<ParseOutcome[]>; progress: number };
@@ -113,34 +144,19 @@ export async function ingestFiles(
     };
 
     for (const file of files) {
-      let content: Uint8Array | string;
-      try {
-        content = await readInputFile(file);
-      } catch (error) {
-        pipeline.fail(file.path, error);
-        doneBytes += file.size;
-        continue;
-      }
+      // Records are split off one chunk at a time: a large file never holds all of them at once. A large
+      // JSON Lines file is also read a slice at a time; any other file is read whole, and its bytes let go
+      // once decoded (the text is all the split needs).
       if (file.kind === 'split') {
-        // Records are split off one chunk at a time: a large file never holds all of them at once, and its
-        // bytes are let go once decoded (the text is all the split needs).
-        let items: Iterator<SplitItem>;
-        try {
-          content = readText({ content, location: file.path });
-          items = splitItems({ content, location: file.path, referenceDate })[Symbol.iterator]();
-        } catch (error) {
-          pipeline.fail(file.path, error);
-          doneBytes += file.size;
-          continue;
-        }
+        const streamed = file.size >= STREAM_MIN_BYTES && JSONL_NAME.test(file.path);
+        const items = streamed ? streamJsonLines(file, referenceDate) : splitWholeFile(file, referenceDate);
         // Problems before the first record wait: a file with no valid record is one failure, not many.
         let held: SplitProblem[] | null = [];
         let chunk: Input[] = [];
         let position = 0;
         try {
-          for (let next = items.next(); !next.done; next = items.next()) {
-            const item = next.value;
-            position = (file.size * (item.index + 1)) / item.of;
+          for await (const { item, read } of items) {
+            position = read;
             if ('problem' in item) {
               if (held) held.push(item.problem);
               else pipeline.fail(item.problem.location, new Error(item.problem.message));
@@ -161,6 +177,14 @@ export async function ingestFiles(
         }
         if (chunk.length > 0) await submit(chunk, doneBytes + file.size);
       } else {
+        let content: Uint8Array;
+        try {
+          content = await readInputFile(file);
+        } catch (error) {
+          pipeline.fail(file.path, error);
+          doneBytes += file.size;
+          continue;
+        }
         await submit(
           [{ content, location: file.path, format: file.kind, referenceDate }],
           doneBytes + file.size,

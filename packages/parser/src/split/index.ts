@@ -38,34 +38,91 @@ export type SplitItem =
   | { input: RawInput; index: number; of: number }
   | { problem: SplitProblem; index: number; of: number };
 
-function* splitLines(input: RawInput, text: string, base: string): Generator<SplitItem> {
+type LinesState = { valid: number; firstProblem?: string };
+
+/** The items of JSON Lines text whose first line is line `firstLine` of its file; counts valid lines. */
+function* splitLineRange(
+  input: RawInput,
+  text: string,
+  base: string,
+  firstLine: number,
+  state: LinesState,
+): Generator<SplitItem> {
   const lines = text.split(/\r?\n/);
-  const of = lines.length;
-  let valid = 0;
-  let firstProblem: string | undefined;
-  for (const [i, line] of lines.entries()) {
+  const of = firstLine + lines.length;
+  for (const [k, line] of lines.entries()) {
     if (line.trim().length === 0) continue;
+    const i = firstLine + k;
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch (e) {
       const message = `line ${i + 1}: invalid JSON (${errorMessage(e)})`;
-      firstProblem ??= message;
+      state.firstProblem ??= message;
       yield { problem: { location: `${base}#${i}`, message }, index: i, of };
       continue;
     }
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
       const message = `line ${i + 1}: not a JSON object`;
-      firstProblem ??= message;
+      state.firstProblem ??= message;
       yield { problem: { location: `${base}#${i}`, message }, index: i, of };
       continue;
     }
-    valid++;
+    state.valid++;
     yield { input: recordInput(input, value, `${base}#${i}`), index: i, of };
   }
-  if (valid === 0) {
-    throw new ParseError(base, `invalid JSON Lines: no valid record (${firstProblem ?? 'no lines'})`);
+}
+
+const noValidLine = (base: string, state: LinesState): ParseError =>
+  new ParseError(base, `invalid JSON Lines: no valid record (${state.firstProblem ?? 'no lines'})`);
+
+function* splitLines(input: RawInput, text: string, base: string): Generator<SplitItem> {
+  const state: LinesState = { valid: 0 };
+  yield* splitLineRange(input, text, base, 0, state);
+  if (state.valid === 0) throw noValidLine(base, state);
+}
+
+/**
+ * splitItems for a JSON Lines file read a slice at a time, so that a large file is never held whole, as
+ * bytes or as text: give each slice's text to `slice` (whole lines, in file order, without the newline that
+ * ends the slice), then call `finish`. The items and their line indices are those splitItems gives for the
+ * whole text; `finish` throws what it throws for a file that is blank or has no valid line. `input` gives
+ * the location and the fields every record input carries; its content is not read.
+ */
+export class JsonLinesSplitter {
+  private readonly base: string;
+  private readonly state: LinesState = { valid: 0 };
+  private nextLine = 0;
+  private started = false;
+
+  constructor(private readonly input: RawInput) {
+    this.base = input.location ?? input.url ?? '(input)';
   }
+
+  *slice(text: string): Generator<SplitItem> {
+    if (text.includes('\u0000')) throw new ParseError(this.base, 'binary, not text');
+    let lines = text;
+    // splitItems trims the whole text first: leading blank lines (and a BOM) are not counted.
+    if (!this.started) {
+      lines = lines.replace(/^\uFEFF/, '').trimStart();
+      if (lines.length === 0) return;
+      this.started = true;
+    }
+    const first = this.nextLine;
+    this.nextLine += countNewlines(lines) + 1;
+    yield* splitLineRange(this.input, lines, this.base, first, this.state);
+  }
+
+  finish(): void {
+    if (!this.started) throw new ParseError(this.base, 'empty');
+    if (this.state.valid === 0) throw noValidLine(this.base, this.state);
+  }
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /**
