@@ -44,9 +44,9 @@ export type IngestSummary = RunStats & {
 // Below this much input, starting threads (each loads the parser) costs more than it saves.
 const AUTO_THREADS_MIN_BYTES = 2 * 1024 * 1024;
 // Records per message to a thread, and messages queued ahead: enough to keep threads busy while the main
-// thread stores, few enough to bound memory.
+// thread stores (more than a thread's posted jobs, see parse-pool.ts), few enough to bound memory.
 const CHUNK = 200;
-const AHEAD_PER_THREAD = 3;
+const AHEAD_PER_THREAD = 5;
 
 type Input = RawInput & { location: string };
 
