@@ -50,6 +50,7 @@ export {
   type SitemapUrl,
 } from './sitemap/index.ts';
 export {
+  isJsonLinesName,
   JsonLinesSplitter,
   readText,
   type SplitItem,

@@ -134,14 +134,19 @@ export async function* readJsonLinesSlices(
       throw new Error(`${file.path}: not UTF-8 text near byte ${offset} (JSON Lines must be UTF-8)`);
     }
   };
-  // One slice: the bytes up to `end` of what is pending, a trailing CR (of a CRLF) dropped.
+  // What is pending, as one buffer.
+  const joined = (): Buffer => {
+    if (pending.length !== 1) pending = [Buffer.concat(pending, pendingBytes)];
+    return pending[0] as Buffer;
+  };
+  // One slice: the pending bytes before `end` (a newline, or the end of the file), a trailing CR dropped.
   const take = (end: number): string => {
-    const all = pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending, pendingBytes);
-    let stop = end;
-    if (stop > 0 && all[stop - 1] === 0x0d) stop--;
-    const text = decode(all.subarray(0, stop));
-    const rest = all.subarray(Math.min(end + 1, all.length));
-    offset += Math.min(end + 1, all.length);
+    const all = joined();
+    const text = decode(all.subarray(0, end > 0 && all[end - 1] === 0x0d ? end - 1 : end));
+    const next = Math.min(end + 1, all.length);
+    offset += next;
+    // Copied, so that the slice's buffer can go.
+    const rest = all.subarray(next);
     pending = rest.length > 0 ? [Buffer.from(rest)] : [];
     pendingBytes = rest.length;
     return text;
@@ -157,9 +162,7 @@ export async function* readJsonLinesSlices(
       pending.push(chunk);
       pendingBytes += chunk.length;
       if (pendingBytes < sliceBytes) continue;
-      const all = Buffer.concat(pending, pendingBytes);
-      pending = [all];
-      const end = all.lastIndexOf(0x0a);
+      const end = joined().lastIndexOf(0x0a);
       if (end === -1) continue;
       yield { text: take(end), read: stream.bytesRead };
     }
@@ -170,8 +173,7 @@ export async function* readJsonLinesSlices(
   }
   if (pendingBytes === 0) return;
   // The file's last line, less the newline that usually ends it.
-  const last = pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending, pendingBytes);
-  pending = [last];
+  const last = joined();
   yield {
     text: take(last[pendingBytes - 1] === 0x0a ? pendingBytes - 1 : pendingBytes),
     read: stream.bytesRead,

@@ -3,6 +3,7 @@ import type { Db } from '@rasid/db/client';
 import type { RunStats } from '@rasid/db/queries';
 import { finishRun, startRun } from '@rasid/db/queries';
 import {
+  isJsonLinesName,
   JsonLinesSplitter,
   type RawInput,
   readText,
@@ -52,7 +53,6 @@ type Input = RawInput & { location: string };
 
 // JSON Lines files from this size on (on disk) are read a slice at a time (see readJsonLinesSlices).
 const STREAM_MIN_BYTES = 1 << 20;
-const JSONL_NAME = /\.(?:jsonl|ndjson)(?:\.gz)?$/i;
 
 /** A split item and how far into the file (in bytes on disk) it lies. */
 type Placed = { item: SplitItem; read: number };
@@ -148,7 +148,7 @@ export async function ingestFiles(
       // JSON Lines file is also read a slice at a time; any other file is read whole, and its bytes let go
       // once decoded (the text is all the split needs).
       if (file.kind === 'split') {
-        const streamed = file.size >= STREAM_MIN_BYTES && JSONL_NAME.test(file.path);
+        const streamed = file.size >= STREAM_MIN_BYTES && isJsonLinesName(file.path);
         const items = streamed ? streamJsonLines(file, referenceDate) : splitWholeFile(file, referenceDate);
         // Problems before the first record wait: a file with no valid record is one failure, not many.
         let held: SplitProblem[] | null = [];

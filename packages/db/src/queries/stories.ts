@@ -249,12 +249,8 @@ class WindowIndex {
     const slot = this.slots.length;
     this.slots.push(member);
     if (slot >= this.shared.length) {
-      const grown = new Int32Array(this.shared.length * 2);
-      grown.set(this.shared);
-      this.shared = grown;
-      const lengths = new Int32Array(grown.length);
-      lengths.set(this.leadLength);
-      this.leadLength = lengths;
+      this.shared = doubled(this.shared);
+      this.leadLength = doubled(this.leadLength);
     }
     this.leadLength[slot] = member.lead.length;
     this.byId.set(member.articleId, slot);
@@ -310,11 +306,11 @@ class WindowIndex {
     }
     if (lists.length === 0) return;
     // The `skipped` most common terms (those with the most postings), marked by a negative count.
-    for (let round = 0; round < skipped; round++) {
-      let most = -1;
-      for (let t = 0; t < n; t++)
-        if (most < 0 || (postings[t] as number) > (postings[most] as number)) most = t;
-      if (most < 0 || (postings[most] as number) <= 0) break;
+    let unread = 0;
+    for (; unread < skipped; unread++) {
+      let most = 0;
+      for (let t = 1; t < n; t++) if ((postings[t] as number) > (postings[most] as number)) most = t;
+      if ((postings[most] as number) <= 0) break;
       postings[most] = -1;
     }
     const shared = this.shared;
@@ -327,8 +323,6 @@ class WindowIndex {
         shared[slot] = (shared[slot] as number) + 1;
       }
     }
-    let unread = 0;
-    for (let t = 0; t < n; t++) if ((postings[t] as number) < 0) unread++;
     try {
       const leadLength = this.leadLength;
       for (const slot of hits) {
@@ -347,6 +341,13 @@ class WindowIndex {
       for (const slot of hits) shared[slot] = 0;
     }
   }
+}
+
+/** A copy of `array` twice as long, zeros after its values. */
+function doubled(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(array.length * 2);
+  grown.set(array);
+  return grown;
 }
 
 // One index per connection, kept between batches: consecutive batches mostly need the same days, and

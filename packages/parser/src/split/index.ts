@@ -8,6 +8,9 @@ export type SplitProblem = { location: string; message: string };
 export type SplitResult = { inputs: RawInput[]; problems: SplitProblem[] };
 
 const JSONL_EXT = /\.(?:jsonl|ndjson)(?:\.gz)?(?:[?#].*)?$/i;
+/** Whether a file name or URL names JSON Lines (.jsonl, .ndjson, gzipped or not). */
+export const isJsonLinesName = (location: string): boolean => JSONL_EXT.test(location);
+
 const JSON_EXT = /\.json(?:\.gz)?(?:[?#].*)?$/i;
 
 /** Text of an input, refusing binary content and empty files. */
@@ -38,18 +41,20 @@ export type SplitItem =
   | { input: RawInput; index: number; of: number }
   | { problem: SplitProblem; index: number; of: number };
 
-type LinesState = { valid: number; firstProblem?: string };
+/** Where a JSON Lines split is: the file's next line index, valid lines so far, the first problem. */
+type LinesState = { nextLine: number; valid: number; firstProblem?: string };
 
-/** The items of JSON Lines text whose first line is line `firstLine` of its file; counts valid lines. */
+/** The items of JSON Lines text, the next lines of its file after those `state` has seen. */
 function* splitLineRange(
   input: RawInput,
   text: string,
   base: string,
-  firstLine: number,
   state: LinesState,
 ): Generator<SplitItem> {
   const lines = text.split(/\r?\n/);
-  const of = firstLine + lines.length;
+  const firstLine = state.nextLine;
+  state.nextLine += lines.length;
+  const of = state.nextLine;
   for (const [k, line] of lines.entries()) {
     if (line.trim().length === 0) continue;
     const i = firstLine + k;
@@ -77,8 +82,8 @@ const noValidLine = (base: string, state: LinesState): ParseError =>
   new ParseError(base, `invalid JSON Lines: no valid record (${state.firstProblem ?? 'no lines'})`);
 
 function* splitLines(input: RawInput, text: string, base: string): Generator<SplitItem> {
-  const state: LinesState = { valid: 0 };
-  yield* splitLineRange(input, text, base, 0, state);
+  const state: LinesState = { nextLine: 0, valid: 0 };
+  yield* splitLineRange(input, text, base, state);
   if (state.valid === 0) throw noValidLine(base, state);
 }
 
@@ -91,8 +96,7 @@ function* splitLines(input: RawInput, text: string, base: string): Generator<Spl
  */
 export class JsonLinesSplitter {
   private readonly base: string;
-  private readonly state: LinesState = { valid: 0 };
-  private nextLine = 0;
+  private readonly state: LinesState = { nextLine: 0, valid: 0 };
   private started = false;
 
   constructor(private readonly input: RawInput) {
@@ -108,21 +112,13 @@ export class JsonLinesSplitter {
       if (lines.length === 0) return;
       this.started = true;
     }
-    const first = this.nextLine;
-    this.nextLine += countNewlines(lines) + 1;
-    yield* splitLineRange(this.input, lines, this.base, first, this.state);
+    yield* splitLineRange(this.input, lines, this.base, this.state);
   }
 
   finish(): void {
     if (!this.started) throw new ParseError(this.base, 'empty');
     if (this.state.valid === 0) throw noValidLine(this.base, this.state);
   }
-}
-
-function countNewlines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 /**
@@ -156,7 +152,7 @@ export function* splitItems(input: RawInput): Generator<SplitItem> {
   const base = input.location ?? input.url ?? '(input)';
   const trimmed = text.trim();
   const where = input.location ?? input.url ?? '';
-  if (JSONL_EXT.test(where)) {
+  if (isJsonLinesName(where)) {
     yield* splitLines(input, trimmed, base);
     return;
   }

@@ -95,7 +95,7 @@ export type StorySignature = { lead: readonly number[]; text: readonly number[] 
 // out: a Set of terms, another of hashes and a comparator sort cost more than the hashing itself.
 let scratch = new Uint32Array(512);
 
-/** Sorted distinct hashes of scratch[0..n). */
+/** Sorted distinct hashes of scratch[0..n), which is left sorted. */
 function sortedDistinct(n: number): number[] {
   const sorted = scratch.subarray(0, n).sort();
   const out: number[] = [];
@@ -106,27 +106,22 @@ function sortedDistinct(n: number): number[] {
   return out;
 }
 
-const toHashes = (terms: readonly string[]): number[] => {
-  if (scratch.length < terms.length) scratch = new Uint32Array(2 * terms.length);
-  for (let i = 0; i < terms.length; i++) scratch[i] = hashTerm(terms[i] as string);
-  return sortedDistinct(terms.length);
-};
-
 /**
  * The signature of an article from its title and body as toSearchText gives them: hashes of its lead terms
  * and of the terms of its first TEXT_WORDS words. Taking the search text lets the store reuse what it
  * computes for the full-text index instead of folding and stemming the body a second time.
  */
 export function storySignatureOfSearchText(searchTitle: string, searchBody: string): StorySignature {
-  const lead = leadTermsOf(searchTitle, searchBody);
+  const terms = leadTermsOf(searchTitle, searchBody);
   const words = searchBody.split(' ', TEXT_WORDS);
-  if (scratch.length < lead.length + words.length)
-    scratch = new Uint32Array(2 * (lead.length + words.length));
+  if (scratch.length < terms.length + words.length)
+    scratch = new Uint32Array(2 * (terms.length + words.length));
   let n = 0;
-  for (const term of lead) scratch[n++] = hashTerm(term);
+  for (const term of terms) scratch[n++] = hashTerm(term);
+  // The lead's hashes, sorted in place: still the first of the text's hashes, the body's are added after.
+  const lead = sortedDistinct(n);
   for (const term of words) if (isContentTerm(term)) scratch[n++] = hashTerm(term);
-  const text = sortedDistinct(n);
-  return { lead: toHashes(lead), text };
+  return { lead, text: sortedDistinct(n) };
 }
 
 /** The signature of an article: hashes of its story terms and of the terms of its first TEXT_WORDS words. */
