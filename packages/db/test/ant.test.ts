@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, type Db, openDatabase } from '../src/client.ts';
 import {
+  assignMissingStories,
   countArticles,
   countCoverage,
   dedupeKeyOf,
@@ -109,5 +110,31 @@ describe.skipIf(!hasAnt)('ANT corpus', () => {
     const sections = countCoverage(db, {}, 'topic').filter((p) => p.key.startsWith('section:'));
     expect(sections.length).toBeGreaterThanOrEqual(2);
     expect(countArticles(db, { topics: sections.map((p) => p.key) })).toBe(getTotals(db).articles);
+  });
+
+  it('gives the same stories whether the story index keeps every member or drops days past a cap', () => {
+    storeArticles(db, sample);
+    // Stories as assigned afresh, oldest day first, in batches: every member kept, then at most 100 (most
+    // batches then drop the days they do not need and keep the rest).
+    const assignAll = (maxKeptMembers: number): string[] => {
+      db.$client.exec('DELETE FROM story_members; DELETE FROM stories;');
+      expect(assignMissingStories(db, { batchSize: 40, maxKeptMembers })).toBe(getTotals(db).articles);
+      // Each story as its members' ids, with how each member joined: story ids differ between runs.
+      const members = db.$client
+        .prepare(
+          `SELECT group_concat(article_id || ':' || kind || ':' || coalesce(duplicate_of, '') || ':' ||
+             round(similarity, 6), ' ') AS story
+           FROM (SELECT * FROM story_members ORDER BY article_id) GROUP BY story_id ORDER BY min(article_id)`,
+        )
+        .pluck()
+        .all() as string[];
+      return members;
+    };
+    const kept = assignAll(1_000_000);
+    const capped = assignAll(100);
+    expect(capped).toEqual(kept);
+    // Not a trivial partition: some stories hold several articles.
+    expect(kept.filter((s) => s.includes(' ')).length).toBeGreaterThan(10);
+    expect(() => assignMissingStories(db, { maxKeptMembers: -1 })).toThrow(/maxKeptMembers/);
   });
 });

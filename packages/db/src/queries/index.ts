@@ -87,6 +87,7 @@ export {
 } from './sources.ts';
 export { dedupeKeyOf, rebuildRollups, recountRollups, storeArticles } from './store.ts';
 export {
+  type AssignStoriesOptions,
   assignMissingStories,
   assignStories,
   forgetStoryIndex,

@@ -57,6 +57,8 @@ type MemberRow = {
   storyFirstArticleId: number;
 };
 
+type StorySpanRow = { id: number; firstDay: string; lastDay: string; firstArticleId: number };
+
 type ArticleRow = {
   id: number;
   day: string;
@@ -100,6 +102,8 @@ const SQL = {
   firstArticles: `SELECT id, first_article_id AS firstArticleId FROM stories
     WHERE id IN (SELECT value FROM json_each(?))`,
   seedSignature: 'SELECT lead, terms FROM story_members WHERE article_id = ?',
+  storySpans: `SELECT id, first_day AS firstDay, last_day AS lastDay, first_article_id AS firstArticleId
+    FROM stories WHERE id IN (SELECT value FROM json_each(?))`,
   deleteEmptyStories: `DELETE FROM stories WHERE article_count = 0 AND id IN (SELECT value FROM json_each(?))`,
   missing: `SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)
     ORDER BY a.day, a.id LIMIT ?`,
@@ -138,19 +142,25 @@ class WindowIndex {
   // Map keyed by objects (that Map was a third of assigning a story).
   private readonly byDay = new Map<string, Map<number, number[]>>();
   private readonly loaded = new Set<string>();
-  // Article id → slot, and slot → member (undefined once removed).
+  // Article id → slot, and slot → member (undefined once removed); slots freed by removals, for reuse.
   private readonly byId = new Map<number, number>();
   private readonly slots: (Member | undefined)[] = [];
+  private readonly free: number[] = [];
+  // Per loaded day, the slots its members were given (a slot since freed and reused may linger: check the day).
+  private readonly daySlots = new Map<string, number[]>();
   // Terms shared with the article being matched, per slot; zero again after every lookup.
   private shared = new Int32Array(1024);
   // Lead length per slot: most candidates are ruled out by it and the shared count alone, without reading
   // the member (an object elsewhere in memory: reading it was most of the time spent on candidates).
   private leadLength = new Int32Array(1024);
-  private readonly hits: number[] = [];
+  // The slots with a shared term, hitCount of them; sized as `shared` (each slot is in it once at most).
+  private hits = new Int32Array(1024);
   // The window's posting lists of the lead being matched and which lead term each is for; per lead term,
   // its postings in the window (negative: left unread).
+  // These and `hits` are overwritten in place, never emptied: `array.length = 0` frees an array's store,
+  // and growing it again at every lookup allocated more than the rest of storing an article.
   private readonly lists: number[][] = [];
-  private readonly listTerm: number[] = [];
+  private listTerm = new Int32Array(64);
   private postings = new Int32Array(64);
   /** First and last day of every story seen, kept current as members join. */
   readonly spans = new Map<number, { first: string; last: string }>();
@@ -169,9 +179,12 @@ class WindowIndex {
     for (const day of need) this.loaded.add(day);
     const rows = prepare(this.db, SQL.membersOfDays).all(JSON.stringify([...need])) as MemberRow[];
     for (const row of rows) {
-      this.seeds.set(row.storyId, row.storyFirstArticleId);
-      this.widen(row.storyId, row.storyFirstDay);
-      this.widen(row.storyId, row.storyLastDay);
+      this.addStory({
+        id: row.storyId,
+        firstDay: row.storyFirstDay,
+        lastDay: row.storyLastDay,
+        firstArticleId: row.storyFirstArticleId,
+      });
       this.add({
         articleId: row.articleId,
         storyId: row.storyId,
@@ -185,6 +198,47 @@ class WindowIndex {
         contentHash: row.contentHash,
         simhash: row.simhash,
       });
+    }
+  }
+
+  private addStory(story: StorySpanRow): void {
+    this.seeds.set(story.id, story.firstArticleId);
+    this.widen(story.id, story.firstDay);
+    this.widen(story.id, story.lastDay);
+  }
+
+  /**
+   * Drops the members of every loaded day outside the windows of `days` (no article of those days can
+   * match them), leaving what a new index loaded for `days` would hold: the stories' spans and first
+   * articles of the members kept are read again as that load reads them. Cheaper than that new index,
+   * which reads again the days kept: on ../shared/corpus, 134,000 member rows read for 58,000 members.
+   */
+  keepOnly(days: Iterable<string>): void {
+    const keep = new Set<string>();
+    for (const day of days) for (const near of windowDays(day)) keep.add(near);
+    for (const day of this.loaded) {
+      if (keep.has(day)) continue;
+      this.loaded.delete(day);
+      this.byDay.delete(day);
+      for (const slot of this.daySlots.get(day) ?? []) {
+        const member = this.slots[slot];
+        if (member?.day !== day) continue;
+        this.byId.delete(member.articleId);
+        this.slots[slot] = undefined;
+        this.free.push(slot);
+      }
+      this.daySlots.delete(day);
+    }
+    const stories = new Set<number>();
+    for (const slot of this.byId.values()) stories.add((this.slots[slot] as Member).storyId);
+    this.spans.clear();
+    this.seeds.clear();
+    this.seedSignatures.clear();
+    const rows = prepare(this.db, SQL.storySpans).all(JSON.stringify([...stories])) as StorySpanRow[];
+    for (const row of rows) this.addStory(row);
+    for (const slot of this.byId.values()) {
+      const member = this.slots[slot] as Member;
+      this.widen(member.storyId, member.day);
     }
   }
 
@@ -222,7 +276,7 @@ class WindowIndex {
     return signature ? { articleId, signature } : null;
   }
 
-  /** How many members it holds: past MAX_KEPT_MEMBERS the next batch starts afresh. */
+  /** How many members it holds: past MAX_KEPT_MEMBERS the next batch keeps only the days it needs. */
   get size(): number {
     return this.byId.size;
   }
@@ -233,6 +287,7 @@ class WindowIndex {
     const member = this.slots[slot] as Member;
     this.byId.delete(articleId);
     this.slots[slot] = undefined;
+    this.free.push(slot);
     this.seedSignatures.delete(articleId);
     const terms = this.byDay.get(member.day);
     for (const term of member.lead) {
@@ -246,15 +301,19 @@ class WindowIndex {
   }
 
   add(member: Member): void {
-    const slot = this.slots.length;
-    this.slots.push(member);
+    const slot = this.free.pop() ?? this.slots.length;
+    this.slots[slot] = member;
     if (slot >= this.shared.length) {
       this.shared = doubled(this.shared);
       this.leadLength = doubled(this.leadLength);
+      this.hits = doubled(this.hits);
     }
     this.leadLength[slot] = member.lead.length;
     this.byId.set(member.articleId, slot);
     this.widen(member.storyId, member.day);
+    const slotsOfDay = this.daySlots.get(member.day);
+    if (slotsOfDay) slotsOfDay.push(slot);
+    else this.daySlots.set(member.day, [slot]);
     let terms = this.byDay.get(member.day);
     if (!terms) {
       terms = new Map();
@@ -287,9 +346,8 @@ class WindowIndex {
     const need = Math.max(1, Math.ceil(minJaccard * n - 1e-9));
     const skipped = Math.min(need - 1, n - 1);
     const lists = this.lists;
-    const listTerm = this.listTerm;
-    lists.length = 0;
-    listTerm.length = 0;
+    let listTerm = this.listTerm;
+    let listCount = 0;
     let postings = this.postings;
     if (postings.length < n) postings = this.postings = new Int32Array(Math.max(n, 2 * postings.length));
     postings.fill(0, 0, n);
@@ -299,12 +357,13 @@ class WindowIndex {
       for (let t = 0; t < n; t++) {
         const list = terms.get(lead[t] as number);
         if (!list) continue;
-        lists.push(list);
-        listTerm.push(t);
+        if (listCount === listTerm.length) listTerm = this.listTerm = doubled(listTerm);
+        lists[listCount] = list;
+        listTerm[listCount++] = t;
         postings[t] = (postings[t] as number) + list.length;
       }
     }
-    if (lists.length === 0) return;
+    if (listCount === 0) return;
     // The `skipped` most common terms (those with the most postings), marked by a negative count.
     let unread = 0;
     for (; unread < skipped; unread++) {
@@ -315,17 +374,18 @@ class WindowIndex {
     }
     const shared = this.shared;
     const hits = this.hits;
-    hits.length = 0;
-    for (let i = 0; i < lists.length; i++) {
+    let hitCount = 0;
+    for (let i = 0; i < listCount; i++) {
       if ((postings[listTerm[i] as number] as number) < 0) continue;
       for (const slot of lists[i] as number[]) {
-        if (shared[slot] === 0) hits.push(slot);
+        if (shared[slot] === 0) hits[hitCount++] = slot;
         shared[slot] = (shared[slot] as number) + 1;
       }
     }
     try {
       const leadLength = this.leadLength;
-      for (const slot of hits) {
+      for (let h = 0; h < hitCount; h++) {
+        const slot = hits[h] as number;
         let count = shared[slot] as number;
         if (unread > 0) {
           // At most `unread` more shared terms: when even that cannot reach minJaccard, no need to count.
@@ -338,7 +398,7 @@ class WindowIndex {
         visit(member, count);
       }
     } finally {
-      for (const slot of hits) shared[slot] = 0;
+      for (let h = 0; h < hitCount; h++) shared[hits[h] as number] = 0;
     }
   }
 }
@@ -352,19 +412,34 @@ function doubled(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
 
 // One index per connection, kept between batches: consecutive batches mostly need the same days, and
 // reloading them cost more than assigning. It is only a cache of story_members: dropped when another
-// connection has written (PRAGMA data_version changes), when it grows past MAX_KEPT_MEMBERS, and when a match
-// it offers is not in the table (a rolled-back batch); storeArticles also drops it when a batch fails.
+// connection has written (PRAGMA data_version changes) and when a match it offers is not in the table (a
+// rolled-back batch); storeArticles also drops it when a batch fails. Past MAX_KEPT_MEMBERS a batch keeps
+// only the days it needs (keepOnly).
 // Bounds its memory: it was most of what an ingest keeps (at 50,000 members ../shared/corpus needed a 384 MB
 // heap; at 12,000 it runs in 192 MB, as fast). A live worker needs only the week around today; a backfill
 // past the cap reloads its window, one indexed read a batch.
 const MAX_KEPT_MEMBERS = 12_000;
+
+function checkMaxKept(fn: string, value: number | undefined): number {
+  const max = value ?? MAX_KEPT_MEMBERS;
+  if (!(Number.isInteger(max) && max >= 0))
+    throw new Error(`${fn}: maxKeptMembers must be a whole number ≥ 0, got ${max}`);
+  return max;
+}
+
+export type AssignStoriesOptions = {
+  /**
+   * Members the story index kept between batches may hold before a batch drops the days it does not need.
+   * Default 12,000. Results do not depend on it; memory and reads do.
+   */
+  maxKeptMembers?: number;
+};
 const kept = new WeakMap<object, { index: WindowIndex; version: number }>();
 
 function windowIndexOf(db: Db, fresh = false): WindowIndex {
   const version = db.$client.pragma('data_version', { simple: true }) as number;
   const entry = kept.get(db.$client);
-  if (!fresh && entry && entry.version === version && entry.index.size <= MAX_KEPT_MEMBERS)
-    return entry.index;
+  if (!fresh && entry && entry.version === version) return entry.index;
   const index = new WindowIndex(db);
   kept.set(db.$client, { index, version });
   return index;
@@ -435,15 +510,17 @@ function findMatch(
  * Puts each article in a story: kept where it is when its text and day are what it was assigned with,
  * else (re)assigned against the members within ±STORY_WINDOW_DAYS of its day. `signatures` may hold the
  * signatures of some of the articles' current texts (the store has them); the others are computed from the
- * stored text. Articles are taken in the order given; each one is visible to the next. Story counters are recounted for every story touched, and a
- * story left without members is removed. Call inside the caller's transaction (storeArticles does).
+ * stored text. Articles are taken in the order given; each one is visible to the next. Story counters are
+ * recounted for every story touched, and a story left without members is removed. Call inside the caller's transaction (storeArticles does).
  * Throws naming the article when an id is not a stored article.
  */
 export function assignStories(
   db: Db,
   articleIds: readonly number[],
   signatures: ReadonlyMap<number, StorySignature> = new Map(),
+  opts: AssignStoriesOptions = {},
 ): { assigned: number; stories: number } {
+  const maxKept = checkMaxKept('assignStories', opts.maxKeptMembers);
   const now = nowIso();
   const q = {
     article: prepare(db, SQL.article),
@@ -472,6 +549,7 @@ export function assignStories(
   if (todo.length === 0 && touched.size === 0) return { assigned: 0, stories: 0 };
 
   let index = windowIndexOf(db);
+  if (index.size > maxKept) index.keepOnly(todo.map((a) => a.day));
   for (const id of reassigned) index.remove(id);
   index.load(todo.map((a) => a.day));
 
@@ -540,16 +618,20 @@ export function assignStories(
  * Assigns a story to every stored article that has none (a database from before stories existed), oldest
  * day first, `batchSize` articles per transaction. Returns how many it assigned; running it again assigns 0.
  */
-export function assignMissingStories(db: Db, opts: { batchSize?: number } = {}): number {
+export function assignMissingStories(
+  db: Db,
+  opts: { batchSize?: number } & AssignStoriesOptions = {},
+): number {
   const batchSize = opts.batchSize ?? 1000;
   if (!Number.isInteger(batchSize) || batchSize < 1)
     throw new Error(`assignMissingStories: batchSize must be a positive whole number, got ${batchSize}`);
+  checkMaxKept('assignMissingStories', opts.maxKeptMembers);
   let total = 0;
   for (;;) {
     const ids = prepare(db, SQL.missing).pluck().all(batchSize) as number[];
     if (ids.length === 0) return total;
     try {
-      db.$client.transaction(() => assignStories(db, ids))();
+      db.$client.transaction(() => assignStories(db, ids, new Map(), opts))();
     } catch (error) {
       forgetStoryIndex(db);
       throw error;
