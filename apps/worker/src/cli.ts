@@ -1,7 +1,13 @@
 // The `rasid` command line. Each command is a small function; they share the pipeline and the database client.
 import { parseArgs } from 'node:util';
 import { closeDatabase, type Db, openDatabase } from '@rasid/db/client';
-import { listAlertRules, listAlerts, listPendingFailureLocations, upsertAlertRule } from '@rasid/db/queries';
+import {
+  forgetStoryIndex,
+  listAlertRules,
+  listAlerts,
+  listPendingFailureLocations,
+  upsertAlertRule,
+} from '@rasid/db/queries';
 import { type ParseRequest, parseRequest, readManifest } from './commands/parse.ts';
 import { printStatus } from './commands/status.ts';
 import { readEnv } from './env.ts';
@@ -99,6 +105,8 @@ async function runIngest(args: string[]): Promise<number> {
         `in ${summary.seconds.toFixed(1)} s (${formatCount(rate)}/s)\n`,
     );
     if (summary.new > 0 || summary.updated > 0) {
+      // The ingest's story index (tens of MB after a large one) is of no use to what follows.
+      forgetStoryIndex(db);
       process.stdout.write(`${describeSubjects(await refreshSubjectsTimed(db))}\n`);
       const watched = describeWatchTopics(applyWatchTopicsTimed(db));
       if (watched) process.stdout.write(`${watched}\n`);

@@ -48,14 +48,16 @@ describe('refreshSubjectsTimed', () => {
   it('stores the same subjects whether a second thread scores part of the articles or not', async () => {
     const serial = await refreshCopy('serial.db', 0);
     const shared = await refreshCopy('shared.db', 1000);
-    expect(serial.summary).toMatchObject({ trained: true, scoredOnThread: 0 });
+    expect(serial.summary).toMatchObject({ trained: true, scoredOnThread: 0, tokenizedAhead: 0 });
     expect(serial.summary.scored).toBeGreaterThan(2000);
     expect(serial.summary.linked).toBeGreaterThan(0);
-    // The thread took a part, not all: this thread scored the rest.
-    expect(shared.summary.scoredOnThread).toBeGreaterThan(0.3 * serial.summary.scored);
-    expect(shared.summary.scoredOnThread).toBeLessThan(0.7 * serial.summary.scored);
-    const { seconds: _a, scoredOnThread: _b, ...serialCounts } = serial.summary;
-    const { seconds: _c, scoredOnThread: _d, ...sharedCounts } = shared.summary;
+    // The second thread took chunks (how many depends on how long the model trained: it tokenizes chunks
+    // meanwhile, here often all of them); this thread took whatever was left.
+    expect(shared.summary.scoredOnThread).toBeGreaterThan(0);
+    expect(shared.summary.scoredOnThread).toBeLessThanOrEqual(serial.summary.scored);
+    expect(shared.summary.tokenizedAhead).toBeLessThanOrEqual(shared.summary.scoredOnThread);
+    const { seconds: _a, scoredOnThread: _b, tokenizedAhead: _e, ...serialCounts } = serial.summary;
+    const { seconds: _c, scoredOnThread: _d, tokenizedAhead: _f, ...sharedCounts } = shared.summary;
     expect(sharedCounts).toEqual(serialCounts);
     expect(shared.links).toEqual(serial.links);
     expect(shared.rollups).toEqual(serial.rollups);

@@ -4,10 +4,15 @@ import { closeDatabase, type Db, openDatabase } from '../src/client.ts';
 import {
   applySubjectModel,
   countLabelledArticles,
+  createSubjectTargetTokens,
   getSubjectModel,
+  listSubjectTargetIds,
+  pickSubjects,
+  pickTokenizedSubjects,
   rebuildRollups,
   refreshSubjects,
   storeArticles,
+  tokenizeSubjectTargets,
   trainSubjectModel,
 } from '../src/queries/index.ts';
 import { makeArticle, makeItem } from './helpers.ts';
@@ -119,6 +124,27 @@ describe('refreshSubjects', () => {
     storeArticles(db, [makeItem(makeSubjectArticle('sport', false))]);
     expect(refreshSubjects(db)).toMatchObject({ trained: false, scored: 1, linked: 1, changed: 1 });
     expect(classifierLinks().at(-1)?.slug).toBe('sport');
+  });
+
+  it('articles tokenized before the model was trained get the picks pickSubjects gives', () => {
+    storeCorpus(40);
+    const ids = listSubjectTargetIds(db, 0);
+    expect(ids).toHaveLength(60);
+    // Tokenized in two ranges, as a thread takes them in parts, before any model exists.
+    const tokens = createSubjectTargetTokens();
+    const middle = ids[29] as number;
+    expect(tokenizeSubjectTargets(db, { after: 0, through: middle }, tokens)).toBe(30);
+    expect(tokenizeSubjectTargets(db, { after: middle, through: ids.at(-1) as number }, tokens)).toBe(30);
+    expect(tokens.ids).toEqual(ids);
+    const stored = trainSubjectModel(db).model;
+    if (!stored) throw new Error('no model');
+    const picks = pickTokenizedSubjects(stored, tokens);
+    expect(picks).toEqual(pickSubjects(db, stored, { after: 0, through: ids.at(-1) as number }));
+    expect([...picks.values()].filter(Boolean)).toHaveLength(20);
+    expect(pickTokenizedSubjects(stored, tokens, { minScore: 0.99 })).toEqual(
+      pickSubjects(db, stored, { after: 0, through: ids.at(-1) as number }, { minScore: 0.99 }),
+    );
+    expect(() => tokenizeSubjectTargets(db, { after: 0.5, through: 3 }, tokens)).toThrow(/range/);
   });
 
   it('re-scoring every article with the same model changes nothing', () => {

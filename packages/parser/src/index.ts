@@ -70,6 +70,7 @@ export {
   type TextExtraction,
 } from './text/index.ts';
 export {
+  createSubjectTokenizer,
   createSubjectTrainer,
   GENERAL_NEWS,
   MIN_SUBJECT_SCORE,
@@ -79,6 +80,7 @@ export {
   type SubjectExample,
   type SubjectModel,
   type SubjectPrediction,
+  type SubjectTokenizer,
   type SubjectTrainer,
   type TrainSubjectOptions,
   trainSubjectClassifier,

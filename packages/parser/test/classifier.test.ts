@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  createSubjectTokenizer,
   createSubjectTrainer,
   forEachTerm,
   forEachTermId,
@@ -453,6 +454,27 @@ describe.skipIf(!HAS_SHARED)('on ANT, an outlet the classifier never saw', () =>
   it('sport, the least ambiguous desk, is nearly always right', () => {
     const sport = test.map((e, i) => [e.label, predicted[i]]).filter(([g]) => g === 'sport');
     expect(sport.filter(([, p]) => p === 'sport').length / sport.length).toBeGreaterThan(0.95);
+  });
+
+  it('documents tokenized before the model existed get exactly what predictSubjects gives', () => {
+    const tokenizer = createSubjectTokenizer();
+    for (const e of test) tokenizer.add(e);
+    expect(tokenizer.size).toBe(test.length);
+    test.forEach((e, d) => {
+      expect(tokenizer.predict(model, d)).toEqual(predictSubjects(model, e));
+    });
+    // Another model over the same tokens: its own terms are looked up, not the first one's.
+    const other = trainSubjectClassifier(sampleAnt('skynews.jsonl.gz', 100), { maxTerms: 2000 });
+    for (const [d, e] of test.slice(0, 60).entries())
+      expect(tokenizer.predict(other, d)).toEqual(predictSubjects(other, e));
+    // Bigrams and another title weight tokenize otherwise: such a model is refused, its own tokenizer agrees.
+    const bigrams = trainSubjectClassifier(train.slice(0, 600), { bigrams: true, titleWeight: 1 });
+    expect(() => tokenizer.predict(bigrams, 0)).toThrow(/tokenizes otherwise/);
+    const own = createSubjectTokenizer({ bigrams: true, titleWeight: 1 });
+    for (const e of test.slice(0, 60)) own.add(e);
+    for (const [d, e] of test.slice(0, 60).entries())
+      expect(own.predict(bigrams, d)).toEqual(predictSubjects(bigrams, e));
+    expect(() => tokenizer.predict(model, test.length)).toThrow(/no document/);
   });
 
   it('the model is stored as JSON of a reasonable size and predicts the same after the round trip', () => {

@@ -4,6 +4,7 @@
 // 'classifier' link when it is confident. Keyword-rule links ('rules') are never touched: they are what an
 // article has while there is no model, and the classifier only adds to them.
 import {
+  createSubjectTokenizer,
   createSubjectTrainer,
   GENERAL_NEWS,
   GENERAL_SECTIONS,
@@ -11,6 +12,7 @@ import {
   predictSubjects,
   type SubjectDocument,
   type SubjectModel,
+  type SubjectTokenizer,
   type TrainSubjectOptions,
 } from '@rasid/parser';
 import type Database from 'better-sqlite3';
@@ -326,15 +328,61 @@ export function pickSubjects(
   opts: { minScore?: number } = {},
 ): Map<number, SubjectPick> {
   checkMinScore('pickSubjects', opts.minScore);
-  if (!(Number.isInteger(range.after) && Number.isInteger(range.through)))
-    throw new RangeError(
-      `pickSubjects: range must be whole article ids, got ${range.after}..${range.through}`,
-    );
+  checkRange('pickSubjects', range);
   const picks = new Map<number, SubjectPick>();
   for (const row of prepare(db, SQL.targetsBetween).iterate(range.after, range.through) as IterableIterator<
     SubjectDocument & { id: number }
   >)
     picks.set(row.id, pickOf(stored.model, row, opts.minScore));
+  return picks;
+}
+
+/** Articles pickSubjects would score, tokenized before the model that scores them exists (it may be training). */
+export type SubjectTargetTokens = { tokenizer: SubjectTokenizer; ids: number[] };
+
+/** Room for tokenized targets, for a model trained with `train` (TrainSubjectModelOptions.train). */
+export function createSubjectTargetTokens(train: TrainSubjectOptions = {}): SubjectTargetTokens {
+  return { tokenizer: createSubjectTokenizer(train), ids: [] };
+}
+
+function checkRange(fn: string, range: { after: number; through: number }): void {
+  if (!(Number.isInteger(range.after) && Number.isInteger(range.through)))
+    throw new RangeError(`${fn}: range must be whole article ids, got ${range.after}..${range.through}`);
+}
+
+/**
+ * Reads and tokenizes into `tokens` the articles of ids in (after, through] that pickSubjects would score
+ * there; returns how many. Writes nothing: for a read-only connection of another thread.
+ */
+export function tokenizeSubjectTargets(
+  db: Db,
+  range: { after: number; through: number },
+  tokens: SubjectTargetTokens,
+): number {
+  checkRange('tokenizeSubjectTargets', range);
+  let n = 0;
+  for (const row of prepare(db, SQL.targetsBetween).iterate(range.after, range.through) as IterableIterator<
+    SubjectDocument & { id: number }
+  >) {
+    tokens.tokenizer.add({ title: row.title, body: row.body, language: row.language });
+    tokens.ids.push(row.id);
+    n++;
+  }
+  return n;
+}
+
+/** The picks of tokenized articles with `stored`: what pickSubjects gives for the same articles. */
+export function pickTokenizedSubjects(
+  stored: StoredSubjectModel,
+  tokens: SubjectTargetTokens,
+  opts: { minScore?: number } = {},
+): Map<number, SubjectPick> {
+  checkMinScore('pickTokenizedSubjects', opts.minScore);
+  const picks = new Map<number, SubjectPick>();
+  tokens.ids.forEach((id, d) => {
+    const pick = pickConfidentSubject(tokens.tokenizer.predict(stored.model, d), opts.minScore);
+    picks.set(id, pick ? { slug: pick.slug, score: pick.score } : null);
+  });
   return picks;
 }
 
@@ -445,6 +493,26 @@ export function refreshSubjects(db: Db, opts: RefreshSubjectsOptions = {}): Refr
 }
 
 /**
+ * Whether refreshSubjects would train a model now: there is none yet and two labels' worth of examples,
+ * the labelled articles grew by `growth` since the current one, or `force`.
+ */
+export function isSubjectModelDue(
+  db: Db,
+  opts: Pick<RefreshSubjectsOptions, 'growth' | 'force' | 'minExamples'> = {},
+): boolean {
+  const growth = opts.growth ?? DEFAULT_GROWTH;
+  if (!(Number.isFinite(growth) && growth >= 0))
+    throw new RangeError(`refreshSubjects: option growth must be a number ≥ 0, got ${String(growth)}`);
+  if (opts.force) return true;
+  const current = getSubjectModel(db);
+  const labelled = countLabelledArticles(db);
+  // Without two labels' worth of examples no model can be trained: not worth reading them every pass.
+  return current
+    ? labelled > current.examples * (1 + growth)
+    : labelled >= 2 * (opts.minExamples ?? DEFAULT_MIN_EXAMPLES);
+}
+
+/**
  * The first half of refreshSubjects: retrains when due (no model yet, the labelled articles grew by
  * `growth`, or `force`) and returns the model to apply, null when there is none. A caller that shares the
  * scoring out (pickSubjects) then calls applySubjectModel with onlyUnlabelled, as refreshSubjects does.
@@ -453,18 +521,10 @@ export function prepareSubjectModel(
   db: Db,
   opts: RefreshSubjectsOptions = {},
 ): { model: StoredSubjectModel | null; trained: boolean; skipped?: string } {
-  const growth = opts.growth ?? DEFAULT_GROWTH;
-  if (!(Number.isFinite(growth) && growth >= 0))
-    throw new RangeError(`refreshSubjects: option growth must be a number ≥ 0, got ${String(growth)}`);
   let current = getSubjectModel(db);
   let trained = false;
   let skipped: string | undefined;
-  const labelled = countLabelledArticles(db);
-  const minExamples = opts.minExamples ?? DEFAULT_MIN_EXAMPLES;
-  // Without two labels' worth of examples no model can be trained: not worth reading them every pass.
-  const due =
-    opts.force || (current ? labelled > current.examples * (1 + growth) : labelled >= 2 * minExamples);
-  if (due) {
+  if (isSubjectModelDue(db, opts)) {
     const training = trainSubjectModel(db, opts);
     if (training.model) {
       current = training.model;

@@ -258,15 +258,23 @@ function vectorize(doc: SubjectDocument, model: SubjectModel, terms: TermIndex):
   }
   const index = Int32Array.from(seen);
   const value = new Float64Array(seen.length);
-  let norm = 0;
   for (let j = 0; j < seen.length; j++) {
     const i = seen[j] as number;
-    const v = (1 + Math.log(counts[i] as number)) * (model.idf[i] as number);
+    value[j] = counts[i] as number;
     counts[i] = 0;
+  }
+  seen.length = 0;
+  return weighted(model, index, value);
+}
+
+/** Counts (in `value`, by model term in `index`) to sublinear tf × idf, L2-normalised, in place. */
+function weighted(model: SubjectModel, index: Int32Array, value: Float64Array): Sparse {
+  let norm = 0;
+  for (let j = 0; j < index.length; j++) {
+    const v = (1 + Math.log(value[j] as number)) * (model.idf[index[j] as number] as number);
     value[j] = v;
     norm += v * v;
   }
-  seen.length = 0;
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
   for (let j = 0; j < value.length; j++) value[j] = (value[j] as number) * scale;
   return { index, value };
@@ -841,14 +849,150 @@ function scoreInto(model: SubjectModel, { index, value }: Sparse, scores: Float6
 
 /** Every label of the model with its probability (0..1, summing to 1), best first. */
 export function predictSubjects(model: SubjectModel, doc: SubjectDocument): SubjectPrediction[] {
-  const termIndex = termIndexOf(model);
-  const K = model.labels.length;
-  const vector = vectorize(doc, model, termIndex);
-  const scores = new Float64Array(K);
+  return predictionsOf(model, vectorize(doc, model, termIndexOf(model)));
+}
+
+function predictionsOf(model: SubjectModel, vector: Sparse): SubjectPrediction[] {
+  const scores = new Float64Array(model.labels.length);
   scoreInto(model, vector, scores);
   return model.labels
     .map((slug, k) => ({ slug, score: round(scores[k] as number) }))
     .sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : 1));
+}
+
+/**
+ * Documents tokenized before there is a model to score them with (while it trains, say): each kept as its
+ * distinct terms and their weighted counts, in the order first seen. `predict` then gives what
+ * predictSubjects gives for the same document, without reading or tokenizing its text again.
+ */
+export type SubjectTokenizer = {
+  /** Tokenizes a document; it is document number `size` - 1 afterwards. */
+  add(doc: SubjectDocument): void;
+  readonly size: number;
+  /**
+   * predictSubjects(model, the d-th document). Throws when the model tokenizes otherwise (its bigrams,
+   * titleWeight or maxBodyTerms differ from this tokenizer's options).
+   */
+  predict(model: SubjectModel, d: number): SubjectPrediction[];
+};
+
+/** A tokenizer for models trained with `options` (only bigrams, titleWeight and maxBodyTerms matter). */
+export function createSubjectTokenizer(
+  options: Pick<TrainSubjectOptions, 'bigrams' | 'titleWeight' | 'maxBodyTerms'> = {},
+): SubjectTokenizer {
+  const o = {
+    bigrams: options.bigrams ?? DEFAULTS.bigrams,
+    titleWeight: options.titleWeight ?? DEFAULTS.titleWeight,
+    maxBodyTerms: options.maxBodyTerms ?? DEFAULTS.maxBodyTerms,
+  };
+  checkOptions({ ...DEFAULTS, ...o });
+  // Terms by their own number here; per document, a run of those numbers and their counts.
+  const numbers = new Map<string, number>();
+  const terms: string[] = [];
+  const numberOf = (term: string): number => {
+    let n = numbers.get(term);
+    if (n === undefined) {
+      n = terms.length;
+      terms.push(term);
+      numbers.set(term, n);
+    }
+    return n;
+  };
+  const fromTermId = new TermIdCache(numberOf);
+  // A thread tokenizes tens of thousands of documents ahead: 8 bytes a distinct term of a document where
+  // Float32 sums are exact (whole weights: sums far below 2^24 are), else 12.
+  const Counts = Number.isInteger(o.titleWeight) ? Float32Array : Float64Array;
+  let ids = new Int32Array(1 << 16);
+  let counts: Float32Array | Float64Array = new Counts(1 << 16);
+  let offsets = new Int32Array(1024);
+  let size = 0;
+  // Per term number, its place in the document being added (-1: not in it).
+  let slot = new Int32Array(4096).fill(-1);
+  const pairs: number[] = [];
+  let end = 0;
+  const count = (n: number, weight: number): void => {
+    if (n >= slot.length) slot = growTo(slot, n + 1, -1);
+    const s = slot[n] as number;
+    if (s >= 0) {
+      counts[s] = (counts[s] as number) + weight;
+      return;
+    }
+    if (end >= ids.length) {
+      // By half, not double: these arrays are most of what the tokenizer holds.
+      const size = Math.ceil(ids.length * 1.5);
+      const grownIds = new Int32Array(size);
+      grownIds.set(ids);
+      ids = grownIds;
+      const grownCounts = new Counts(size);
+      grownCounts.set(counts);
+      counts = grownCounts;
+    }
+    slot[n] = end;
+    ids[end] = n;
+    counts[end] = weight;
+    end++;
+  };
+  // Per model, the model's place of each term number (-1: not a model term), grown as terms come.
+  const rows = new WeakMap<SubjectModel, Int32Array>();
+  const rowOf = (model: SubjectModel): Int32Array => {
+    let row = rows.get(model);
+    if (!row || row.length < terms.length) {
+      const { index } = termIndexOf(model);
+      const from = row?.length ?? 0;
+      const grown = new Int32Array(Math.max(terms.length, 2 * from));
+      if (row) grown.set(row);
+      for (let n = from; n < grown.length; n++)
+        grown[n] = n < terms.length ? (index.get(terms[n] as string) ?? -1) : -1;
+      row = grown;
+      rows.set(model, row);
+    }
+    return row;
+  };
+  return {
+    add(doc) {
+      checkDocument(doc, `document ${size}`);
+      const start = end;
+      if (!o.bigrams && weightedTermIds(doc, o.titleWeight, o.maxBodyTerms, pairs))
+        for (let j = 0; j < pairs.length; j += 2)
+          count(fromTermId.get(pairs[j] as number), pairs[j + 1] as number);
+      else
+        forEachWeightedTerm(doc, o.bigrams, o.titleWeight, o.maxBodyTerms, (t, w) => count(numberOf(t), w));
+      for (let e = start; e < end; e++) slot[ids[e] as number] = -1;
+      offsets = growTo(offsets, size + 2);
+      offsets[size + 1] = end;
+      size++;
+    },
+    get size() {
+      return size;
+    },
+    predict(model, d) {
+      if (!(Number.isInteger(d) && d >= 0 && d < size))
+        throw new RangeError(`predict: no document ${d} (${size} tokenized)`);
+      if (
+        model.bigrams !== o.bigrams ||
+        model.titleWeight !== o.titleWeight ||
+        model.maxBodyTerms !== o.maxBodyTerms
+      )
+        throw new Error(
+          `predict: the model tokenizes otherwise (bigrams ${model.bigrams}, titleWeight ${model.titleWeight}, maxBodyTerms ${model.maxBodyTerms}) than these documents were`,
+        );
+      const row = rowOf(model);
+      const start = offsets[d] as number;
+      const stop = offsets[d + 1] as number;
+      let n = 0;
+      for (let e = start; e < stop; e++) if ((row[ids[e] as number] as number) >= 0) n++;
+      const index = new Int32Array(n);
+      const value = new Float64Array(n);
+      n = 0;
+      for (let e = start; e < stop; e++) {
+        const r = row[ids[e] as number] as number;
+        if (r < 0) continue;
+        index[n] = r;
+        value[n++] = counts[e] as number;
+      }
+      return predictionsOf(model, weighted(model, index, value));
+    },
+  };
 }
 
 /** Default probability the best label needs before it is used as the article's subject. */
