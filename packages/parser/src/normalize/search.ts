@@ -14,6 +14,24 @@ const SUFFIXES = ['هما', 'كما', 'ها', 'هم', 'هن', 'كم', 'نا', '�
 // Plural/dual endings look like the end of many names (لبنان, ايران), so they need a longer stem.
 const LONG_STEM_SUFFIXES = new Set(['ون', 'ين', 'ان']);
 
+// The prefixes by their first letter and the suffixes by their last, each list in the order above: a word
+// is compared with the few that can match instead of all 25 (the first that matches is the same one).
+const byFirst = (list: readonly string[]): Map<number, string[]> => {
+  const map = new Map<number, string[]>();
+  for (const p of list) map.set(p.charCodeAt(0), [...(map.get(p.charCodeAt(0)) ?? NONE), p]);
+  return map;
+};
+const byLast = (list: readonly string[]): Map<number, string[]> => {
+  const map = new Map<number, string[]>();
+  for (const s of list)
+    map.set(s.charCodeAt(s.length - 1), [...(map.get(s.charCodeAt(s.length - 1)) ?? NONE), s]);
+  return map;
+};
+const NONE: readonly string[] = [];
+const PREFIXES_BY_FIRST = byFirst(ARTICLE_PREFIXES);
+const CONJUNCTIONS_BY_FIRST = byFirst(CONJUNCTIONS);
+const SUFFIXES_BY_LAST = byLast(SUFFIXES);
+
 // Arabic letters hamza..yaa (U+0621–U+064A): only words made of these alone are stemmed.
 function isArabicLettersOnly(word: string): boolean {
   for (let i = 0; i < word.length; i++) {
@@ -29,14 +47,14 @@ export function stemArabic(word: string): string {
   if (!isArabicLettersOnly(word) || word.startsWith('عبدال')) return word;
   let stem = word;
   let prefix = '';
-  for (const p of ARTICLE_PREFIXES) {
+  for (const p of PREFIXES_BY_FIRST.get(stem.charCodeAt(0)) ?? NONE) {
     if (stem.startsWith(p) && stem.length - p.length >= 3) {
       prefix = p;
       break;
     }
   }
   if (!prefix) {
-    for (const p of CONJUNCTIONS) {
+    for (const p of CONJUNCTIONS_BY_FIRST.get(stem.charCodeAt(0)) ?? NONE) {
       if (stem.startsWith(p) && stem.length - p.length >= 4) {
         prefix = p;
         break;
@@ -46,7 +64,7 @@ export function stemArabic(word: string): string {
   if (prefix) stem = stem.slice(prefix.length);
   for (let pass = 0; pass < 3; pass++) {
     let suffix = '';
-    for (const s of SUFFIXES) {
+    for (const s of SUFFIXES_BY_LAST.get(stem.charCodeAt(stem.length - 1)) ?? NONE) {
       if (stem.endsWith(s) && stem.length - s.length >= (LONG_STEM_SUFFIXES.has(s) ? 4 : 3)) {
         suffix = s;
         break;
