@@ -4,12 +4,19 @@
 
 import { foldArabic, stripAccents } from '../normalize/arabic.ts';
 
+// Bullets, separators and whitespace trimmed off a line's key at either end; '!' at the end only.
+const EDGE = new Set([...' .:•·|-–—»«*#'].map((c) => c.charCodeAt(0)));
+const BANG = 0x21;
+
 /** The comparison key of a line: folded, punctuation-insensitive at the ends, whitespace collapsed. */
 export function lineKey(line: string): string {
-  return stripAccents(foldArabic(line), false)
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s.:•·|\-–—»«*#]+|[\s.:•·|\-–—»«*#!]+$/g, '')
-    .trim();
+  const text = stripAccents(foldArabic(line), false).replace(/\s+/g, ' ');
+  // Index loops, not an end-anchored regex: /[…]+$/ is tried at every position of the line.
+  let start = 0;
+  while (start < text.length && EDGE.has(text.charCodeAt(start))) start++;
+  let end = text.length;
+  while (end > start && (EDGE.has(text.charCodeAt(end - 1)) || text.charCodeAt(end - 1) === BANG)) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 /** Whole lines that are never article text. */
