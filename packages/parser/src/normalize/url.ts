@@ -48,12 +48,24 @@ function isTracking(name: string): boolean {
   return TRACKING_PARAMS.has(key) || TRACKING_PREFIXES.some((p) => key.startsWith(p));
 }
 
+// What each escape becomes, by its two hex digits as written: the character when unreserved, else the
+// escape upper-cased. A table: an Arabic path is a hundred escapes, and most URLs pass through here twice.
+const ESCAPES = new Map<string, string>();
+for (let byte = 0; byte < 256; byte++) {
+  const ch = String.fromCharCode(byte);
+  const upper = byte.toString(16).toUpperCase().padStart(2, '0');
+  for (const hi of new Set([upper[0], upper[0]?.toLowerCase()]))
+    for (const lo of new Set([upper[1], upper[1]?.toLowerCase()]))
+      ESCAPES.set(`${hi}${lo}`, UNRESERVED.test(ch) ? ch : `%${upper}`);
+}
+// An escape that may change: lower-case hex, or a byte below 0x80 (where the unreserved characters are).
+const CHANGING_ESCAPE = /%(?:[0-9a-fA-F][a-f]|[a-f][0-9A-F]|[0-7][0-9A-F])/;
+
 /** Upper-case hex in escapes, and unescape characters that never need escaping (RFC 3986 §6.2.2). */
 function normalizeEscapes(part: string): string {
-  return part.replace(/%([0-9a-fA-F]{2})/g, (_, hex: string) => {
-    const ch = String.fromCharCode(Number.parseInt(hex, 16));
-    return UNRESERVED.test(ch) ? ch : `%${hex.toUpperCase()}`;
-  });
+  // Most escapes are already upper-case non-ASCII bytes (%D8%A7): then nothing changes.
+  if (!CHANGING_ESCAPE.test(part)) return part;
+  return part.replace(/%([0-9a-fA-F]{2})/g, (_, hex: string) => ESCAPES.get(hex) as string);
 }
 
 /**
