@@ -37,7 +37,10 @@ function astralKind(pair: string): number {
  * as start and end offsets in one flat list ([start0, end0, start1, end1, …]). The same runs, in the same
  * order, as the non-empty pieces of `text.split(/[^\p{L}\p{N}]+/u)` (or `/[^\p{L}]+/u` for LETTER).
  */
-export function wordBounds(text: string, mask: number): number[] {
+export function wordBounds(text: string, mask: number): readonly number[] {
+  // The last few answers are kept: the search text and the simhash ask for the same folded body's words,
+  // with shorter texts (title, section names) asked in between.
+  for (const kept of recent) if (kept.mask === mask && kept.text === text) return kept.bounds;
   const bounds: number[] = [];
   let start = -1;
   const n = text.length;
@@ -62,5 +65,14 @@ export function wordBounds(text: string, mask: number): number[] {
     i += width;
   }
   if (start >= 0) bounds.push(start, n);
+  recent[next] = { text, mask, bounds };
+  next = (next + 1) % recent.length;
   return bounds;
 }
+
+const recent: { text: string; mask: number; bounds: readonly number[] }[] = Array.from({ length: 4 }, () => ({
+  text: '',
+  mask: 0,
+  bounds: [],
+}));
+let next = 0;
