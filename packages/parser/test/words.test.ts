@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldArabic, stripAccents } from '../src/normalize/arabic.ts';
 import { foldCollapsed, stemArabic, toSearchText } from '../src/normalize/search.ts';
-import { LETTER, NUMBER, wordBounds } from '../src/normalize/words.ts';
+import { collapseWhitespace, LETTER, NUMBER, wordBounds } from '../src/normalize/words.ts';
 import { HAS_SHARED, jsonlRecords } from './shared.ts';
 
 const words = (text: string, mask: number): string[] => {
@@ -75,5 +75,45 @@ describe.skipIf(!HAS_SHARED)('word-based stages on real records', () => {
       expect(words(folded, LETTER | NUMBER)).toEqual(splitWords(folded, /[^\p{L}\p{N}]+/u));
       expect(words(text, LETTER)).toEqual(splitWords(text, /[^\p{L}]+/u));
     }
+  });
+});
+
+describe('collapseWhitespace', () => {
+  const regex = (t: string): string => t.replace(/\s+/g, ' ').trim();
+  it.each([
+    ['', ''],
+    ['   ', ''],
+    ['a b', 'a b'],
+    ['  a\n\nb\t ', 'a b'],
+    ['a\u00a0b\u2003c\u3000d\ufeffe', 'a b c d e'],
+    ['a\u200bb', 'a\u200bb'],
+    ['a\u2028\u2029b\r\nc', 'a b c'],
+    ['كلمة  \n أخرى', 'كلمة أخرى'],
+  ])('%j → %j, as the regex and trim give', (input, want) => {
+    expect(collapseWhitespace(input)).toBe(want);
+    expect(regex(input)).toBe(want);
+  });
+
+  it('agrees with the regex for every code unit of the Basic Multilingual Plane', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const text = `a${String.fromCharCode(c)}b ${String.fromCharCode(c)}`;
+      expect(collapseWhitespace(text)).toBe(regex(text));
+    }
+  });
+
+  it('returns the text itself when there is nothing to change', () => {
+    const text = 'one two three';
+    expect(collapseWhitespace(text)).toBe(text);
+  });
+});
+
+describe('wordBounds', () => {
+  it('answers a text asked again after others with the same bounds', () => {
+    const body = 'واحد اثنان ثلاثة four 5';
+    const first = [...wordBounds(body, LETTER | NUMBER)];
+    wordBounds('title', LETTER | NUMBER);
+    wordBounds(body, LETTER);
+    expect(wordBounds(body, LETTER | NUMBER)).toEqual(first);
+    expect(words(body, LETTER)).toEqual(['واحد', 'اثنان', 'ثلاثة', 'four']);
   });
 });

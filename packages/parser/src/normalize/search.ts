@@ -2,7 +2,7 @@
 // same function, so a light, predictable stemmer is enough: it must be consistent, not linguistically exact.
 
 import { foldArabic, stripAccents } from './arabic.ts';
-import { LETTER, NUMBER, wordBounds } from './words.ts';
+import { collapseWhitespace, LETTER, NUMBER, wordBounds } from './words.ts';
 
 // Attached clitics with the article, longest first. The stem left behind must keep at least 3 letters.
 const ARTICLE_PREFIXES = ['وبال', 'وكال', 'فبال', 'ولل', 'وال', 'بال', 'كال', 'فال', 'لل', 'ال'];
@@ -91,7 +91,7 @@ export function normalizeName(text: string): string {
  * search text, the content hash and the simhash, so parseDocument folds a body once for all three.
  */
 export function foldCollapsed(text: string): string {
-  return foldArabic(text).replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(foldArabic(text));
 }
 
 /**

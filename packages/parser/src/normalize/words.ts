@@ -76,3 +76,43 @@ const recent: { text: string; mask: number; bounds: readonly number[] }[] = Arra
   bounds: [],
 }));
 let next = 0;
+
+// JavaScript's \s (WhiteSpace and LineTerminator, as String.prototype.trim uses them).
+const SPACE = new Uint8Array(0x10000);
+for (const c of [
+  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
+])
+  SPACE[c] = 1;
+for (let c = 0x2000; c <= 0x200a; c++) SPACE[c] = 1;
+
+/**
+ * `text.replace(/\s+/g, ' ').trim()` in one pass that copies only around the runs it changes: a body is
+ * mostly single spaces, which the regex rewrote into a new string anyway.
+ */
+export function collapseWhitespace(text: string): string {
+  const n = text.length;
+  let out = '';
+  let copied = 0;
+  let changed = false;
+  let i = 0;
+  while (i < n) {
+    if (SPACE[text.charCodeAt(i)] === 0) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < n && SPACE[text.charCodeAt(end)] === 1) end++;
+    // A run at either end goes; elsewhere a run that is not one plain space becomes one.
+    if (i === 0 || end === n) {
+      out += text.slice(copied, i);
+      copied = end;
+      changed = true;
+    } else if (end - i > 1 || text.charCodeAt(i) !== 0x20) {
+      out += `${text.slice(copied, i)} `;
+      copied = end;
+      changed = true;
+    }
+    i = end;
+  }
+  return changed ? out + text.slice(copied) : text;
+}

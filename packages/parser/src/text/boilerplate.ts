@@ -3,6 +3,7 @@
 // spelling covers hamza, taa marbuta and case variants.
 
 import { foldArabic, stripAccents } from '../normalize/arabic.ts';
+import { collapseWhitespace } from '../normalize/words.ts';
 
 // Bullets, separators and whitespace trimmed off a line's key at either end; '!' at the end only.
 const EDGE = new Set([...' .:•·|-–—»«*#'].map((c) => c.charCodeAt(0)));
@@ -10,7 +11,7 @@ const BANG = 0x21;
 
 /** The comparison key of a line: folded, punctuation-insensitive at the ends, whitespace collapsed. */
 export function lineKey(line: string): string {
-  const text = stripAccents(foldArabic(line), false).replace(/\s+/g, ' ');
+  const text = collapseWhitespace(stripAccents(foldArabic(line), false));
   // Index loops, not an end-anchored regex: /[…]+$/ is tried at every position of the line.
   let start = 0;
   while (start < text.length && EDGE.has(text.charCodeAt(start))) start++;
