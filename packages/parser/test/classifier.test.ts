@@ -475,6 +475,12 @@ describe.skipIf(!HAS_SHARED)('on ANT, an outlet the classifier never saw', () =>
     for (const [d, e] of test.slice(0, 60).entries())
       expect(own.predict(bigrams, d)).toEqual(predictSubjects(bigrams, e));
     expect(() => tokenizer.predict(model, test.length)).toThrow(/no document/);
+    // Documents added after a prediction bring terms of their own: those are looked up too.
+    const later = createSubjectTokenizer();
+    for (const [d, e] of test.slice(0, 40).entries()) {
+      later.add(e);
+      expect(later.predict(model, d)).toEqual(predictSubjects(model, e));
+    }
   });
 
   it('the model is stored as JSON of a reasonable size and predicts the same after the round trip', () => {

@@ -932,21 +932,26 @@ export function createSubjectTokenizer(
     counts[end] = weight;
     end++;
   };
-  // Per model, the model's place of each term number (-1: not a model term), grown as terms come.
-  const rows = new WeakMap<SubjectModel, Int32Array>();
+  // Per model, the model's place of each term number (-1: not a model term) for the first `resolved` term
+  // numbers: terms added since (documents added after a predict) are looked up when next needed.
+  const rows = new WeakMap<SubjectModel, { row: Int32Array; resolved: number }>();
   const rowOf = (model: SubjectModel): Int32Array => {
-    let row = rows.get(model);
-    if (!row || row.length < terms.length) {
-      const { index } = termIndexOf(model);
-      const from = row?.length ?? 0;
-      const grown = new Int32Array(Math.max(terms.length, 2 * from));
-      if (row) grown.set(row);
-      for (let n = from; n < grown.length; n++)
-        grown[n] = n < terms.length ? (index.get(terms[n] as string) ?? -1) : -1;
-      row = grown;
-      rows.set(model, row);
+    let entry = rows.get(model);
+    if (!entry) {
+      entry = { row: new Int32Array(terms.length), resolved: 0 };
+      rows.set(model, entry);
     }
-    return row;
+    if (entry.resolved < terms.length) {
+      const { index } = termIndexOf(model);
+      if (entry.row.length < terms.length) {
+        const grown = new Int32Array(Math.max(terms.length, 2 * entry.row.length));
+        grown.set(entry.row);
+        entry.row = grown;
+      }
+      for (let n = entry.resolved; n < terms.length; n++) entry.row[n] = index.get(terms[n] as string) ?? -1;
+      entry.resolved = terms.length;
+    }
+    return entry.row;
   };
   return {
     add(doc) {
