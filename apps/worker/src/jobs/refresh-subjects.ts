@@ -104,10 +104,11 @@ export async function refreshSubjectsTimed(
   const client = db.$client;
   let share: SubjectsShare | null = null;
   let thread: ReturnType<typeof startThread> | null = null;
+  let due: boolean | undefined;
   if (parallelFrom > 0 && !client.memory && os.availableParallelism() > 1) {
     // The articles the model about to be used scores: a model trained now scores every article that no
     // desk labels (it starts from 0), the current one those after what it already scored.
-    const due = isSubjectModelDue(db, opts);
+    due = isSubjectModelDue(db, opts);
     const current = due ? null : getSubjectModel(db);
     if (due || current) {
       const after = current?.appliedThrough ?? 0;
@@ -126,7 +127,7 @@ export async function refreshSubjectsTimed(
     }
   }
   try {
-    const { model, trained, skipped } = prepareSubjectModel(db, opts);
+    const { model, trained, skipped } = prepareSubjectModel(db, opts, due);
     if (!model)
       return {
         trained,

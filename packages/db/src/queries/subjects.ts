@@ -516,15 +516,17 @@ export function isSubjectModelDue(
  * The first half of refreshSubjects: retrains when due (no model yet, the labelled articles grew by
  * `growth`, or `force`) and returns the model to apply, null when there is none. A caller that shares the
  * scoring out (pickSubjects) then calls applySubjectModel with onlyUnlabelled, as refreshSubjects does.
+ * `due`: isSubjectModelDue(db, opts), when the caller asked it already.
  */
 export function prepareSubjectModel(
   db: Db,
   opts: RefreshSubjectsOptions = {},
+  due: boolean = isSubjectModelDue(db, opts),
 ): { model: StoredSubjectModel | null; trained: boolean; skipped?: string } {
   let current = getSubjectModel(db);
   let trained = false;
   let skipped: string | undefined;
-  if (isSubjectModelDue(db, opts)) {
+  if (due) {
     const training = trainSubjectModel(db, opts);
     if (training.model) {
       current = training.model;

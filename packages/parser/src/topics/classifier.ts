@@ -344,11 +344,16 @@ type Growable = { ids: Int32Array; tf: Float32Array; offsets: Int32Array; labels
 
 const UNLABELLED = -1;
 
-/** A bigger copy of `a` holding at least `need` items (capacity doubles). */
-function growTo<T extends Int32Array | Float32Array>(a: T, need: number, fill = 0): T {
+/** A bigger copy of `a` holding at least `need` items (capacity grows by `factor`, doubling by default). */
+function growTo<T extends Int32Array | Float32Array | Float64Array>(
+  a: T,
+  need: number,
+  fill = 0,
+  factor = 2,
+): T {
   if (need <= a.length) return a;
   let size = Math.max(16, a.length);
-  while (size < need) size *= 2;
+  while (size < need) size = Math.ceil(size * factor);
   const b = new (a.constructor as new (n: number) => T)(size);
   b.set(a);
   if (fill !== 0) b.fill(fill, a.length);
@@ -917,16 +922,9 @@ export function createSubjectTokenizer(
       counts[s] = (counts[s] as number) + weight;
       return;
     }
-    if (end >= ids.length) {
-      // By half, not double: these arrays are most of what the tokenizer holds.
-      const size = Math.ceil(ids.length * 1.5);
-      const grownIds = new Int32Array(size);
-      grownIds.set(ids);
-      ids = grownIds;
-      const grownCounts = new Counts(size);
-      grownCounts.set(counts);
-      counts = grownCounts;
-    }
+    // By half, not double: these arrays are most of what the tokenizer holds.
+    ids = growTo(ids, end + 1, 0, 1.5);
+    counts = growTo(counts, end + 1, 0, 1.5);
     slot[n] = end;
     ids[end] = n;
     counts[end] = weight;
