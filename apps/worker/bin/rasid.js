@@ -12,10 +12,19 @@ import { fileURLToPath } from 'node:url';
 const INGEST_HEAP_MB = 256;
 const HEAP_FLAG = '--max-old-space-size';
 // The young generation too: V8 grows each semi-space to 16 MB under an ingest's allocation rate, and
-// most of what is allocated there dies young anyway. At 4 MB ../shared/corpus peaks at 434 MB instead
-// of 543 (a 192 MB old generation alone left it at 543), in the same CPU time (166 s either way).
-const INGEST_SEMI_SPACE_MB = 4;
+// most of what is allocated there dies young anyway. At 4 MB ../shared/corpus peaked at 434 MB instead
+// of 543 (a 192 MB old generation alone left it at 543). At 8 MB (with 24 MB young generations for the
+// parse threads, parse-pool.ts) ../shared/corpus is scavenged half as often (main thread 1,516 → 813
+// times), for about 2 s less time in collections in all; the wall clock gain is within this machine's
+// noise. Peak RSS stays at 403–427 MB with two malloc arenas (below).
+const INGEST_SEMI_SPACE_MB = 8;
 const SEMI_SPACE_FLAG = '--max-semi-space-size';
+// glibc gives each thread that allocates its own malloc arena and keeps what was freed in it: the parse
+// threads' arenas (zlib, SQLite and V8's off-heap buffers) stayed resident after the threads ended, when
+// the subject stage peaks. Two arenas take ~20 MB off the peak on ../shared/corpus (418–433 MB against
+// 444–463 in paired runs; 431–451 through `npm run bench -- ingest` without them) at the same speed. A
+// MALLOC_ARENA_MAX the caller sets wins.
+const MALLOC_ARENAS = '2';
 // Marks the process started below, so that a process started with a channel by anyone else keeps it.
 const CHILD_MARK = 'RASID_CAPPED_CHILD';
 
@@ -35,7 +44,10 @@ if (process.argv[2] === 'ingest' && !capped) {
       ...process.argv.slice(2),
     ],
     // The channel only tells the child when this process is gone (see below).
-    { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, [CHILD_MARK]: '1' } },
+    {
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+      env: { MALLOC_ARENA_MAX: MALLOC_ARENAS, ...process.env, [CHILD_MARK]: '1' },
+    },
   );
   // This process only waits: signals go on to the child, whose exit is this one's.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
