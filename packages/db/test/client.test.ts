@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeDatabase, openDatabase } from '../src/client.ts';
+import { closeDatabase, openDatabase, WAL_CHECKPOINT_PAGES } from '../src/client.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'rasid-db-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,6 +37,7 @@ describe('openDatabase', () => {
     const migrations = first.$client.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get();
     expect(first.$client.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(first.$client.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(first.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(WAL_CHECKPOINT_PAGES);
     const before = tables(first);
     closeDatabase(first);
 
