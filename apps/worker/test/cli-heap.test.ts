@@ -41,20 +41,23 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'rasid-cli-heap-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe.skipIf(!existsSync('/proc/self/stat') || !existsSync(INPUT))('rasid ingest under a heap cap', () => {
-  it('does the work in a child with --max-old-space-size and --max-semi-space-size, which dies when the parent is SIGKILLed', async () => {
+  it('does the work in a child with --max-old-space-size, --max-semi-space-size and two malloc arenas, which dies when the parent is SIGKILLed', async () => {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       RASID_DB: path.join(dir, 'kill.db'),
       RASID_LOG_LEVEL: 'warn',
     };
     delete env.NODE_OPTIONS;
+    delete env.MALLOC_ARENA_MAX;
     const parent = spawn(process.execPath, [BIN, 'ingest', INPUT], { env, stdio: 'ignore' });
     const closed = new Promise((resolve) => parent.on('close', resolve));
     const pid = parent.pid ?? 0;
     const child = await waitFor('the capped child', () => childrenOf(pid)[0] ?? null);
     const args = readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0').filter(Boolean);
     expect(args).toContain('--max-old-space-size=256');
-    expect(args).toContain('--max-semi-space-size=4');
+    expect(args).toContain('--max-semi-space-size=8');
+    const childEnv = readFileSync(`/proc/${child}/environ`, 'utf8').split('\0');
+    expect(childEnv).toContain('MALLOC_ARENA_MAX=2');
     expect(args.slice(-2)).toEqual(['ingest', INPUT]);
 
     // Killed while it works: the child must follow (as a SIGKILL of its own), not go on unseen.
