@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { ensureSearchIndex } from './queries/search-index.ts';
 import * as schema from './schema/index.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -29,8 +30,9 @@ const isMemory = (path: string) => path === ':memory:' || path === '' || path.st
 
 /**
  * Opens (creating it and its folder when needed) the SQLite database at `path` and brings its schema
- * up to date. `':memory:'` gives a private in-memory database (tests). Throws an error naming the path
- * when it cannot be opened or is not a SQLite database.
+ * up to date, refilling a full-text index that a migration re-created (see ensureSearchIndex).
+ * `':memory:'` gives a private in-memory database (tests). Throws an error naming the path when it cannot
+ * be opened or is not a SQLite database.
  */
 export function openDatabase(path: string, opts: { readonly?: boolean; migrate?: boolean } = {}): Db {
   const readonly = opts.readonly ?? false;
@@ -85,6 +87,12 @@ export function openDatabase(path: string, opts: { readonly?: boolean; migrate?:
     } catch (error) {
       client.close();
       return fail(`migrations failed: ${(error as Error).message}`, error);
+    }
+    try {
+      ensureSearchIndex(db);
+    } catch (error) {
+      client.close();
+      return fail(`cannot refill the search index: ${(error as Error).message}`, error);
     }
   }
   return db;

@@ -1,8 +1,20 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeDatabase, openDatabase, WAL_CHECKPOINT_PAGES } from '../src/client.ts';
+import {
+  closeDatabase,
+  type Db,
+  MIGRATIONS_FOLDER,
+  openDatabase,
+  WAL_CHECKPOINT_PAGES,
+} from '../src/client.ts';
+import { ensureSearchIndex, listArticles, storeArticles } from '../src/queries/index.ts';
+import * as schema from '../src/schema/index.ts';
+import { hasAnt, loadAnt } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'rasid-db-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -78,5 +90,79 @@ describe('openDatabase', () => {
   it('names the path when a read-only database does not exist', () => {
     const path = join(dir, 'missing.db');
     expect(() => openDatabase(path, { readonly: true })).toThrow(path);
+  });
+});
+
+/** A database with the migrations up to and including `lastTag` only, as an older release left it. */
+function openAtMigration(path: string, lastTag: string): Db {
+  const folder = mkdtempSync(join(dir, 'migrations-'));
+  cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
+  const journalPath = join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+  const last = journal.entries.findIndex((e) => e.tag === lastTag);
+  expect(last, `migration ${lastTag} in the journal`).toBeGreaterThan(0);
+  journal.entries = journal.entries.slice(0, last + 1);
+  writeFileSync(journalPath, JSON.stringify(journal));
+  const client = new Database(path);
+  const db = drizzle({ client, schema }) as Db;
+  migrate(db, { migrationsFolder: folder });
+  return db;
+}
+
+const ftsSql = (db: Db) =>
+  db.$client.prepare("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").pluck().get() as string;
+
+/** Every token the full-text index holds, with its article, column and position. */
+function ftsInstances(db: Db): string[] {
+  db.$client.exec(
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_rows USING fts5vocab(main, articles_fts, 'instance')",
+  );
+  return (
+    db.$client.prepare('SELECT term, doc, col, offset FROM temp.fts_rows').all() as {
+      term: string;
+      doc: number;
+      col: string;
+      offset: number;
+    }[]
+  ).map((r) => `${r.doc} ${r.col} ${r.offset} ${r.term}`);
+}
+
+describe.skipIf(!hasAnt)('the full-text index re-created by migration 0007 (ascii tokenizer)', () => {
+  it('is refilled from the stored articles on the next open, as storing them now would index them', async () => {
+    const items = await loadAnt({ perFile: 60 });
+    const path = join(dir, 'before-0007.db');
+    const old = openAtMigration(path, '0006_source_pages_waiting');
+    expect(ftsSql(old)).toContain('unicode61');
+    storeArticles(old, items);
+    const stored = old.$client.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+    expect(stored).toBeGreaterThan(200);
+    const sample = listArticles(old, { q: 'السعودية' }, { limit: 500 });
+    old.$client.close();
+
+    const upgraded = openDatabase(path);
+    expect(ftsSql(upgraded)).toContain("tokenize='ascii'");
+    expect(upgraded.$client.prepare('SELECT count(*) FROM articles_fts_docsize').pluck().get()).toBe(stored);
+    // The same search finds the same articles as before the upgrade.
+    expect(sample.total).toBeGreaterThan(0);
+    expect(listArticles(upgraded, { q: 'السعودية' }, { limit: 500 }).items.map((a) => a.id)).toEqual(
+      sample.items.map((a) => a.id),
+    );
+    // Token for token what a database created at this release holds after storing the same items.
+    const fresh = openDatabase(':memory:');
+    storeArticles(fresh, items);
+    expect(ftsInstances(upgraded)).toEqual(ftsInstances(fresh));
+    closeDatabase(fresh);
+    // Filled: opening again (or asking again) indexes nothing.
+    expect(ensureSearchIndex(upgraded)).toBe(0);
+    closeDatabase(upgraded);
+    const again = openDatabase(path);
+    expect(again.$client.prepare('SELECT count(*) FROM articles_fts_docsize').pluck().get()).toBe(stored);
+    closeDatabase(again);
+  });
+
+  it('leaves an empty database alone', () => {
+    const db = openDatabase(':memory:');
+    expect(ensureSearchIndex(db)).toBe(0);
+    closeDatabase(db);
   });
 });

@@ -58,6 +58,7 @@ export {
   type SearchNode,
   SearchSyntaxError,
 } from './search.ts';
+export { ensureSearchIndex, isSearchIndexMissing } from './search-index.ts';
 export { countShare, type SharePoint } from './share.ts';
 export {
   type FailingSource,
