@@ -49,9 +49,15 @@ function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+const reportRefill = ({ articles, seconds }: { articles: number; seconds: number }): void => {
+  process.stderr.write(
+    `rasid: search index refilled from ${articles.toLocaleString('en-US')} articles in ${seconds.toFixed(1)} s (once, after an upgrade)\n`,
+  );
+};
+
 function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const env = readEnv();
-  const db = openDatabase(env.dbPath);
+  const db = openDatabase(env.dbPath, { onSearchIndexRefilled: reportRefill });
   return fn(db).finally(() => closeDatabase(db));
 }
 

@@ -14,6 +14,11 @@ export type OpenOptions = {
   readonly?: boolean;
   /** Apply pending migrations (default true; ignored when readonly). */
   migrate?: boolean;
+  /**
+   * Told when opening refilled the full-text index (see ensureSearchIndex): on a large database that takes
+   * a while, once, and a command line or a log should say why it waited.
+   */
+  onSearchIndexRefilled?: (refill: { articles: number; seconds: number }) => void;
 };
 
 /**
@@ -34,7 +39,7 @@ const isMemory = (path: string) => path === ':memory:' || path === '' || path.st
  * `':memory:'` gives a private in-memory database (tests). Throws an error naming the path when it cannot
  * be opened or is not a SQLite database.
  */
-export function openDatabase(path: string, opts: { readonly?: boolean; migrate?: boolean } = {}): Db {
+export function openDatabase(path: string, opts: OpenOptions = {}): Db {
   const readonly = opts.readonly ?? false;
   const shown = isMemory(path) ? path || ':memory:' : resolve(path);
   const fail = (problem: string, cause?: unknown): never => {
@@ -89,7 +94,10 @@ export function openDatabase(path: string, opts: { readonly?: boolean; migrate?:
       return fail(`migrations failed: ${(error as Error).message}`, error);
     }
     try {
-      ensureSearchIndex(db);
+      const started = performance.now();
+      const articles = ensureSearchIndex(db);
+      if (articles > 0)
+        opts.onSearchIndexRefilled?.({ articles, seconds: (performance.now() - started) / 1000 });
     } catch (error) {
       client.close();
       return fail(`cannot refill the search index: ${(error as Error).message}`, error);

@@ -5,7 +5,11 @@ import { closeDatabase, openDatabase } from './client.ts';
 
 const path = resolve(process.argv[2] ?? './data/rasid.db');
 try {
-  const db = openDatabase(path, { migrate: true });
+  const db = openDatabase(path, {
+    migrate: true,
+    onSearchIndexRefilled: ({ articles, seconds }) =>
+      console.log(`${path}: search index refilled from ${articles} articles in ${seconds.toFixed(1)} s`),
+  });
   const applied = db.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
   closeDatabase(db);
   console.log(`${path}: schema up to date (${applied.n} migrations applied in total)`);

@@ -139,7 +139,9 @@ describe.skipIf(!hasAnt)('the full-text index re-created by migration 0007 (asci
     const sample = listArticles(old, { q: 'السعودية' }, { limit: 500 });
     old.$client.close();
 
-    const upgraded = openDatabase(path);
+    const refills: { articles: number; seconds: number }[] = [];
+    const upgraded = openDatabase(path, { onSearchIndexRefilled: (refill) => refills.push(refill) });
+    expect(refills).toEqual([{ articles: stored, seconds: expect.any(Number) }]);
     expect(ftsSql(upgraded)).toContain("tokenize='ascii'");
     expect(upgraded.$client.prepare('SELECT count(*) FROM articles_fts_docsize').pluck().get()).toBe(stored);
     // The same search finds the same articles as before the upgrade.
@@ -155,7 +157,8 @@ describe.skipIf(!hasAnt)('the full-text index re-created by migration 0007 (asci
     // Filled: opening again (or asking again) indexes nothing.
     expect(ensureSearchIndex(upgraded)).toBe(0);
     closeDatabase(upgraded);
-    const again = openDatabase(path);
+    const again = openDatabase(path, { onSearchIndexRefilled: (refill) => refills.push(refill) });
+    expect(refills).toHaveLength(1);
     expect(again.$client.prepare('SELECT count(*) FROM articles_fts_docsize').pluck().get()).toBe(stored);
     closeDatabase(again);
   });

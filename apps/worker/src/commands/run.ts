@@ -263,7 +263,9 @@ function dashboardSources(db: Db, log: Logger): SourceConfig[] {
 export async function runWorker(options: RunWorkerOptions): Promise<number> {
   const log = pino({ level: options.logLevel, base: { app: 'rasid-worker' } });
   const fileSources = await readSourcesConfig(options.sourcesPath);
-  const db = openDatabase(options.dbPath);
+  const db = openDatabase(options.dbPath, {
+    onSearchIndexRefilled: (refill) => log.info(refill, 'search index refilled after an upgrade'),
+  });
   const fromFile = syncFile(db, fileSources, log);
   const enabled = [...fromFile, ...dashboardSources(db, log)];
   log.info(
