@@ -58,6 +58,7 @@ function topicLinksOf(article: Article): TopicLink[] {
 
 type StoredArticle = {
   id: number;
+  outletId: number;
   publishedAt: string | null;
   firstSeenAt: string;
   day: string;
@@ -69,8 +70,8 @@ const SQL = {
   // Inserted once its article is known: updating a row that holds a blob rewrites the whole row.
   insertRaw: `INSERT INTO raw_documents (sha256, article_id, run_id, location, url, format, content_type, fetched_at,
     content, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  articleByKey: `SELECT id, published_at AS publishedAt, first_seen_at AS firstSeenAt, day, content_hash AS contentHash
-    FROM articles WHERE dedupe_key = ?`,
+  articleByKey: `SELECT id, outlet_id AS outletId, published_at AS publishedAt, first_seen_at AS firstSeenAt, day,
+    content_hash AS contentHash FROM articles WHERE dedupe_key = ?`,
   insertOutlet:
     'INSERT INTO outlets (key, name, domain, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING',
   outletByKey: 'SELECT id FROM outlets WHERE key = ?',
@@ -93,6 +94,24 @@ const SQL = {
       score = max(score, excluded.score)`,
   deleteFts: 'DELETE FROM articles_fts WHERE rowid = ?',
   insertFts: 'INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)',
+  // The same four, for (day, outlet) cells given as a JSON array of [day, outletId] pairs: a batch touches a
+  // few outlets on each of its days, and recounting whole days recounted (and re-fired the period rollups'
+  // triggers for) every other outlet's rows of those days too.
+  deleteRollupDailyCells: `DELETE FROM rollup_daily
+    WHERE (day, outlet_id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))`,
+  // INDEXED BY: articles_day_idx (day, outlet_id, language) holds every column these read, while the planner
+  // took articles_outlet_day_idx and read each article's row (language lies past its body) for the language.
+  insertRollupDailyCells: `INSERT INTO rollup_daily (day, outlet_id, language, count)
+    SELECT day, outlet_id, coalesce(language, ''), count(*) FROM articles INDEXED BY articles_day_idx
+    WHERE (day, outlet_id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))
+    GROUP BY day, outlet_id, coalesce(language, '')`,
+  deleteRollupTopicCells: `DELETE FROM rollup_daily_topic
+    WHERE (day, outlet_id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))`,
+  insertRollupTopicCells: `INSERT INTO rollup_daily_topic (day, outlet_id, language, topic_id, count)
+    SELECT a.day, a.outlet_id, coalesce(a.language, ''), t.topic_id, count(*)
+    FROM articles a INDEXED BY articles_day_idx JOIN article_topics t ON t.article_id = a.id
+    WHERE (a.day, a.outlet_id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))
+    GROUP BY a.day, a.outlet_id, coalesce(a.language, ''), t.topic_id`,
   deleteRollupDaily: 'DELETE FROM rollup_daily WHERE day IN (SELECT value FROM json_each(?))',
   insertRollupDaily: `INSERT INTO rollup_daily (day, outlet_id, language, count)
     SELECT day, outlet_id, coalesce(language, ''), count(*) FROM articles
@@ -143,7 +162,11 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
   const run = db.$client.transaction((): StoreResult => {
     const now = nowIso();
     const result: StoreResult = { new: 0, updated: 0, duplicate: 0, outcomes: [] };
-    const days = new Set<string>();
+    // The (day, outlet) cells whose rollup rows the batch changes, keyed `${day} ${outletId}`.
+    const cells = new Map<string, [string, number]>();
+    const touch = (day: string, outlet: number): void => {
+      cells.set(`${day} ${outlet}`, [day, outlet]);
+    };
     // Stories are assigned after the loop, once per batch: the articles' final text and day are known then.
     const toAssign: number[] = [];
     const signatures = new Map<number, StorySignature>();
@@ -196,11 +219,12 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
       if (!stored) {
         const day =
           article.publishedDay ?? utcDay(article.publishedAt) ?? utcDay(fetchedAt) ?? now.slice(0, 10);
+        const outlet = outletId(article);
         articleId = Number(
           q.insertArticle.run(
             key,
             article.url,
-            outletId(article),
+            outlet,
             article.title,
             article.byline,
             article.body,
@@ -218,7 +242,7 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
           ).lastInsertRowid,
         );
         indexText(articleId, article, keys.signature);
-        days.add(day);
+        touch(day, outlet);
         outcome = 'new';
       } else {
         articleId = stored.id;
@@ -226,7 +250,7 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
           (parseIsoUtc(fetchedAt) ?? 0) < (parseIsoUtc(stored.firstSeenAt) ?? 0)
             ? fetchedAt
             : stored.firstSeenAt;
-        days.add(stored.day);
+        touch(stored.day, stored.outletId);
         if (isNewerOrSame(article.publishedAt, stored.publishedAt)) {
           const day =
             article.publishedDay ?? utcDay(article.publishedAt) ?? utcDay(firstSeenAt) ?? stored.day;
@@ -253,12 +277,12 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
             q.deleteFts.run(articleId);
             indexText(articleId, article, keys.signature);
           }
-          days.add(day);
+          touch(day, stored.outletId);
         } else {
           // Older text: keep the stored one, but an undated article still moves to its earliest sighting.
           const day = stored.publishedAt ? stored.day : (utcDay(firstSeenAt) ?? stored.day);
           q.touchArticle.run(article.url, article.section, firstSeenAt, day, now, articleId);
-          days.add(day);
+          touch(day, stored.outletId);
         }
         outcome = 'updated';
       }
@@ -281,7 +305,7 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
     }
 
     if (toAssign.length > 0) assignStories(db, toAssign, signatures);
-    if (days.size > 0) recountRollups(db, [...days]);
+    if (cells.size > 0) recountRollupCells(db, [...cells.values()]);
     return result;
   });
   try {
@@ -303,6 +327,15 @@ export function recountRollups(db: Db, days: string[]): void {
   prepare(db, SQL.insertRollupDaily).run(json);
   prepare(db, SQL.deleteRollupTopic).run(json);
   prepare(db, SQL.insertRollupTopic).run(json);
+}
+
+/** recountRollups for the given (day, outlet) cells only: what a batch of stored articles changed. */
+export function recountRollupCells(db: Db, cells: [day: string, outletId: number][]): void {
+  const json = JSON.stringify(cells);
+  prepare(db, SQL.deleteRollupDailyCells).run(json);
+  prepare(db, SQL.insertRollupDailyCells).run(json);
+  prepare(db, SQL.deleteRollupTopicCells).run(json);
+  prepare(db, SQL.insertRollupTopicCells).run(json);
 }
 
 /** Rebuilds every rollup row (after a repair or a manual edit of articles). */
