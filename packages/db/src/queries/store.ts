@@ -94,9 +94,9 @@ const SQL = {
       score = max(score, excluded.score)`,
   deleteFts: 'DELETE FROM articles_fts WHERE rowid = ?',
   insertFts: 'INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)',
-  // The same four, for (day, outlet) cells given as a JSON array of [day, outletId] pairs: a batch touches a
-  // few outlets on each of its days, and recounting whole days recounted (and re-fired the period rollups'
-  // triggers for) every other outlet's rows of those days too.
+  // recountRollups' four statements (below) for (day, outlet) cells, given as a JSON array of [day, outletId]
+  // pairs: a batch touches a few outlets on each of its days, and recounting whole days recounted (and
+  // re-fired the period rollups' triggers for) every other outlet's rows of those days too.
   deleteRollupDailyCells: `DELETE FROM rollup_daily
     WHERE (day, outlet_id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))`,
   // INDEXED BY: articles_day_idx (day, outlet_id, language) holds every column these read, while the planner
