@@ -94,36 +94,37 @@ const SQL = {
       score = max(score, excluded.score)`,
   deleteFts: 'DELETE FROM articles_fts WHERE rowid = ?',
   insertFts: 'INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)',
-  // recountRollups' four statements (below) for (day, outlet) cells, given as a JSON array of [day, outletId]
-  // pairs: a batch touches a few outlets on each of its days, and recounting whole days recounted (and
-  // re-fired the period rollups' triggers for) every other outlet's rows of those days too.
-  deleteRollupDailyCells: `DELETE FROM rollup_daily
-    WHERE (day, outlet_id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))`,
-  // INDEXED BY: articles_day_idx (day, outlet_id, language) holds every column these read, while the planner
-  // took articles_outlet_day_idx and read each article's row (language lies past its body) for the language.
-  insertRollupDailyCells: `INSERT INTO rollup_daily (day, outlet_id, language, count)
-    SELECT day, outlet_id, coalesce(language, ''), count(*) FROM articles INDEXED BY articles_day_idx
-    WHERE (day, outlet_id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))
-    GROUP BY day, outlet_id, coalesce(language, '')`,
-  deleteRollupTopicCells: `DELETE FROM rollup_daily_topic
-    WHERE (day, outlet_id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))`,
-  insertRollupTopicCells: `INSERT INTO rollup_daily_topic (day, outlet_id, language, topic_id, count)
-    SELECT a.day, a.outlet_id, coalesce(a.language, ''), t.topic_id, count(*)
-    FROM articles a INDEXED BY articles_day_idx JOIN article_topics t ON t.article_id = a.id
-    WHERE (a.day, a.outlet_id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))
-    GROUP BY a.day, a.outlet_id, coalesce(a.language, ''), t.topic_id`,
-  deleteRollupDaily: 'DELETE FROM rollup_daily WHERE day IN (SELECT value FROM json_each(?))',
-  insertRollupDaily: `INSERT INTO rollup_daily (day, outlet_id, language, count)
-    SELECT day, outlet_id, coalesce(language, ''), count(*) FROM articles
-    WHERE day IN (SELECT value FROM json_each(?))
-    GROUP BY day, outlet_id, coalesce(language, '')`,
-  deleteRollupTopic: 'DELETE FROM rollup_daily_topic WHERE day IN (SELECT value FROM json_each(?))',
-  insertRollupTopic: `INSERT INTO rollup_daily_topic (day, outlet_id, language, topic_id, count)
-    SELECT a.day, a.outlet_id, coalesce(a.language, ''), t.topic_id, count(*)
-    FROM articles a JOIN article_topics t ON t.article_id = a.id
-    WHERE a.day IN (SELECT value FROM json_each(?))
-    GROUP BY a.day, a.outlet_id, coalesce(a.language, ''), t.topic_id`,
 } as const;
+
+// Which rows a rollup recount rebuilds, as a condition on a day and an outlet column with one JSON
+// parameter: whole days (an array of days), or (day, outlet) cells (an array of [day, outletId] pairs). A
+// batch of stored articles recounts cells: it touches a few outlets on each of its days, and recounting
+// whole days recounted (and re-fired the period rollups' triggers for) every other outlet's rows of them.
+type RollupScope = (day: string, outlet: string) => string;
+const DAYS: RollupScope = (day) => `${day} IN (SELECT value FROM json_each(?))`;
+const CELLS: RollupScope = (day, outlet) =>
+  `(${day}, ${outlet}) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))`;
+
+/** The statements that rebuild the rollup rows in `scope` from `articles`, in order. */
+function recountStatements(scope: RollupScope): string[] {
+  return [
+    `DELETE FROM rollup_daily WHERE ${scope('day', 'outlet_id')}`,
+    // INDEXED BY: articles_day_idx (day, outlet_id, language) holds every column read here; for cells the
+    // planner took articles_outlet_day_idx and read each article's row (language lies past its body).
+    `INSERT INTO rollup_daily (day, outlet_id, language, count)
+      SELECT a.day, a.outlet_id, coalesce(a.language, ''), count(*) FROM articles a INDEXED BY articles_day_idx
+      WHERE ${scope('a.day', 'a.outlet_id')}
+      GROUP BY a.day, a.outlet_id, coalesce(a.language, '')`,
+    `DELETE FROM rollup_daily_topic WHERE ${scope('day', 'outlet_id')}`,
+    `INSERT INTO rollup_daily_topic (day, outlet_id, language, topic_id, count)
+      SELECT a.day, a.outlet_id, coalesce(a.language, ''), t.topic_id, count(*)
+      FROM articles a INDEXED BY articles_day_idx JOIN article_topics t ON t.article_id = a.id
+      WHERE ${scope('a.day', 'a.outlet_id')}
+      GROUP BY a.day, a.outlet_id, coalesce(a.language, ''), t.topic_id`,
+  ];
+}
+const RECOUNT_DAYS = recountStatements(DAYS);
+const RECOUNT_CELLS = recountStatements(CELLS);
 
 /** Should the incoming text replace the stored one? Its latest text wins; a dated text beats an undated one. */
 function isNewerOrSame(incoming: string | null, stored: string | null): boolean {
@@ -323,19 +324,13 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
  */
 export function recountRollups(db: Db, days: string[]): void {
   const json = JSON.stringify(days);
-  prepare(db, SQL.deleteRollupDaily).run(json);
-  prepare(db, SQL.insertRollupDaily).run(json);
-  prepare(db, SQL.deleteRollupTopic).run(json);
-  prepare(db, SQL.insertRollupTopic).run(json);
+  for (const sql of RECOUNT_DAYS) prepare(db, sql).run(json);
 }
 
 /** recountRollups for the given (day, outlet) cells only: what a batch of stored articles changed. */
 export function recountRollupCells(db: Db, cells: [day: string, outletId: number][]): void {
   const json = JSON.stringify(cells);
-  prepare(db, SQL.deleteRollupDailyCells).run(json);
-  prepare(db, SQL.insertRollupDailyCells).run(json);
-  prepare(db, SQL.deleteRollupTopicCells).run(json);
-  prepare(db, SQL.insertRollupTopicCells).run(json);
+  for (const sql of RECOUNT_CELLS) prepare(db, sql).run(json);
 }
 
 /** Rebuilds every rollup row (after a repair or a manual edit of articles). */

@@ -85,7 +85,8 @@ const SQL = {
   // Counters, span, first to publish (the earliest publication time, an undated member counting from when it
   // was first seen) and its title, for every touched story with members, in one pass over their members:
   // a subquery per counter read each story's members six times (2.2 of ../shared/corpus's ingest seconds).
-  // A touched story left without members is deleted after (deleteEmptyStories).
+  // A touched story left without members is deleted after (deleteEmptyStories). Returns each recounted
+  // story's first article, which the story index keeps as its seed.
   recountStories: `WITH m AS (
       SELECT m.story_id AS storyId, m.kind, a.id, a.outlet_id AS outletId, a.day,
         row_number() OVER (PARTITION BY m.story_id ORDER BY coalesce(a.published_at, a.first_seen_at), a.id) AS place
@@ -99,9 +100,8 @@ const SQL = {
       outlet_count = counted.outlets, first_day = counted.firstDay, last_day = counted.lastDay,
       first_article_id = counted.firstArticleId,
       title = (SELECT title FROM articles WHERE id = counted.firstArticleId), updated_at = ?
-    FROM counted WHERE stories.id = counted.storyId`,
-  firstArticles: `SELECT id, first_article_id AS firstArticleId FROM stories
-    WHERE id IN (SELECT value FROM json_each(?))`,
+    FROM counted WHERE stories.id = counted.storyId
+    RETURNING stories.id AS id, stories.first_article_id AS firstArticleId`,
   seedSignature: 'SELECT lead, terms FROM story_members WHERE article_id = ?',
   storySpans: `SELECT id, first_day AS firstDay, last_day AS lastDay, first_article_id AS firstArticleId
     FROM stories WHERE id IN (SELECT value FROM json_each(?))`,
@@ -606,11 +606,10 @@ export function assignStories(
   }
 
   const ids = JSON.stringify([...touched]);
-  prepare(db, SQL.recountStories).run(ids, now);
+  const firsts = prepare(db, SQL.recountStories).all(ids, now) as { id: number; firstArticleId: number }[];
   prepare(db, SQL.deleteEmptyStories).run(ids);
   // The recount may have named another first article (an earlier-published member): the next match uses it.
   for (const id of touched) index.seeds.delete(id);
-  const firsts = prepare(db, SQL.firstArticles).all(ids) as { id: number; firstArticleId: number }[];
   for (const { id, firstArticleId } of firsts) index.seeds.set(id, firstArticleId);
   return { assigned: todo.length, stories: touched.size };
 }
