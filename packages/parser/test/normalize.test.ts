@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   decodeBytes,
@@ -10,6 +11,8 @@ import {
   toSearchText,
   urlKey,
 } from '../src/index.ts';
+import { foldFull } from '../src/normalize/arabic.ts';
+import { HAS_SHARED, jsonlRecords, SHARED, sharedText } from './shared.ts';
 
 const tokens = (s: string): string[] => toSearchText(s).split(' ');
 
@@ -91,6 +94,65 @@ describe('Arabic folding and search text', () => {
     expect(normalizeName('عبد الله')).toBe('عبدالله');
     // Only عبد + ال… is a compound; other words after عبد stay apart.
     expect(normalizeName('عبد ربه')).toBe('عبد ربه');
+  });
+});
+
+describe('foldArabic in one pass', () => {
+  // foldArabic skips NFC for text made of the characters it folds alone (foldFast): it must give what NFC,
+  // the fold table and lower-casing give, on every pair of them and their neighbours, and on real copy.
+  const covered: string[] = [];
+  for (let c = 0; c < 0x2070; c++)
+    if (c < 0x100 || (c >= 0x0600 && c <= 0x06ff) || c >= 0x2000) covered.push(String.fromCharCode(c));
+  // Characters NFC changes or composes with what comes before, which must take the full path.
+  const tricky = [
+    '\u0301',
+    '\u0327',
+    'e\u0301',
+    '\u2126',
+    '\u212b',
+    '\u00c5',
+    '\u1100',
+    '\u1161',
+    '\ufeff',
+    '\ud83d\ude00',
+    'İ',
+    'Σ',
+  ];
+
+  it('every pair of characters it covers, and of those with characters it does not', () => {
+    const all = [...covered, ...tricky];
+    let mismatches = 0;
+    for (const a of all) for (const b of all) if (foldArabic(a + b) !== foldFull(a + b)) mismatches++;
+    expect(mismatches).toBe(0);
+  });
+
+  it('letters with hamza or madda marks around them, composed and not', () => {
+    const bases = ['ا', 'و', 'ي', 'ە', 'ہ', 'ے', 'أ', 'ۀ', 'ه'];
+    const marks = ['\u0653', '\u0654', '\u0655', '\u064e', '\u0651', '\u0670', '\u06e1'];
+    for (const base of bases)
+      for (const m1 of marks)
+        for (const m2 of marks) {
+          const text = `${base}${m1}${m2}ب`;
+          expect(foldArabic(text), text).toBe(foldFull(text));
+        }
+    // Composed by NFC into a letter the fold keeps: the one-pass path must not just drop the mark.
+    expect(foldArabic('\u06d5\u0654')).toBe('\u06c0');
+  });
+
+  it.skipIf(!HAS_SHARED)('the same folding of real Arabic, English and French copy', () => {
+    const texts = [
+      ...['alarabia', 'bbc', 'france24', 'skynews'].flatMap((outlet) =>
+        jsonlRecords(`corpus/ant/${outlet}.jsonl.gz`, 300).flatMap((r) => [String(r.title), String(r.text)]),
+      ),
+      sharedText('seeds/000_06f69c84c9046252.txt'),
+      sharedText('seeds/004_0de736a0633809fe.txt'),
+      // Readability's test pages: English, French, Spanish and more, some with characters foldFast does not cover.
+      ...readdirSync(`${SHARED}html/readability`).map((page) =>
+        sharedText(`html/readability/${page}/source.html`),
+      ),
+    ];
+    expect(texts.length).toBeGreaterThan(2500);
+    for (const text of texts) expect(foldArabic(text)).toBe(foldFull(text));
   });
 });
 
