@@ -1,8 +1,10 @@
-// The subjects scoring thread: takes a share of the articles to score on a read-only connection of its own
-// and hands the picks back; the main thread writes them all. Shares are chunks of the target ids, taken in
-// turn by whichever thread is free (one shared counter), so neither waits for the other. While the main
-// thread still trains the model, this one reads and tokenizes the chunks it takes (tokenizing is most of
-// scoring), and scores them once the model is stored.
+// The subjects thread: takes a share of the articles to score on a read-only connection of its own and
+// hands the picks back; the main thread writes them all. Shares are chunks of the target ids, taken in turn
+// by whichever thread is free (one shared counter), so neither waits for the other. First, the articles
+// the main thread's trainer is lent (SubjectsShare.lent, articles it learns from that are also to be
+// scored): this thread tokenizes them and posts their terms, so that they are tokenized once and the
+// training waits less. Then, while the model still trains, it reads and tokenizes the chunks it takes
+// (tokenizing is most of scoring), and scores them all once the model is stored.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { closeDatabase, type Db, openDatabase } from '@rasid/db/client';
@@ -11,9 +13,13 @@ import {
   getSubjectModel,
   pickSubjects,
   pickTokenizedSubjects,
+  tokenizeSubjectArticles,
   tokenizeSubjectTargets,
 } from '@rasid/db/queries';
 import {
+  LENT,
+  LENT_DONE,
+  type LentBatch,
   MODEL_READY,
   type SubjectsMessage,
   type SubjectsReply,
@@ -21,6 +27,9 @@ import {
   type SubjectsThreadData,
   takeChunk,
 } from './subjects-share.ts';
+
+// Lent articles per posted batch: small enough that the trainer, which takes them in order, seldom waits.
+const LENT_BATCH = 200;
 
 if (!parentPort) throw new Error('subjects-thread-main.ts must run in a worker thread');
 const port = parentPort;
@@ -30,7 +39,31 @@ let db: Db | null = null;
 let share: SubjectsShare | null = null;
 let tokens: ReturnType<typeof createSubjectTargetTokens> | null = null;
 
+/** Tells the trainer no more lent articles come (it reads any it still lacks itself). */
+function endLending(): void {
+  if (!share) return;
+  Atomics.store(share.control, LENT_DONE, 1);
+  Atomics.notify(share.control, LENT);
+}
+
+/** Tokenizes the lent articles, in order, and posts their terms batch by batch. */
+function lend(db: Db, share: SubjectsShare, tokens: ReturnType<typeof createSubjectTargetTokens>): void {
+  const port = share.port;
+  if (!port) return;
+  for (let from = 0; from < share.lent.length; from += LENT_BATCH) {
+    const ids = Array.from(share.lent.subarray(from, from + LENT_BATCH));
+    const start = tokens.ids.length;
+    tokenizeSubjectArticles(db, ids, tokens);
+    const docs = tokens.tokenizer.exportDocuments(start, tokens.ids.length);
+    const batch: LentBatch = { ids: tokens.ids.slice(start), docs };
+    port.postMessage(batch, [docs.offsets.buffer, docs.termNumbers.buffer, docs.counts.buffer]);
+    Atomics.add(share.control, LENT, 1);
+    Atomics.notify(share.control, LENT);
+  }
+}
+
 function finish(reply: SubjectsReply): void {
+  endLending();
   if (db) closeDatabase(db);
   db = null;
   port.postMessage(reply);
@@ -47,11 +80,13 @@ port.on('message', (message: SubjectsMessage) => {
       share = message.share;
       db = openDatabase(dbPath, { readonly: true });
       tokens = createSubjectTargetTokens(share.train);
+      lend(db, share, tokens);
+      endLending();
       // Until the model is ready: take chunks and tokenize them. The 'score' message waits its turn.
       while (Atomics.load(share.control, MODEL_READY) === 0) {
-        const range = takeChunk(share);
-        if (!range) break;
-        tokenizeSubjectTargets(db, range, tokens);
+        const ids = takeChunk(share);
+        if (!ids) break;
+        tokenizeSubjectTargets(db, ids, tokens);
       }
       return;
     }
@@ -64,8 +99,8 @@ port.on('message', (message: SubjectsMessage) => {
       );
     const opts = { minScore: message.minScore };
     const picks = pickTokenizedSubjects(stored, tokens, opts);
-    for (let range = takeChunk(share); range; range = takeChunk(share))
-      for (const [id, pick] of pickSubjects(db, stored, range, opts)) picks.set(id, pick);
+    for (let ids = takeChunk(share); ids; ids = takeChunk(share))
+      for (const [id, pick] of pickSubjects(db, stored, ids, opts)) picks.set(id, pick);
     finish({ picks, tokenizedAhead: tokens.ids.length });
   } catch (error) {
     fail(error);

@@ -38,6 +38,7 @@ async function refreshCopy(name: string, parallelFrom: number) {
       links: rows('SELECT article_id, topic_id, score, source FROM article_topics ORDER BY 1, 2'),
       rollups: rows('SELECT * FROM rollup_daily_topic ORDER BY 1, 2, 3, 4'),
       applied: rows('SELECT applied_through FROM subject_models'),
+      model: rows('SELECT model FROM subject_models'),
     };
   } finally {
     closeDatabase(db);
@@ -48,7 +49,7 @@ describe('refreshSubjectsTimed', () => {
   it('stores the same subjects whether a second thread scores part of the articles or not', async () => {
     const serial = await refreshCopy('serial.db', 0);
     const shared = await refreshCopy('shared.db', 1000);
-    expect(serial.summary).toMatchObject({ trained: true, scoredOnThread: 0, tokenizedAhead: 0 });
+    expect(serial.summary).toMatchObject({ trained: true, scoredOnThread: 0, tokenizedAhead: 0, lent: 0 });
     expect(serial.summary.scored).toBeGreaterThan(2000);
     expect(serial.summary.linked).toBeGreaterThan(0);
     // The second thread took chunks (how many depends on how long the model trained: it tokenizes chunks
@@ -56,8 +57,12 @@ describe('refreshSubjectsTimed', () => {
     expect(shared.summary.scoredOnThread).toBeGreaterThan(0);
     expect(shared.summary.scoredOnThread).toBeLessThanOrEqual(serial.summary.scored);
     expect(shared.summary.tokenizedAhead).toBeLessThanOrEqual(shared.summary.scoredOnThread);
-    const { seconds: _a, scoredOnThread: _b, tokenizedAhead: _e, ...serialCounts } = serial.summary;
-    const { seconds: _c, scoredOnThread: _d, tokenizedAhead: _f, ...sharedCounts } = shared.summary;
+    // The trainer took the terms of articles it learns from that are also scored (world-desk examples in
+    // the later half, the unlabelled sample) from the second thread: the model is the one it learns alone.
+    expect(shared.summary.lent).toBeGreaterThan(500);
+    expect(shared.model).toEqual(serial.model);
+    const { seconds: _a, scoredOnThread: _b, tokenizedAhead: _e, lent: _g, ...serialCounts } = serial.summary;
+    const { seconds: _c, scoredOnThread: _d, tokenizedAhead: _f, lent: _h, ...sharedCounts } = shared.summary;
     expect(sharedCounts).toEqual(serialCounts);
     expect(shared.links).toEqual(serial.links);
     expect(shared.rollups).toEqual(serial.rollups);

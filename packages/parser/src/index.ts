@@ -82,6 +82,7 @@ export {
   type SubjectPrediction,
   type SubjectTokenizer,
   type SubjectTrainer,
+  type TokenizedDocuments,
   type TrainSubjectOptions,
   trainSubjectClassifier,
 } from './topics/classifier.ts';

@@ -11,6 +11,7 @@ import {
   type SubjectExample,
   type SubjectModel,
   type SubjectPrediction,
+  type TokenizedDocuments,
   type TrainSubjectOptions,
   termOfId,
   tokenizeTerms,
@@ -481,6 +482,52 @@ describe.skipIf(!HAS_SHARED)('on ANT, an outlet the classifier never saw', () =>
       later.add(e);
       expect(later.predict(model, d)).toEqual(predictSubjects(model, e));
     }
+  });
+
+  it('a trainer given documents tokenized elsewhere (exportDocuments) learns the model its text gives', () => {
+    // As the subject stage shares training: every third example and every unlabelled article tokenized by
+    // another tokenizer, exported in batches of 50 and handed over in the original order.
+    const examples = train.slice(0, 600);
+    const unlabelled = test.slice(0, 300);
+    const options: TrainSubjectOptions = { maxTerms: 5000, maxDictionaryTerms: 3000 };
+    const expected = trainSubjectClassifier(examples, options, unlabelled);
+    const elsewhere = createSubjectTokenizer(options);
+    const remote = [...examples.filter((_, i) => i % 3 === 0), ...unlabelled];
+    for (const doc of remote) elsewhere.add(doc);
+    const batches: TokenizedDocuments[] = [];
+    for (let from = 0; from < remote.length; from += 50)
+      batches.push(elsewhere.exportDocuments(from, Math.min(from + 50, remote.length)));
+    // A batch carries only the terms first numbered since the one before.
+    expect(batches[1]?.firstTerm).toBe(batches[0]?.terms.length);
+    let r = 0;
+    const take = (): [TokenizedDocuments, number] => {
+      const batch = batches[Math.floor(r / 50)];
+      if (!batch) throw new Error('ran out of batches');
+      return [batch, r++ % 50];
+    };
+    const trainer = createSubjectTrainer(options);
+    examples.forEach((e, i) => {
+      if (i % 3 === 0) trainer.addTokenizedExample(...take(), e.label);
+      else trainer.addExample(e, e.label);
+    });
+    for (const _ of unlabelled) trainer.addTokenizedUnlabelled(...take());
+    // The dictionary was pruned while counting (maxDictionaryTerms): tokenized terms are looked up again.
+    expect(trainer.train()).toEqual(expected);
+
+    const bigrams = createSubjectTokenizer({ bigrams: true });
+    bigrams.add(examples[0] as SubjectExample);
+    const batch = bigrams.exportDocuments(0, 1);
+    expect(() => createSubjectTrainer().addTokenizedExample(batch, 0, 'sport')).toThrow(
+      /tokenized otherwise/,
+    );
+    expect(() => createSubjectTrainer({ bigrams: true }).addTokenizedExample(batch, 1, 'sport')).toThrow(
+      /no tokenized document 1/,
+    );
+    // Out of order: the second batch's terms continue a first one this trainer never saw.
+    expect(() =>
+      createSubjectTrainer(options).addTokenizedUnlabelled(batches[1] as TokenizedDocuments, 0),
+    ).toThrow(/out of order/);
+    expect(() => elsewhere.exportDocuments(0, remote.length + 1)).toThrow(/no documents/);
   });
 
   it('the model is stored as JSON of a reasonable size and predicts the same after the round trip', () => {

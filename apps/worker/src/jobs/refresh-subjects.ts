@@ -1,12 +1,16 @@
 // Subjects from the classifier learned on this corpus, kept current after new articles are stored: the
 // model is retrained when the labelled articles grew enough, and the new articles are scored with it.
 // Scoring reads and tokenizes every new article; after a large ingest (tens of thousands of articles) that
-// is shared with a second thread on its own read-only connection, which starts as soon as the job does:
-// while this thread trains the model, it tokenizes the articles the model will score, then scores them,
-// and both take what is left chunk by chunk. Picks are a pure function of the model and the text, so who
-// scored an article changes nothing stored.
+// is shared with a second thread on its own read-only connection, which starts as soon as the job does.
+// Training reads and tokenizes the examples and a sample of unlabelled articles: those of them that are to
+// be scored too (general-news examples, the unlabelled sample) are lent to the thread, which tokenizes them
+// once for both and posts their terms to the trainer, in the order it takes them. Meanwhile this thread
+// tokenizes the other examples. While it then fits the model, the other thread tokenizes the articles the
+// model will score, then scores them, and both take what is left chunk by chunk. The trainer ends as it
+// would reading every text itself (the same model), and picks are a pure function of the model and the
+// text, so who tokenized or scored an article changes nothing stored.
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { Db } from '@rasid/db/client';
 import {
   applySubjectModel,
@@ -14,13 +18,21 @@ import {
   isSubjectModelDue,
   listSubjectTargetIds,
   pickSubjects,
+  planSubjectTraining,
   prepareSubjectModel,
   type RefreshSubjectsOptions,
   type RefreshSubjectsResult,
   type StoredSubjectModel,
   type SubjectPick,
+  type SubjectTrainingPlan,
+  type TokenizedArticles,
 } from '@rasid/db/queries';
+import { GENERAL_NEWS, type TokenizedDocuments } from '@rasid/parser';
 import {
+  CONTROL_SLOTS,
+  LENT,
+  LENT_DONE,
+  type LentBatch,
   MODEL_READY,
   type SubjectsMessage,
   type SubjectsReply,
@@ -35,6 +47,8 @@ export type SubjectsSummary = RefreshSubjectsResult & {
   scoredOnThread: number;
   /** Of those, the articles it had read and tokenized while the model trained. */
   tokenizedAhead: number;
+  /** Training articles whose terms the trainer took from the second thread instead of reading them. */
+  lent: number;
 };
 
 export type RefreshSubjectsJobOptions = RefreshSubjectsOptions & {
@@ -55,11 +69,17 @@ const THREAD_YOUNG_MB = 12;
 const CHUNK = 250;
 const ENTRY = new URL('../subjects-thread.js', import.meta.url);
 
-/** The second thread, started on `share`: it takes chunks until the model is ready, then waits. */
-function startThread(
-  dbPath: string,
-  share: SubjectsShare,
-): { worker: Worker; reply: Promise<SubjectsReply> } {
+// The lent general-news examples are those in the later part of the examples' order (from this fraction
+// on): the trainer takes the first ones while the thread is still starting (its modules, its connection),
+// and would wait for them. The unlabelled sample comes last and is always lent. On ../shared/corpus
+// (`rasid subjects`, two runs each): lending all general-news examples waited 0.7–0.9 s for the thread and
+// took 7.5–8.2 s; from half on (13,171 lent), 7.6–7.7 s and no wait; none (10,000), 7.7–7.8 s.
+const LENT_EXAMPLES_FROM = 0.5;
+// A lent article not posted within this long (the thread stalled or died) is read and tokenized here.
+const LENT_PATIENCE_MS = 20_000;
+
+/** The second thread: it loads its modules while this one plans, then waits for its share. */
+function startThread(dbPath: string): { worker: Worker; reply: Promise<SubjectsReply> } {
   const workerData: SubjectsThreadData = { dbPath };
   const worker = new Worker(ENTRY, {
     workerData,
@@ -70,9 +90,66 @@ function startThread(
     worker.once('error', (error) => resolve({ error: error.message }));
     worker.once('exit', (code) => resolve({ error: `exited with code ${code} before answering` }));
   });
-  const message: SubjectsMessage = { kind: 'share', share };
-  worker.postMessage(message);
   return { worker, reply };
+}
+
+/** The articles of `plan` to lend: those also to be scored (all targets, when the model is trained anew). */
+function lentOf(plan: SubjectTrainingPlan): number[] {
+  const from = Math.floor(plan.ids.length * LENT_EXAMPLES_FROM);
+  const examples = plan.ids.filter((_, i) => i >= from && plan.labels[i] === GENERAL_NEWS);
+  return [...examples, ...plan.unlabelled];
+}
+
+/**
+ * The trainer's side of the lent articles: their terms as the thread posts them on `port`. Blocks (the
+ * trainer is synchronous) until the article asked for came; gives null, so that the trainer reads it
+ * itself, once the thread posts no more or stalled for LENT_PATIENCE_MS.
+ */
+function receiveLent(
+  port: MessagePort,
+  control: Int32Array,
+  lent: readonly number[],
+): TokenizedArticles & { readonly taken: number } {
+  const ids = new Set(lent);
+  let taken = 0;
+  const received = new Map<number, { docs: TokenizedDocuments; d: number }>();
+  let gaveUp = false;
+  const receive = (): boolean => {
+    const message = receiveMessageOnPort(port);
+    if (!message) return false;
+    const batch = message.message as LentBatch;
+    for (const [d, id] of batch.ids.entries()) received.set(id, { docs: batch.docs, d });
+    return true;
+  };
+  return {
+    get taken() {
+      return taken;
+    },
+    has: (id) => ids.has(id),
+    take(id) {
+      let waited = 0;
+      for (;;) {
+        const got = received.get(id);
+        if (got) {
+          received.delete(id);
+          taken++;
+          return got;
+        }
+        if (gaveUp) return null;
+        if (receive()) continue;
+        const posted = Atomics.load(control, LENT);
+        if (Atomics.load(control, LENT_DONE) === 1) {
+          // Posted before it said it was done: take what is left, then read the rest here.
+          if (receive()) continue;
+          gaveUp = true;
+          continue;
+        }
+        const started = performance.now();
+        if (Atomics.wait(control, LENT, posted, LENT_PATIENCE_MS - waited) === 'timed-out') gaveUp = true;
+        waited += performance.now() - started;
+      }
+    },
+  };
 }
 
 /** Scores every chunk with `model`, this thread and the other one each taking the next free chunk. */
@@ -87,8 +164,8 @@ async function scoreShared(
   const message: SubjectsMessage = { kind: 'score', modelId: model.id, minScore };
   thread.worker.postMessage(message);
   const picks = new Map<number, SubjectPick>();
-  for (let range = takeChunk(share); range; range = takeChunk(share))
-    for (const [id, pick] of pickSubjects(db, model, range, { minScore })) picks.set(id, pick);
+  for (let ids = takeChunk(share); ids; ids = takeChunk(share))
+    for (const [id, pick] of pickSubjects(db, model, ids, { minScore })) picks.set(id, pick);
   const reply = await thread.reply;
   if ('error' in reply) throw new Error(`subjects: the scoring thread failed: ${reply.error}`);
   for (const [id, pick] of reply.picks) picks.set(id, pick);
@@ -105,6 +182,9 @@ export async function refreshSubjectsTimed(
   let share: SubjectsShare | null = null;
   let thread: ReturnType<typeof startThread> | null = null;
   let due: boolean | undefined;
+  let plan: SubjectTrainingPlan | undefined;
+  let tokenized: ReturnType<typeof receiveLent> | undefined;
+  let lentPort: MessagePort | undefined;
   if (parallelFrom > 0 && !client.memory && os.availableParallelism() > 1) {
     // The articles the model about to be used scores: a model trained now scores every article that no
     // desk labels (it starts from 0), the current one those after what it already scored.
@@ -114,20 +194,34 @@ export async function refreshSubjectsTimed(
       const after = current?.appliedThrough ?? 0;
       const ids = listSubjectTargetIds(db, after);
       if (ids.length >= parallelFrom) {
+        thread = startThread(client.name);
+        plan = due ? planSubjectTraining(db, opts) : undefined;
+        const lent = plan && !opts.train?.bigrams ? lentOf(plan) : [];
+        const lentIds = new Set(lent);
+        const rest = lent.length > 0 ? ids.filter((id) => !lentIds.has(id)) : ids;
+        const control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_SLOTS));
         share = {
           after,
-          ids: new Float64Array(new SharedArrayBuffer(8 * ids.length)),
+          ids: new Float64Array(new SharedArrayBuffer(8 * rest.length)),
           chunk: CHUNK,
-          control: new Int32Array(new SharedArrayBuffer(8)),
+          control,
           train: opts.train,
+          lent: Float64Array.from(lent),
         };
-        share.ids.set(ids);
-        thread = startThread(client.name, share);
+        share.ids.set(rest);
+        const message: SubjectsMessage = { kind: 'share', share };
+        if (lent.length > 0) {
+          const channel = new MessageChannel();
+          lentPort = channel.port1;
+          share.port = channel.port2;
+          tokenized = receiveLent(lentPort, control, lent);
+          thread.worker.postMessage(message, [channel.port2]);
+        } else thread.worker.postMessage(message);
       }
     }
   }
   try {
-    const { model, trained, skipped } = prepareSubjectModel(db, opts, due);
+    const { model, trained, skipped } = prepareSubjectModel(db, { ...opts, plan, tokenized }, due);
     if (!model)
       return {
         trained,
@@ -138,6 +232,7 @@ export async function refreshSubjectsTimed(
         skipped,
         scoredOnThread: 0,
         tokenizedAhead: 0,
+        lent: tokenized?.taken ?? 0,
         ...since(started),
       };
     let picks: Map<number, SubjectPick> | undefined;
@@ -158,9 +253,11 @@ export async function refreshSubjectsTimed(
       skipped,
       scoredOnThread,
       tokenizedAhead,
+      lent: tokenized?.taken ?? 0,
       ...since(started),
     };
   } finally {
+    lentPort?.close();
     if (thread) {
       if (share) Atomics.store(share.control, MODEL_READY, 1);
       await thread.worker.terminate();

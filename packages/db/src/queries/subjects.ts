@@ -13,6 +13,7 @@ import {
   type SubjectDocument,
   type SubjectModel,
   type SubjectTokenizer,
+  type TokenizedDocuments,
   type TrainSubjectOptions,
 } from '@rasid/parser';
 import type Database from 'better-sqlite3';
@@ -51,6 +52,33 @@ export type TrainSubjectModelOptions = {
   maxExamplesPerLabel?: number;
   /** Passed to trainSubjectClassifier. */
   train?: TrainSubjectOptions;
+  /** What to learn from, when the caller planned it already (planSubjectTraining with the same options). */
+  plan?: SubjectTrainingPlan;
+  /** Articles of the plan tokenized elsewhere (another thread): their terms are taken, not their text read. */
+  tokenized?: TokenizedArticles;
+};
+
+/** The articles a model trained now learns from (planSubjectTraining). */
+export type SubjectTrainingPlan = {
+  /** Labelled articles found (what the model records as its examples). */
+  total: number;
+  /** The examples chosen among them, by article id (ascending), and their labels. */
+  ids: number[];
+  labels: string[];
+  /** The unlabelled articles read for self-training, newest first. */
+  unlabelled: number[];
+  /** Why no model can be trained (fewer than two labels with enough examples); ids and unlabelled are then empty. */
+  skipped?: string;
+};
+
+/**
+ * Articles whose terms trainSubjectModel takes from elsewhere. It asks `take` for them in the plan's order
+ * (examples by id, then the unlabelled ones newest first), once each.
+ */
+export type TokenizedArticles = {
+  has(id: number): boolean;
+  /** Article `id`'s terms (document d of docs), or null: read and tokenize it here after all. */
+  take(id: number): { docs: TokenizedDocuments; d: number } | null;
 };
 
 export type TrainSubjectModelResult = {
@@ -130,12 +158,11 @@ const SQL = {
   // Every labelled article's label, without its text (general desks when no subject says more).
   labels: `SELECT a.id, coalesce((${TAUGHT_SUBJECT}), ?) AS label
     FROM articles a WHERE a.id IN (${LABELLED_IDS}) ORDER BY a.id`,
-  // The chosen examples' text, read one row at a time.
-  examples: `SELECT a.id, a.title, a.body, a.language FROM articles a
-    WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY a.id`,
+  // Articles' text, by id, a window of the plan at a time.
+  texts: `SELECT a.id, a.title, a.body, a.language FROM articles a
+    WHERE a.id IN (SELECT value FROM json_each(?))`,
   // The newest articles no desk labels: what the model is for, read (never their labels) to adapt to them.
-  unlabelled: `SELECT a.title, a.body, a.language FROM articles a WHERE a.id NOT IN (${LABELLED_IDS})
-    ORDER BY a.id DESC LIMIT ?`,
+  unlabelled: `SELECT a.id FROM articles a WHERE a.id NOT IN (${LABELLED_IDS}) ORDER BY a.id DESC LIMIT ?`,
   latest: `SELECT id, created_at AS createdAt, examples, labels, applied_through AS appliedThrough
     FROM subject_models ORDER BY id DESC LIMIT 1`,
   modelJson: 'SELECT model FROM subject_models WHERE id = ?',
@@ -147,8 +174,11 @@ const SQL = {
   // The same, without the text: when the picks were made elsewhere.
   targetDays: `SELECT a.id, a.day FROM articles a WHERE a.id > ? AND ${UNTAUGHT} ORDER BY a.id LIMIT ?`,
   targetIds: `SELECT a.id FROM articles a WHERE a.id > ? AND ${UNTAUGHT} ORDER BY a.id`,
-  targetsBetween: `SELECT a.id, a.title, a.body, a.language FROM articles a
-    WHERE a.id > ? AND a.id <= ? AND ${UNTAUGHT} ORDER BY a.id`,
+  targetsIn: `SELECT a.id, a.title, a.body, a.language FROM articles a
+    WHERE a.id IN (SELECT value FROM json_each(?)) AND ${UNTAUGHT} ORDER BY a.id`,
+  // Articles' text in the order their ids are given.
+  textsInOrder: `SELECT a.id, a.title, a.body, a.language FROM json_each(?) j JOIN articles a ON a.id = j.value
+    ORDER BY j.key`,
   targetText: 'SELECT title, body, language FROM articles WHERE id = ?',
   classifierLinks: `SELECT topic_id AS topicId, score FROM article_topics
     WHERE article_id = ? AND source = 'classifier'`,
@@ -215,10 +245,10 @@ export function getSubjectModel(db: Db): StoredSubjectModel | null {
 }
 
 /**
- * Trains a model on the labelled articles and stores it as the latest (older ones are deleted). Returns
- * model null, leaving any previous model in place, when fewer than two labels have enough examples.
+ * Which articles trainSubjectModel learns from: the labelled ones (a sample of each large label) and the
+ * newest unlabelled ones. Reads ids and labels only.
  */
-export function trainSubjectModel(db: Db, opts: TrainSubjectModelOptions = {}): TrainSubjectModelResult {
+export function planSubjectTraining(db: Db, opts: TrainSubjectModelOptions = {}): SubjectTrainingPlan {
   checkPositiveInteger('trainSubjectModel', 'minExamples', opts.minExamples);
   const minExamples = opts.minExamples ?? DEFAULT_MIN_EXAMPLES;
   const maxUnlabelled = opts.maxUnlabelled ?? DEFAULT_MAX_UNLABELLED;
@@ -228,8 +258,6 @@ export function trainSubjectModel(db: Db, opts: TrainSubjectModelOptions = {}): 
     );
   checkPositiveInteger('trainSubjectModel', 'maxExamplesPerLabel', opts.maxExamplesPerLabel);
   const maxPerLabel = opts.maxExamplesPerLabel ?? DEFAULT_MAX_PER_LABEL;
-  // Labels first, from the links alone; then the chosen articles, streamed one row at a time into the
-  // trainer, which keeps term ids and counts but no text (training on ../shared/corpus held every body).
   const labelOf = new Map<number, string>();
   const perLabel = new Map<string, number>();
   for (const { id, label } of prepare(db, SQL.labels).iterate(
@@ -244,31 +272,87 @@ export function trainSubjectModel(db: Db, opts: TrainSubjectModelOptions = {}): 
   }
   const total = labelOf.size;
   const keptLabels = new Set([...perLabel].filter(([, n]) => n >= minExamples).map(([label]) => label));
-  const chosen: number[] = [];
-  for (const [id, label] of labelOf) {
-    const n = perLabel.get(label) as number;
-    if (keptLabels.has(label) && (n <= maxPerLabel || sampleFraction(id) < maxPerLabel / n)) chosen.push(id);
-  }
-  const used = chosen.length;
   if (keptLabels.size < 2)
     return {
-      model: null,
-      examples: total,
-      used,
+      total,
+      ids: [],
+      labels: [],
+      unlabelled: [],
       skipped: `${keptLabels.size} label(s) with ${minExamples} or more examples among ${total} labelled articles; at least 2 are needed`,
     };
+  const ids: number[] = [];
+  const labels: string[] = [];
+  for (const [id, label] of labelOf) {
+    const n = perLabel.get(label) as number;
+    if (keptLabels.has(label) && (n <= maxPerLabel || sampleFraction(id) < maxPerLabel / n)) {
+      ids.push(id);
+      labels.push(label);
+    }
+  }
+  const unlabelled =
+    maxUnlabelled > 0
+      ? (prepare(db, SQL.unlabelled).pluck().all(GENERAL_SLUGS, maxUnlabelled) as number[])
+      : [];
+  return { total, ids, labels, unlabelled };
+}
+
+// Articles whose text is read at a time while training: the trainer keeps term ids and counts but no text
+// (training on ../shared/corpus held every body when it read them all at once).
+const TEXT_WINDOW = 256;
+
+/**
+ * Calls `visit` with each of `ids`' documents in that order: from `tokenized` when it has them, else read
+ * (an article deleted since it was planned is left out).
+ */
+function forEachTrainingDocument(
+  db: Db,
+  ids: readonly number[],
+  tokenized: TokenizedArticles | undefined,
+  visit: (i: number, doc: SubjectDocument | { docs: TokenizedDocuments; d: number }) => void,
+): void {
+  const texts = prepare(db, SQL.texts);
+  for (let from = 0; from < ids.length; from += TEXT_WINDOW) {
+    const window = ids.slice(from, from + TEXT_WINDOW);
+    const local = tokenized ? window.filter((id) => !tokenized.has(id)) : window;
+    const rows = new Map<number, SubjectDocument>();
+    if (local.length > 0)
+      for (const row of texts.all(JSON.stringify(local)) as (SubjectDocument & { id: number })[])
+        rows.set(row.id, { title: row.title, body: row.body, language: row.language });
+    for (const [j, id] of window.entries()) {
+      const elsewhere = tokenized?.has(id) ? tokenized.take(id) : null;
+      if (elsewhere) {
+        visit(from + j, elsewhere);
+        continue;
+      }
+      let doc = rows.get(id);
+      if (!doc && tokenized?.has(id)) {
+        const row = texts.get(JSON.stringify([id])) as (SubjectDocument & { id: number }) | undefined;
+        if (row) doc = { title: row.title, body: row.body, language: row.language };
+      }
+      if (doc) visit(from + j, doc);
+    }
+  }
+}
+
+/**
+ * Trains a model on the labelled articles and stores it as the latest (older ones are deleted). Returns
+ * model null, leaving any previous model in place, when fewer than two labels have enough examples.
+ */
+export function trainSubjectModel(db: Db, opts: TrainSubjectModelOptions = {}): TrainSubjectModelResult {
+  const plan = opts.plan ?? planSubjectTraining(db, opts);
+  const total = plan.total;
+  const used = plan.ids.length;
+  if (plan.skipped !== undefined) return { model: null, examples: total, used, skipped: plan.skipped };
   const trainer = createSubjectTrainer(opts.train);
-  for (const row of prepare(db, SQL.examples).iterate(JSON.stringify(chosen)) as IterableIterator<
-    SubjectDocument & { id: number }
-  >)
-    trainer.addExample(row, labelOf.get(row.id) as string);
-  labelOf.clear();
-  if (maxUnlabelled > 0)
-    for (const row of prepare(db, SQL.unlabelled).iterate(
-      GENERAL_SLUGS,
-      maxUnlabelled,
-    ) as IterableIterator<SubjectDocument>)
-      trainer.addUnlabelled(row);
+  forEachTrainingDocument(db, plan.ids, opts.tokenized, (i, doc) => {
+    const label = plan.labels[i] as string;
+    if ('docs' in doc) trainer.addTokenizedExample(doc.docs, doc.d, label);
+    else trainer.addExample(doc, label);
+  });
+  forEachTrainingDocument(db, plan.unlabelled, opts.tokenized, (_, doc) => {
+    if ('docs' in doc) trainer.addTokenizedUnlabelled(doc.docs, doc.d);
+    else trainer.addUnlabelled(doc);
+  });
   const model = trainer.train();
   const createdAt = nowIso();
   const id = db.$client.transaction(() => {
@@ -317,20 +401,20 @@ export function listSubjectTargetIds(db: Db, after: number): number[] {
 }
 
 /**
- * Scores, with `stored`, the articles of ids in (after, through] that applySubjectModel would score, and
- * returns their picks; writes nothing, so it can run on a read-only connection of another thread while the
- * writer scores another range. Pass the result to applySubjectModel as `picks`.
+ * Scores, with `stored`, those of `ids` that applySubjectModel would score, and returns their picks; writes
+ * nothing, so it can run on a read-only connection of another thread while the writer scores other ids.
+ * Pass the result to applySubjectModel as `picks`.
  */
 export function pickSubjects(
   db: Db,
   stored: StoredSubjectModel,
-  range: { after: number; through: number },
+  ids: readonly number[],
   opts: { minScore?: number } = {},
 ): Map<number, SubjectPick> {
   checkMinScore('pickSubjects', opts.minScore);
-  checkRange('pickSubjects', range);
+  checkIds('pickSubjects', ids);
   const picks = new Map<number, SubjectPick>();
-  for (const row of prepare(db, SQL.targetsBetween).iterate(range.after, range.through) as IterableIterator<
+  for (const row of prepare(db, SQL.targetsIn).iterate(JSON.stringify(ids)) as IterableIterator<
     SubjectDocument & { id: number }
   >)
     picks.set(row.id, pickOf(stored.model, row, opts.minScore));
@@ -345,25 +429,33 @@ export function createSubjectTargetTokens(train: TrainSubjectOptions = {}): Subj
   return { tokenizer: createSubjectTokenizer(train), ids: [] };
 }
 
-function checkRange(fn: string, range: { after: number; through: number }): void {
-  if (!(Number.isInteger(range.after) && Number.isInteger(range.through)))
-    throw new RangeError(`${fn}: range must be whole article ids, got ${range.after}..${range.through}`);
+function checkIds(fn: string, ids: readonly number[]): void {
+  for (const id of ids)
+    if (!Number.isInteger(id))
+      throw new RangeError(`${fn}: ids must be whole article ids, got ${String(id)}`);
 }
 
 /**
- * Reads and tokenizes into `tokens` the articles of ids in (after, through] that pickSubjects would score
- * there; returns how many. Writes nothing: for a read-only connection of another thread.
+ * Reads and tokenizes into `tokens` those of `ids` that pickSubjects would score; returns how many. Writes
+ * nothing: for a read-only connection of another thread.
  */
-export function tokenizeSubjectTargets(
-  db: Db,
-  range: { after: number; through: number },
-  tokens: SubjectTargetTokens,
-): number {
-  checkRange('tokenizeSubjectTargets', range);
+export function tokenizeSubjectTargets(db: Db, ids: readonly number[], tokens: SubjectTargetTokens): number {
+  checkIds('tokenizeSubjectTargets', ids);
+  return addTokens(prepare(db, SQL.targetsIn).iterate(JSON.stringify(ids)), tokens);
+}
+
+/**
+ * Reads and tokenizes into `tokens` the articles of `ids`, in that order, whatever their subjects: articles
+ * a trainer elsewhere learns from (TokenizedArticles) that are also to be scored. Returns how many were found.
+ */
+export function tokenizeSubjectArticles(db: Db, ids: readonly number[], tokens: SubjectTargetTokens): number {
+  checkIds('tokenizeSubjectArticles', ids);
+  return addTokens(prepare(db, SQL.textsInOrder).iterate(JSON.stringify(ids)), tokens);
+}
+
+function addTokens(rows: IterableIterator<unknown>, tokens: SubjectTargetTokens): number {
   let n = 0;
-  for (const row of prepare(db, SQL.targetsBetween).iterate(range.after, range.through) as IterableIterator<
-    SubjectDocument & { id: number }
-  >) {
+  for (const row of rows as IterableIterator<SubjectDocument & { id: number }>) {
     tokens.tokenizer.add({ title: row.title, body: row.body, language: row.language });
     tokens.ids.push(row.id);
     n++;

@@ -369,6 +369,14 @@ export type SubjectTrainer = {
   addExample(doc: SubjectDocument, label: string): void;
   /** Counts an article of the target corpus that no desk labels, for self-training. */
   addUnlabelled(doc: SubjectDocument): void;
+  /**
+   * addExample for document `d` of `docs`, tokenized by a SubjectTokenizer (on another thread, say) with
+   * this trainer's bigrams, titleWeight and maxBodyTerms: the trainer ends as if given its text. Batches
+   * from one tokenizer must come in the order it exported them (their terms continue each other's).
+   */
+  addTokenizedExample(docs: TokenizedDocuments, d: number, label: string): void;
+  /** addUnlabelled for document `d` of `docs` (see addTokenizedExample). */
+  addTokenizedUnlabelled(docs: TokenizedDocuments, d: number): void;
   /** Distinct terms held now, and documents counted. */
   size(): { terms: number; examples: number; unlabelled: number };
   /** Trains on what was added. Throws RangeError when there is nothing to learn from. */
@@ -421,6 +429,10 @@ export function createSubjectTrainer(options: TrainSubjectOptions = {}): Subject
   // Term ids (forEachTermId) to dictionary ids: a term is looked up by its text once, not at every use.
   const fromTermId = new TermIdCache(dictionaryId);
   const pairs: number[] = [];
+  // Terms of the tokenizer whose documents were handed over (addTokenized*), by its numbers, and their
+  // dictionary ids + 1 (0: not looked up since the last prune).
+  const remoteTerms: string[] = [];
+  let fromRemote = new Int32Array(1024);
 
   const visit = (term: string, weight: number): void => {
     count(dictionaryId(term), weight);
@@ -440,6 +452,44 @@ export function createSubjectTrainer(options: TrainSubjectOptions = {}): Subject
       for (let j = 0; j < pairs.length; j += 2)
         count(fromTermId.get(pairs[j] as number), pairs[j + 1] as number);
     else forEachWeightedTerm(doc, o.bigrams, o.titleWeight, o.maxBodyTerms, visit);
+    keep(label);
+  };
+
+  // A tokenized document's terms come distinct, in the order first seen, with their weighted counts: what
+  // counting its text term by term leaves in docTerms and docCounts.
+  const addTokenized = (docs: TokenizedDocuments, d: number, label: number): void => {
+    checkTokenized(docs, d, o);
+    const known = remoteTerms.length;
+    if (docs.firstTerm > known)
+      throw new RangeError(
+        `trainSubjectClassifier: tokenized documents skip terms ${known}–${docs.firstTerm - 1} (batches out of order)`,
+      );
+    for (let i = known - docs.firstTerm; i < docs.terms.length; i++)
+      remoteTerms.push(docs.terms[i] as string);
+    if (remoteTerms.length > fromRemote.length) fromRemote = growTo(fromRemote, remoteTerms.length);
+    const start = docs.offsets[d] as number;
+    const end = docs.offsets[d + 1] as number;
+    for (let e = start; e < end; e++) {
+      const r = docs.termNumbers[e] as number;
+      if (remoteTerms[r] === undefined || !((docs.counts[e] as number) > 0))
+        throw new RangeError(
+          `trainSubjectClassifier: tokenized document ${d} holds an unknown term or a count ≤ 0`,
+        );
+    }
+    for (let e = start; e < end; e++) {
+      const r = docs.termNumbers[e] as number;
+      let id = (fromRemote[r] as number) - 1;
+      if (id < 0) {
+        id = dictionaryId(remoteTerms[r] as string);
+        fromRemote[r] = id + 1;
+      }
+      count(id, docs.counts[e] as number);
+    }
+    keep(label);
+  };
+
+  /** Stores the document just counted (docTerms, docCounts) under `label`. */
+  const keep = (label: number): void => {
     const start = store.offsets[n] as number;
     const end = start + docTerms.length;
     store.ids = growTo(store.ids, end);
@@ -487,25 +537,39 @@ export function createSubjectTrainer(options: TrainSubjectOptions = {}): Subject
     terms = kept;
     termIds = new Map(kept.map((t, i) => [t, i]));
     fromTermId.clear();
+    fromRemote.fill(0);
+  };
+
+  const labelNumber = (label: string): number => {
+    if (typeof label !== 'string' || label.trim() === '')
+      throw new RangeError(`trainSubjectClassifier: example ${examples} has no label`);
+    let k = labelIndex.get(label);
+    if (k === undefined) {
+      k = labels.length;
+      labels.push(label);
+      labelIndex.set(label, k);
+    }
+    return k;
   };
 
   return {
     addExample(doc, label) {
-      if (typeof label !== 'string' || label.trim() === '')
-        throw new RangeError(`trainSubjectClassifier: example ${examples} has no label`);
+      const k = labelNumber(label);
       checkDocument(doc, `example ${examples}`);
-      let k = labelIndex.get(label);
-      if (k === undefined) {
-        k = labels.length;
-        labels.push(label);
-        labelIndex.set(label, k);
-      }
       add(doc, k);
       examples++;
     },
     addUnlabelled(doc) {
       checkDocument(doc, `unlabelled document ${unlabelled}`);
       add(doc, UNLABELLED);
+      unlabelled++;
+    },
+    addTokenizedExample(docs, d, label) {
+      addTokenized(docs, d, labelNumber(label));
+      examples++;
+    },
+    addTokenizedUnlabelled(docs, d) {
+      addTokenized(docs, d, UNLABELLED);
       unlabelled++;
     },
     size: () => ({ terms: terms.length, examples, unlabelled }),
@@ -879,7 +943,42 @@ export type SubjectTokenizer = {
    * titleWeight or maxBodyTerms differ from this tokenizer's options).
    */
   predict(model: SubjectModel, d: number): SubjectPrediction[];
+  /**
+   * Documents [from, to) as plain arrays that can be posted to another thread, where a SubjectTrainer takes
+   * them (addTokenizedExample). Each batch carries the terms numbered since the previous one.
+   */
+  exportDocuments(from: number, to: number): TokenizedDocuments;
 };
+
+/** Documents tokenized by a SubjectTokenizer, copied out (SubjectTokenizer.exportDocuments). */
+export type TokenizedDocuments = {
+  /** How the documents were cut: a trainer with other options refuses them. */
+  bigrams: boolean;
+  titleWeight: number;
+  maxBodyTerms: number;
+  /** The tokenizer's numbers of `terms` start here; earlier batches carried the terms before. */
+  firstTerm: number;
+  terms: string[];
+  /** Document d's distinct terms (the tokenizer's numbers) and weighted counts are at [offsets[d], offsets[d + 1]). */
+  offsets: Int32Array<ArrayBuffer>;
+  termNumbers: Int32Array<ArrayBuffer>;
+  counts: Float64Array<ArrayBuffer>;
+};
+
+function checkTokenized(docs: TokenizedDocuments, d: number, o: Options): void {
+  if (
+    docs.bigrams !== o.bigrams ||
+    docs.titleWeight !== o.titleWeight ||
+    docs.maxBodyTerms !== o.maxBodyTerms
+  )
+    throw new Error(
+      `trainSubjectClassifier: documents tokenized otherwise (bigrams ${docs.bigrams}, titleWeight ${docs.titleWeight}, maxBodyTerms ${docs.maxBodyTerms}) than this trainer cuts them`,
+    );
+  if (!(Number.isInteger(d) && d >= 0 && d + 1 < docs.offsets.length))
+    throw new RangeError(
+      `trainSubjectClassifier: no tokenized document ${d} (${docs.offsets.length - 1} given)`,
+    );
+}
 
 /** A tokenizer for models trained with `options` (only bigrams, titleWeight and maxBodyTerms matter). */
 export function createSubjectTokenizer(
@@ -915,6 +1014,8 @@ export function createSubjectTokenizer(
   let slot = new Int32Array(4096).fill(-1);
   const pairs: number[] = [];
   let end = 0;
+  // Terms numbered before this were sent with an earlier exportDocuments batch.
+  let exported = 0;
   const count = (n: number, weight: number): void => {
     if (n >= slot.length) slot = growTo(slot, n + 1, -1);
     const s = slot[n] as number;
@@ -994,6 +1095,22 @@ export function createSubjectTokenizer(
         value[n++] = counts[e] as number;
       }
       return predictionsOf(model, weighted(model, index, value));
+    },
+    exportDocuments(from, to) {
+      if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= size))
+        throw new RangeError(`exportDocuments: no documents ${from}..${to} (${size} tokenized)`);
+      const first = offsets[from] as number;
+      const last = offsets[to] as number;
+      const batch: TokenizedDocuments = {
+        ...o,
+        firstTerm: exported,
+        terms: terms.slice(exported),
+        offsets: Int32Array.from(offsets.subarray(from, to + 1), (e) => e - first),
+        termNumbers: ids.slice(first, last),
+        counts: Float64Array.from(counts.subarray(first, last)),
+      };
+      exported = terms.length;
+      return batch;
     },
   };
 }
