@@ -102,6 +102,10 @@ async function runIngest(args: string[]): Promise<number> {
         bar?.finish();
         process.stderr.write(`failed: ${location}: ${reason}\n`);
       },
+      onCheckpointError: (error) => {
+        bar?.finish();
+        process.stderr.write(`warning: ${error.message}; the ingest goes on\n`);
+      },
     });
     (bar as ProgressBar | null)?.finish();
     const rate = summary.seconds > 0 ? Math.round(summary.read / summary.seconds) : summary.read;

@@ -137,7 +137,13 @@ export async function runSource(db: Db, source: SourceConfig, log: Logger): Prom
   try {
     if (source.kind === 'folder') {
       await fs.mkdir(source.path, { recursive: true });
-      const summary = await ingestFiles(db, [source.path], { sourceId: row.id, pending, onFailure });
+      const summary = await ingestFiles(db, [source.path], {
+        sourceId: row.id,
+        pending,
+        onFailure,
+        onCheckpointError: (error) =>
+          log.warn({ source: source.name, err: error.message }, 'checkpoint thread'),
+      });
       addSourceItemCounts(db, row.id, { seen: summary.read, ...summary });
       updateSourceState(db, row.id, {
         lastRunAt: started,

@@ -1,4 +1,5 @@
 // Ingesting local files and folders: the `rasid ingest` command and the worker's folder sources.
+import { type Checkpointer, startCheckpointer } from '@rasid/db/checkpointer';
 import type { Db } from '@rasid/db/client';
 import type { RunStats } from '@rasid/db/queries';
 import { finishRun, startRun } from '@rasid/db/queries';
@@ -31,6 +32,11 @@ export type IngestFilesOptions = {
   onFailure?: (failure: Failure) => void;
   /** Locations still failed from earlier runs (see PipelineOptions.pending). */
   pending?: Iterable<string>;
+  /**
+   * Told when the thread that checkpoints during a threaded ingest fails: the ingest goes on, and the
+   * connection checkpoints itself again.
+   */
+  onCheckpointError?: (error: Error) => void;
 };
 
 export type IngestSummary = RunStats & {
@@ -96,6 +102,7 @@ export async function ingestFiles(
   let fileCount = 0;
   let parsedOnMain = 0;
   let pool: ParsePool | null = null;
+  let checkpointer: Checkpointer | null = null;
 
   try {
     const { files, problems } = await listInputFiles(paths);
@@ -108,7 +115,12 @@ export async function ingestFiles(
           ? defaultParseThreads()
           : 0
         : (options.threads ?? 0);
-    if (threads > 0) pool = new ParsePool(threads);
+    if (threads > 0) {
+      pool = new ParsePool(threads);
+      // An input worth threads is worth moving the WAL's checkpoints off this thread too (see
+      // checkpointer.ts): on ../shared/corpus, 43.9 s instead of 46.6 s (four alternating pairs).
+      checkpointer = startCheckpointer(db, { onError: options.onCheckpointError });
+    }
     let doneBytes = 0;
 
     // With a pool, inputs are parsed ahead on the threads and taken back here strictly in order.
@@ -211,5 +223,6 @@ export async function ingestFiles(
     throw error;
   } finally {
     await pool?.close();
+    await checkpointer?.stop();
   }
 }
