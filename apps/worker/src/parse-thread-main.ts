@@ -18,7 +18,7 @@ port.on('message', ({ id, inputs }: ParseJob) => {
     archives.push(archive);
     return { article: outcome.article, keys: { ...keys, archive: archive.byteLength } };
   });
-  // The archives travel in one transferred buffer: a deflated Buffer is a view on a 16 KB allocation,
+  // The archives travel in one transferred buffer: a compressed Buffer may be a view on a larger allocation,
   // which structured clone would copy whole.
   const packed = new Uint8Array(archives.reduce((sum, a) => sum + a.byteLength, 0));
   let offset = 0;

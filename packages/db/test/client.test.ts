@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -12,7 +14,9 @@ import {
   openDatabase,
   WAL_CHECKPOINT_PAGES,
 } from '../src/client.ts';
-import { ensureSearchIndex, listArticles, storeArticles } from '../src/queries/index.ts';
+import { ensureSearchIndex, listArticles, listRawDocuments, storeArticles } from '../src/queries/index.ts';
+import { toSearchText } from '../src/queries/text.ts';
+import type { IngestItem } from '../src/queries/types.ts';
 import * as schema from '../src/schema/index.ts';
 import { hasAnt, loadAnt } from './helpers.ts';
 
@@ -109,6 +113,39 @@ function openAtMigration(path: string, lastTag: string): Db {
   return db;
 }
 
+/**
+ * Stores `items` into a database at an older migration as that release's store did: outlets and articles
+ * as this release stores them (their tables have not changed since), each article's search text indexed.
+ * This release's store itself also writes columns the older schema lacks (raw_documents.codec).
+ */
+function storeAsOlderRelease(old: Db, items: IngestItem[]): void {
+  const fresh = openDatabase(':memory:');
+  storeArticles(fresh, items);
+  old.$client.transaction(() => {
+    for (const table of ['outlets', 'articles']) {
+      for (const row of fresh.$client.prepare(`SELECT * FROM ${table} ORDER BY id`).all() as Record<
+        string,
+        unknown
+      >[]) {
+        const columns = Object.keys(row);
+        old.$client
+          .prepare(
+            `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+          )
+          .run(...Object.values(row));
+      }
+    }
+    const index = old.$client.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)');
+    const rows = fresh.$client.prepare('SELECT id, title, body FROM articles ORDER BY id').all() as {
+      id: number;
+      title: string;
+      body: string;
+    }[];
+    for (const { id, title, body } of rows) index.run(id, toSearchText(title), toSearchText(body));
+  })();
+  closeDatabase(fresh);
+}
+
 const ftsSql = (db: Db) =>
   db.$client.prepare("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").pluck().get() as string;
 
@@ -133,7 +170,7 @@ describe.skipIf(!hasAnt)('the full-text index re-created by migration 0007 (asci
     const path = join(dir, 'before-0007.db');
     const old = openAtMigration(path, '0006_source_pages_waiting');
     expect(ftsSql(old)).toContain('unicode61');
-    storeArticles(old, items);
+    storeAsOlderRelease(old, items);
     const stored = old.$client.prepare('SELECT count(*) FROM articles').pluck().get() as number;
     expect(stored).toBeGreaterThan(200);
     const sample = listArticles(old, { q: 'السعودية' }, { limit: 500 });
@@ -166,6 +203,44 @@ describe.skipIf(!hasAnt)('the full-text index re-created by migration 0007 (asci
   it('leaves an empty database alone', () => {
     const db = openDatabase(':memory:');
     expect(ensureSearchIndex(db)).toBe(0);
+    closeDatabase(db);
+  });
+});
+
+describe.skipIf(!hasAnt)('raw archives across migration 0008 (codec column)', () => {
+  it('reads rows archived before it as raw deflate and archives new ones with brotli, all intact', async () => {
+    const [first, second] = await loadAnt({ perFile: 1 });
+    if (!first || !second) throw new Error('ANT: expected records');
+    const path = join(dir, 'before-0008.db');
+    const old = openAtMigration(path, '0007_fts_ascii');
+    const line = first.raw.content as string;
+    // As that release archived a raw input: raw deflate at level 1, no codec column.
+    old.$client
+      .prepare(
+        `INSERT INTO raw_documents (sha256, location, format, fetched_at, content, size)
+         VALUES (?, ?, 'record', '2024-01-01T00:00:00Z', ?, ?)`,
+      )
+      .run(
+        createHash('sha256').update(line).digest('hex'),
+        first.raw.location,
+        deflateRawSync(Buffer.from(line), { level: 1 }),
+        Buffer.byteLength(line),
+      );
+    old.$client.close();
+
+    const db = openDatabase(path);
+    storeArticles(db, [second]);
+    const codecs = db.$client.prepare('SELECT codec FROM raw_documents ORDER BY id').pluck().all();
+    expect(codecs).toEqual(['deflate-raw', 'br']);
+    expect(listRawDocuments(db).map((r) => r.content.toString('utf8'))).toEqual([line, second.raw.content]);
+
+    // A codec this release does not know, or bytes that are not what the codec says: an error naming the row.
+    db.$client.prepare("UPDATE raw_documents SET codec = 'zstd' WHERE id = 1").run();
+    expect(() => listRawDocuments(db)).toThrow(
+      `raw document 1 (${first.raw.location}): unknown archive codec "zstd"`,
+    );
+    db.$client.prepare("UPDATE raw_documents SET codec = 'br' WHERE id = 1").run();
+    expect(() => listRawDocuments(db)).toThrow(`raw document 1 (${first.raw.location}): corrupt br archive`);
     closeDatabase(db);
   });
 });

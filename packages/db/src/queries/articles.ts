@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { inflateRawSync } from 'node:zlib';
 import type { Db } from '../client.ts';
 import { addDays, weekStart } from './dates.ts';
 import { articlesFrom, articleWhere, countScope, resolveScope, type Scope, topicIdsBySlug } from './scope.ts';
 import { prepare } from './statements.ts';
 import { urlDedupeKey } from './store.ts';
+import { unarchive } from './store-keys.ts';
 import { toSearchText } from './text.ts';
 import type {
   ArticleDetail,
@@ -278,9 +278,12 @@ export function listRawDocuments(db: Db, opts: { afterId?: number; limit?: numbe
   const rows = prepare(
     db,
     `SELECT id, sha256, article_id AS articleId, location, url, format, content_type AS contentType,
-       fetched_at AS fetchedAt, content FROM raw_documents WHERE id > ? ORDER BY id LIMIT ?`,
-  ).all(opts.afterId ?? 0, opts.limit ?? 500) as RawDocument[];
-  return rows.map((row) => ({ ...row, content: inflateRawSync(row.content) }));
+       fetched_at AS fetchedAt, content, codec FROM raw_documents WHERE id > ? ORDER BY id LIMIT ?`,
+  ).all(opts.afterId ?? 0, opts.limit ?? 500) as (RawDocument & { codec: string })[];
+  return rows.map(({ codec, ...row }) => ({
+    ...row,
+    content: unarchive(row.content, codec, `raw document ${row.id} (${row.location})`),
+  }));
 }
 
 /** The article stored for a URL, matched the way storing dedupes (normalised URL); null if absent. */

@@ -3,7 +3,7 @@ import type { StorySignature } from '@rasid/parser/stories';
 import type { Db } from '../client.ts';
 import { parseIsoUtc, utcDay } from './dates.ts';
 import { nowIso, prepare } from './statements.ts';
-import { deriveStoreKeys, searchTextOf, signatureOf } from './store-keys.ts';
+import { ARCHIVE_CODEC, deriveStoreKeys, searchTextOf, signatureOf } from './store-keys.ts';
 import { assignStories, forgetStoryIndex } from './stories.ts';
 import { findSubject, sectionSlug } from './text.ts';
 import type { IngestItem, StoreOutcome, StoreResult } from './types.ts';
@@ -69,7 +69,7 @@ const SQL = {
   rawBySha: 'SELECT id FROM raw_documents WHERE sha256 = ?',
   // Inserted once its article is known: updating a row that holds a blob rewrites the whole row.
   insertRaw: `INSERT INTO raw_documents (sha256, article_id, run_id, location, url, format, content_type, fetched_at,
-    content, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    content, codec, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '${ARCHIVE_CODEC}', ?)`,
   articleByKey: `SELECT id, outlet_id AS outletId, published_at AS publishedAt, first_seen_at AS firstSeenAt, day,
     content_hash AS contentHash FROM articles WHERE dedupe_key = ?`,
   insertOutlet:

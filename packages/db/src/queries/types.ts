@@ -72,7 +72,7 @@ export type IngestItem = {
 export type StoreKeys = {
   /** sha256 (hex) of the raw bytes: the same bytes are stored once. */
   sha256: string;
-  /** The raw bytes, raw-deflated, as archived in raw_documents.content. */
+  /** The raw bytes compressed with ARCHIVE_CODEC, as archived in raw_documents.content. */
   archive: Uint8Array;
   /** Length of the raw bytes. */
   size: number;

@@ -19,8 +19,15 @@ export const rawDocuments = sqliteTable(
     format: text('format').notNull(),
     contentType: text('content_type'),
     fetchedAt: text('fetched_at').notNull(),
-    /** The raw bytes, deflate-compressed (node:zlib deflateRawSync). */
+    /** The raw bytes, compressed as `codec` says. */
     content: blob('content', { mode: 'buffer' }).notNull(),
+    /**
+     * How `content` is compressed: 'br' (brotli, what the store writes) or 'deflate-raw' (node:zlib
+     * deflateRawSync, what it wrote before migration 0008; rows from then keep it).
+     */
+    codec: text('codec', { enum: ['deflate-raw', 'br'] })
+      .notNull()
+      .default('deflate-raw'),
     /** Uncompressed size in bytes. */
     size: integer('size').notNull(),
   },
