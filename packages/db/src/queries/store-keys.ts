@@ -5,8 +5,12 @@ import { createHash } from 'node:crypto';
 import { brotliCompressSync, brotliDecompressSync, constants, inflateRawSync } from 'node:zlib';
 import type { Article } from '@rasid/parser';
 import { type StorySignature, storySignatureOfSearchText } from '@rasid/parser/stories';
+// Type only: parse threads load this module, and the schema would bring drizzle with it.
+import type { rawDocuments } from '../schema/raw-documents.ts';
 import { toSearchText, urlKey } from './text.ts';
 import type { IngestItem, StoreKeys } from './types.ts';
+
+type RawDocumentRow = typeof rawDocuments.$inferSelect;
 
 /**
  * The key two inputs must share to be one article: the parser's duplicate key for its URL (no scheme,
@@ -44,13 +48,13 @@ function bytesOf(content: Uint8Array | string): Buffer {
 }
 
 /** How raw_documents.content is compressed (see its schema). */
-export type ArchiveCodec = 'deflate-raw' | 'br';
+export type ArchiveCodec = RawDocumentRow['codec'];
 
 /**
  * The codec the store archives with. The archive is written on the ingest hot path and read rarely
  * (reparse): brotli at quality 0 compressed 4,000 Sky News records in 110–131 ms against 245–283 ms for
  * deflate at level 1 (itself ~30% cheaper than deflate's default level), for 46.4% of the raw bytes
- * against 41.1%: on ../shared/corpus about 2.4 CPU s less for about 17 MB more.
+ * against 41.1%: on ../shared/corpus 2.8 CPU s against 5.1 (profiled), for 13.5 MB more of raw_documents.
  */
 export const ARCHIVE_CODEC: ArchiveCodec = 'br';
 

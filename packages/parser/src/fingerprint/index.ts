@@ -69,13 +69,12 @@ function addBits(planes: Int32Array, x: number): void {
 /** The bits whose count, out of `n` shingles, is a strict majority: what a +1/-1 vote per bit gives. */
 function majorityBits(planes: Int32Array, n: number): number {
   // No count exceeds n: the planes past n's highest bit are all zero (a body of 1,000 shingles uses 10 of
-  // 33), and a count below 2^31 is summed with shifts instead of powers of two.
-  const used = n < 2 ** 31 ? 32 - Math.clz32(n) : planes.length;
+  // 33). n is below 2^30 (a V8 string is shorter than that), so a count adds up in shifts.
+  const used = 32 - Math.clz32(n);
   let out = 0;
   for (let bit = 0; bit < 32; bit++) {
     let ones = 0;
-    if (used < 32) for (let k = 0; k < used; k++) ones += (((planes[k] as number) >>> bit) & 1) << k;
-    else for (let k = 0; k < used; k++) ones += ((planes[k] as number) >>> bit) & 1 ? 2 ** k : 0;
+    for (let k = 0; k < used; k++) ones += (((planes[k] as number) >>> bit) & 1) << k;
     if (2 * ones > n) out |= 1 << bit;
   }
   return out >>> 0;
