@@ -248,6 +248,10 @@ describe.skipIf(!hasAnt)('raw archives across migration 0008 (codec column)', ()
 describe.skipIf(!hasAnt)('full-text index across migration 0009 (automerge 16)', () => {
   const automerge = (db: Db): unknown =>
     db.$client.prepare("SELECT v FROM articles_fts_config WHERE k = 'automerge'").pluck().get();
+  const found = (db: Db): number[][] =>
+    ['السعودية', 'كرة القدم', '"الأمم المتحدة"'].map((q) =>
+      listArticles(db, { q }, { limit: 500 }).items.map((a) => a.id),
+    );
 
   it('merges 16 segments at a time from then on, and searches find what they found before', async () => {
     const items = await loadAnt({ perFile: 40 });
@@ -256,18 +260,13 @@ describe.skipIf(!hasAnt)('full-text index across migration 0009 (automerge 16)',
     // One batch per transaction, as the worker stores: each writes a segment of its own.
     for (let i = 0; i < 120; i += 20) storeArticles(old, items.slice(i, i + 20));
     expect(automerge(old), 'FTS5 default: no config row').toBeUndefined();
-    const before = ['السعودية', 'كرة القدم', '"الأمم المتحدة"'].map((q) =>
-      listArticles(old, { q }, { limit: 500 }).items.map((a) => a.id),
-    );
+    const before = found(old);
     expect(before.every((ids) => ids.length > 0)).toBe(true);
     old.$client.close();
 
     const db = openDatabase(path);
     expect(automerge(db)).toBe(16);
-    const after = ['السعودية', 'كرة القدم', '"الأمم المتحدة"'].map((q) =>
-      listArticles(db, { q }, { limit: 500 }).items.map((a) => a.id),
-    );
-    expect(after).toEqual(before);
+    expect(found(db)).toEqual(before);
     storeArticles(db, items.slice(120));
     expect(listArticles(db, { q: 'السعودية' }, { limit: 500 }).items.length).toBeGreaterThanOrEqual(
       before[0]?.length ?? 0,

@@ -296,10 +296,11 @@ class WindowIndex {
     this.seedSignatures.delete(articleId);
     const terms = this.byDay.get(member.day);
     for (const term of member.lead) {
-      const list = terms?.get(term | 0);
+      const key = term | 0;
+      const list = terms?.get(key);
       if (list)
         terms?.set(
-          term | 0,
+          key,
           list.filter((s) => s !== slot),
         );
     }
@@ -325,9 +326,10 @@ class WindowIndex {
       this.byDay.set(member.day, terms);
     }
     for (const term of member.lead) {
-      const list = terms.get(term | 0);
+      const key = term | 0;
+      const list = terms.get(key);
       if (list) list.push(slot);
-      else terms.set(term | 0, [slot]);
+      else terms.set(key, [slot]);
     }
   }
 

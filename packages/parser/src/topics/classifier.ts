@@ -26,15 +26,15 @@
 // this model reaches on these two outlets even with their own labels: what is left is how each outlet files
 // (France 24 puts most of its economy stories on its world desk; BBC's culture desk carries oddities and its
 // world desk royal weddings), not carrying the model from one outlet to another. Tried since, leaving BBC /
-// France 24 out, seeds 1–4 (as is: BBC 83.6, 82.8, 82.2, 82.0; France 24 75.7, 74.4, 75.5, 74.8):
-// character 3–5-grams of the stems beside the terms (seed 1: 82.0–82.3 / 75.3–76.8, 10× the training time); one-vs-rest hinge or
-// modified Huber loss (83.2, 81.3–82.4 / 75.3–75.6); general news against topical first, then which topic
-// (79.0, 81.0 / 76.0); training articles reweighted by how much they read like the left-out outlet (82.6–82.8
-// / 75.2–75.8); step size 1 (83.3, 83.2, 82.9, 82.5 / 75.8, 75.7, 75.1, 75.0); a copy of every term per
-// outlet ("frustratingly easy" domain adaptation: 83.3, 83.4, 82.0, 83.1 / 76.5, 76.5, 76.7, 77.0, twice the
-// training time); the labels of the 20 nearest training articles blended in at prediction time (83.1, 83.5,
-// 82.9, 83.0 / 77.4, 76.6, 77.2, 76.5; a model that keeps its training vectors) or taught back through
-// self-training (82.6, 82.3 / 74.9, 74.4). None reaches 85 on either outlet.
+// France 24 out, seeds 1–4 (as is: BBC 83.6, 82.8, 82.2, 82.0; France 24 75.7, 74.4, 75.5, 74.8): character
+// 3–5-grams of the stems beside the terms (seed 1: 82.0–82.3 / 75.3–76.8, 10× the training time); one-vs-rest
+// hinge or modified Huber loss (83.2, 81.3–82.4 / 75.3–75.6); general news against topical first, then which
+// topic (79.0, 81.0 / 76.0); training articles reweighted by how much they read like the left-out outlet
+// (82.6–82.8 / 75.2–75.8); step size 1 (83.3, 83.2, 82.9, 82.5 / 75.8, 75.7, 75.1, 75.0); a copy of every
+// term per outlet ("frustratingly easy" domain adaptation: 83.3, 83.4, 82.0, 83.1 / 76.5, 76.5, 76.7, 77.0,
+// twice the training time); the labels of the 20 nearest training articles blended in at prediction time
+// (83.1, 83.5, 82.9, 83.0 / 77.4, 76.6, 77.2, 76.5; a model that keeps its training vectors) or taught back
+// through self-training (82.6, 82.3 / 74.9, 74.4). None reaches 85 on either outlet.
 // Pure: the same examples and options give the same model.
 
 import { forEachTermId, termIdGeneration, termOfId, tokenizeTerms } from '../normalize/stopwords.ts';
