@@ -130,6 +130,33 @@ describe('subjects', () => {
     expect(fr[0]?.slug).toBe('politics');
   });
 
+  // A phrase counts where its words follow one another as whole words; repeats count up to three times,
+  // a title occurrence twice over; below a raw score of 4 the rules say nothing. 'artificial intelligence'
+  // weighs 3 and neither of its words is a keyword on its own.
+  const phrases: [string, { title?: string; body: string }, number | null][] = [
+    ['once', { body: 'Work on artificial intelligence goes on.' }, null],
+    ['twice', { body: 'Artificial intelligence here, artificial intelligence there.' }, 0.47],
+    ['four times, counted three', { body: 'artificial intelligence '.repeat(4) }, 0.61],
+    [
+      'a longer word is not the phrase',
+      { body: 'artificial intelligences and artificial intelligence' },
+      null,
+    ],
+    ['cut off at the end of the text', { body: 'artificial intelligence, then artificial' }, null],
+    [
+      'words apart are not the phrase',
+      { body: 'artificial flowers, intelligence, artificial intelligence' },
+      null,
+    ],
+    ['in the title', { title: 'Artificial intelligence', body: 'A report.' }, 0.47],
+  ];
+  for (const [name, text, score] of phrases) {
+    it(`keyword phrase: ${name}`, () => {
+      const rules = classifySubjects(text).filter((t) => t.source === 'rules');
+      expect(rules).toEqual(score === null ? [] : [{ slug: 'science-technology', score, source: 'rules' }]);
+    });
+  }
+
   it('sectionSlug', () => {
     expect(sectionSlug('internationalNews')).toBe('section:internationalnews');
     expect(sectionSlug('سياسة')).toBe('section:سياسه');

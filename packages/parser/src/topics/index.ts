@@ -69,42 +69,69 @@ const COMPILED: Record<string, CompiledKeyword[]> = Object.fromEntries(
 // The lexicon's keywords in one list (slug by slug, in order), and where each is looked up: a word by the
 // token it is, a phrase by its first token. A text is then read once, token by token, asking one small
 // map per token, instead of indexing every token of the body in a map of its own and searching the whole
-// body once per phrase.
+// body once per phrase. The map is keyed by a hash of the first token, computed while scanning, so the
+// text is never split into strings: splitting allocated a string per word of every body, and hashing each
+// new string for the lookup cost as much again (on ../shared/corpus, countKeywords was the parse threads'
+// sixth most costly function).
 const KEYWORD_LIST: CompiledKeyword[] = Object.values(COMPILED).flat();
-const PHRASE_TOKENS: (string[] | null)[] = KEYWORD_LIST.map((k) => (k.single ? null : k.tokens.split(' ')));
-const BY_TOKEN = new Map<string, number[]>();
+const KEYWORD_FIRST: string[] = KEYWORD_LIST.map((k) =>
+  k.single ? k.tokens : (k.tokens.split(' ')[0] as string),
+);
+const KEYWORD_TOKENS: Int32Array = Int32Array.from(KEYWORD_LIST, (k) => k.tokens.split(' ').length);
+const SPACE = 0x20;
+const tokenHash = (text: string, from: number, to: number): number => {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h | 0;
+};
+const BY_FIRST_HASH = new Map<number, number[]>();
 KEYWORD_LIST.forEach((keyword, k) => {
-  const first = keyword.single ? keyword.tokens : ((PHRASE_TOKENS[k] as string[])[0] as string);
-  const list = BY_TOKEN.get(first);
+  const first = KEYWORD_FIRST[k] as string;
+  // An empty token or a doubled space would not be one token of the text, as the scan below reads it.
+  if (first.length === 0 || keyword.tokens.split(' ').some((t) => t.length === 0))
+    throw new Error(`topics: keyword ${JSON.stringify(keyword.tokens)} folds to an empty token`);
+  const h = tokenHash(first, 0, first.length);
+  const list = BY_FIRST_HASH.get(h);
   if (list) list.push(k);
-  else BY_TOKEN.set(first, [k]);
+  else BY_FIRST_HASH.set(h, [k]);
 });
 const bodyCounts = new Int32Array(KEYWORD_LIST.length);
 const titleCounts = new Int32Array(KEYWORD_LIST.length);
 // Per phrase, the first token a new occurrence may start at: occurrences do not overlap.
 const nextStart = new Int32Array(KEYWORD_LIST.length);
 
-/** How often each keyword occurs in a search text (single-space separated tokens), into `counts`. */
+/**
+ * How often each keyword occurs in a search text (tokens separated by single spaces), into `counts`. A
+ * token is what `searchText.split(' ')` gives; a phrase matches where its tokens follow one another.
+ */
 function countKeywords(searchText: string, counts: Int32Array): void {
   counts.fill(0);
   nextStart.fill(0);
-  const tokens = searchText.split(' ');
-  for (let i = 0; i < tokens.length; i++) {
-    const keywords = BY_TOKEN.get(tokens[i] as string);
-    if (!keywords) continue;
-    for (const k of keywords) {
-      const phrase = PHRASE_TOKENS[k];
-      if (!phrase) {
+  const n = searchText.length;
+  let token = 0;
+  for (let start = 0; start <= n; token++) {
+    let end = searchText.indexOf(' ', start);
+    if (end < 0) end = n;
+    const keywords = end > start ? BY_FIRST_HASH.get(tokenHash(searchText, start, end)) : undefined;
+    if (keywords) {
+      for (const k of keywords) {
+        const first = KEYWORD_FIRST[k] as string;
+        if (first.length !== end - start || !searchText.startsWith(first, start)) continue;
+        const keyword = KEYWORD_LIST[k] as CompiledKeyword;
+        if (keyword.single) {
+          counts[k] = (counts[k] as number) + 1;
+          continue;
+        }
+        if (token < (nextStart[k] as number)) continue;
+        // The whole phrase from here, then the end of the text or a space: the same tokens in a row.
+        const phraseEnd = start + keyword.tokens.length;
+        if (!searchText.startsWith(keyword.tokens, start)) continue;
+        if (phraseEnd < n && searchText.charCodeAt(phraseEnd) !== SPACE) continue;
         counts[k] = (counts[k] as number) + 1;
-        continue;
+        nextStart[k] = token + (KEYWORD_TOKENS[k] as number);
       }
-      if (i < (nextStart[k] as number) || i + phrase.length > tokens.length) continue;
-      let j = 1;
-      while (j < phrase.length && tokens[i + j] === phrase[j]) j++;
-      if (j < phrase.length) continue;
-      counts[k] = (counts[k] as number) + 1;
-      nextStart[k] = i + phrase.length;
     }
+    start = end + 1;
   }
 }
 
