@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from '../src/index.ts';
+import { parseDocument, toSearchText } from '../src/index.ts';
 import {
   countShared,
   decodeHashes,
@@ -10,6 +10,7 @@ import {
   STORY_MIN_JACCARD,
   STORY_THRESHOLD,
   storySignature,
+  storySignatureOfSearchText,
   storySimilarity,
   storyTerms,
 } from '../src/stories/index.ts';
@@ -51,6 +52,58 @@ describe('storyTerms', () => {
       (_, i) => `كلمة${'ابتثجحخ'[i % 7]}${'دذرزسش'[Math.floor(i / 7) % 6]}`,
     ).join(' ');
     expect(storyTerms('', body)).toHaveLength(40);
+  });
+});
+
+// The signature reads its terms where they lie in the search text; storyTerms builds them as strings. The
+// lead must hash exactly storyTerms' terms (joined back into a title, they give it again), and the text
+// those of the body's first 400 words.
+describe('signature terms', () => {
+  const distinct = (n: number, stem: string) =>
+    Array.from({ length: n }, (_, i) => `${stem}${'ابتثجحخ'[i % 7]}${'دذرزسش'[Math.floor(i / 7) % 6]}`);
+  const texts: { why: string; title: string; body: string }[] = [
+    {
+      why: 'stopwords, years and short numbers dropped, longer numbers kept',
+      title: 'قال وزير الدفاع في 2018 إن 17 شخصا قتلوا و119 أصيبوا عام 1999 أو 2100 أو 1800',
+      body: 'وأضاف الوزير أن 2019 شهد 300 هجوما',
+    },
+    {
+      why: 'a title term again in the body counts once',
+      title: 'غانتس الرباط',
+      body: 'غانتس في الرباط اليوم',
+    },
+    {
+      why: 'the lead full from the title: none of the body',
+      title: distinct(41, 'كلمة').join(' '),
+      body: 'غانتس الرباط',
+    },
+    {
+      why: 'the lead filled by the body, a repeat not counted',
+      title: distinct(38, 'كلمة').join(' '),
+      body: `${distinct(1, 'كلمة').join(' ')} غانتس الرباط مذكرة`,
+    },
+    { why: 'the body lead ends at 60 words', title: '', body: `${'كلمة '.repeat(60)}بوريطة` },
+    { why: 'an empty title', title: '', body: 'غانتس يوقع مذكرة تفاهم' },
+    { why: 'nothing at all', title: '', body: '' },
+    { why: 'Latin text', title: 'The minister said on Monday', body: 'Gantz signed the memorandum in Rabat' },
+  ];
+  it.each(texts)('$why', ({ title, body }) => {
+    const signature = storySignature(title, body);
+    expect(signature.lead).toEqual(storySignatureOfSearchText(storyTerms(title, body).join(' '), '').lead);
+    expect(signature.lead.length).toBe(storyTerms(title, body).length);
+    // The text: the lead's terms and the body's, whichever text they were read in.
+    const again = storySignatureOfSearchText(
+      '',
+      `${storyTerms(title, body).join(' ')} ${toSearchText(body)}`,
+    );
+    expect(signature.text).toEqual(again.text);
+  });
+
+  it('reads the text up to the body’s 400th word', () => {
+    const words = `${'كلمة '.repeat(399)}`;
+    const cut = storySignatureOfSearchText('', `${words}بوريطه غانتس`);
+    expect(cut.text).toEqual(storySignatureOfSearchText('', `${words}بوريطه`).text);
+    expect(cut.text).not.toEqual(storySignatureOfSearchText('', words).text);
   });
 });
 

@@ -75,29 +75,67 @@ export function storyTerms(title: string, body: string): string[] {
   return leadTermsOf(toSearchText(title), toSearchText(body));
 }
 
-// FNV-1a then an avalanche: short Arabic stems must spread over all 32 bits to keep collisions rare.
-function hashTerm(term: string): number {
+/** The lead's terms (what the story is about) and the text's terms (what a lead can be found in), hashed. */
+export type StorySignature = { lead: readonly number[]; text: readonly number[] };
+
+// A term's hash is FNV-1a then an avalanche: short Arabic stems must spread over all 32 bits to keep
+// collisions rare.
+
+/** FNV-1a of text[from, to), as a signed 32-bit number, before the avalanche. */
+function fnv(text: string, from: number, to: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < term.length; i++) {
-    h ^= term.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  return h | 0;
+}
+
+function avalanche(fnvHash: number): number {
+  let h = fnvHash;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   return h >>> 0;
 }
 
-/** The lead's terms (what the story is about) and the text's terms (what a lead can be found in), hashed. */
-export type StorySignature = { lead: readonly number[]; text: readonly number[] };
+/** The stopwords by their FNV-1a hash (as a signed 32-bit number), to test a token where it lies. */
+const STOPWORDS_BY_FNV = new Map<number, string[]>();
+for (const word of STOPWORDS) {
+  const h = fnv(word, 0, word.length);
+  STOPWORDS_BY_FNV.set(h, [...(STOPWORDS_BY_FNV.get(h) ?? []), word]);
+}
 
-// Hashes go into a typed array, sorted there (numeric, no comparator calls) and deduplicated on the way
-// out: a Set of terms, another of hashes and a comparator sort cost more than the hashing itself.
-let scratch = new Uint32Array(512);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
-/** Sorted distinct hashes of scratch[0..n), which is left sorted. */
+/**
+ * isContentTerm for text[from, to), `h` its FNV-1a hash: no string for the token. A token of 3 characters
+ * or more is weak only as a year (WEAK_NUMBER: 19xx or 20xx).
+ */
+function isContentToken(text: string, from: number, to: number, h: number): boolean {
+  const length = to - from;
+  if (length < 3) return false;
+  const stopwords = STOPWORDS_BY_FNV.get(h);
+  if (stopwords) for (const w of stopwords) if (w.length === length && text.startsWith(w, from)) return false;
+  if (length !== 4 || !isDigit(text.charCodeAt(from))) return true;
+  const a = text.charCodeAt(from);
+  const b = text.charCodeAt(from + 1);
+  const year = (a === 49 && b === 57) || (a === 50 && b === 48);
+  return !(year && isDigit(text.charCodeAt(from + 2)) && isDigit(text.charCodeAt(from + 3)));
+}
+
+// A signature's working arrays, reused: the hashes to sort (the lead's first, then the text's), the text's
+// hashes until the lead is sorted, and where each lead term lies (to tell terms apart by their letters).
+const hashes = new Uint32Array(MAX_TERMS + TEXT_WORDS);
+const textHashes = new Uint32Array(TEXT_WORDS);
+const leadFnv = new Int32Array(MAX_TERMS);
+const leadFrom = new Int32Array(MAX_TERMS);
+const leadTo = new Int32Array(MAX_TERMS);
+const leadInTitle = new Uint8Array(MAX_TERMS);
+
+/** Sorted distinct values of hashes[0..n), which is left sorted. */
 function sortedDistinct(n: number): number[] {
-  const sorted = scratch.subarray(0, n).sort();
+  const sorted = hashes.subarray(0, n).sort();
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
     const h = sorted[i] as number;
@@ -106,22 +144,62 @@ function sortedDistinct(n: number): number[] {
   return out;
 }
 
+/** Whether a[aFrom, aFrom + length) and b[bFrom, bFrom + length) hold the same characters. */
+function sameChars(a: string, aFrom: number, b: string, bFrom: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (a.charCodeAt(aFrom + i) !== b.charCodeAt(bFrom + i)) return false;
+  return true;
+}
+
 /**
  * The signature of an article from its title and body as toSearchText gives them: hashes of its lead terms
  * and of the terms of its first TEXT_WORDS words. Taking the search text lets the store reuse what it
  * computes for the full-text index instead of folding and stemming the body a second time.
+ *
+ * The terms are storyTerms' (leadTermsOf), read where they lie in the two texts: splitting the texts into
+ * strings, a set of the terms seen and a lookup of each in the stopwords cost more than the hashing did.
  */
 export function storySignatureOfSearchText(searchTitle: string, searchBody: string): StorySignature {
-  const terms = leadTermsOf(searchTitle, searchBody);
-  const words = searchBody.split(' ', TEXT_WORDS);
-  if (scratch.length < terms.length + words.length)
-    scratch = new Uint32Array(2 * (terms.length + words.length));
-  let n = 0;
-  for (const term of terms) scratch[n++] = hashTerm(term);
-  // The lead's hashes, sorted in place: still the first of the text's hashes, the body's are added after.
-  const lead = sortedDistinct(n);
-  for (const term of words) if (isContentTerm(term)) scratch[n++] = hashTerm(term);
-  return { lead, text: sortedDistinct(n) };
+  let leads = 0;
+  // Adds a lead term unless it is one already; false once the lead is full.
+  const addLead = (text: string, inTitle: boolean, from: number, to: number, h: number): boolean => {
+    const length = to - from;
+    for (let t = 0; t < leads; t++) {
+      if (leadFnv[t] !== h || (leadTo[t] as number) - (leadFrom[t] as number) !== length) continue;
+      const other = leadInTitle[t] ? searchTitle : searchBody;
+      if (sameChars(text, from, other, leadFrom[t] as number, length)) return true;
+    }
+    leadFnv[leads] = h;
+    leadFrom[leads] = from;
+    leadTo[leads] = to;
+    leadInTitle[leads] = inTitle ? 1 : 0;
+    hashes[leads] = avalanche(h);
+    return ++leads < MAX_TERMS;
+  };
+  // The lead: the title's content terms, then those of the body's first LEAD_WORDS words.
+  let open = true;
+  for (let from = 0; open && from <= searchTitle.length; ) {
+    let to = searchTitle.indexOf(' ', from);
+    if (to < 0) to = searchTitle.length;
+    const h = fnv(searchTitle, from, to);
+    if (isContentToken(searchTitle, from, to, h)) open = addLead(searchTitle, true, from, to, h);
+    from = to + 1;
+  }
+  // The text: the content terms of the body's first TEXT_WORDS words (the lead's among them).
+  let texts = 0;
+  let word = 0;
+  for (let from = 0; word < TEXT_WORDS && from <= searchBody.length; word++) {
+    let to = searchBody.indexOf(' ', from);
+    if (to < 0) to = searchBody.length;
+    const h = fnv(searchBody, from, to);
+    if (isContentToken(searchBody, from, to, h)) {
+      if (open && word < LEAD_WORDS) open = addLead(searchBody, false, from, to, h);
+      textHashes[texts++] = avalanche(h);
+    }
+    from = to + 1;
+  }
+  const lead = sortedDistinct(leads);
+  hashes.set(textHashes.subarray(0, texts), leads);
+  return { lead, text: sortedDistinct(leads + texts) };
 }
 
 /** The signature of an article: hashes of its story terms and of the terms of its first TEXT_WORDS words. */
