@@ -366,6 +366,40 @@ const ARABIC_WORDS = new Set([
 
 const MAX_LISTED_WORD = Math.max(...[...URDU_WORDS, ...PERSIAN_WORDS, ...ARABIC_WORDS].map((w) => w.length));
 
+// The listed words by a hash of their letters, with which lists hold each: a word of the text is looked up
+// where it lies, without a string of its own (the detector reads every short word of every Arabic body).
+const IN_URDU = 1;
+const IN_PERSIAN = 2;
+const IN_ARABIC = 4;
+const wordHash = (text: string, from: number, to: number): number => {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h | 0;
+};
+const LISTED_BY_HASH = new Map<number, { word: string; lists: number }[]>();
+for (const [list, words] of [
+  [IN_URDU, URDU_WORDS],
+  [IN_PERSIAN, PERSIAN_WORDS],
+  [IN_ARABIC, ARABIC_WORDS],
+] as const) {
+  for (const word of words) {
+    const h = wordHash(word, 0, word.length);
+    const entries = LISTED_BY_HASH.get(h) ?? [];
+    const entry = entries.find((e) => e.word === word);
+    if (entry) entry.lists |= list;
+    else LISTED_BY_HASH.set(h, [...entries, { word, lists: list }]);
+  }
+}
+
+/** Which lists (IN_URDU, IN_PERSIAN, IN_ARABIC) hold the word text[from, to). */
+function listsOf(text: string, from: number, to: number): number {
+  const entries = LISTED_BY_HASH.get(wordHash(text, from, to));
+  if (entries)
+    for (const { word, lists } of entries)
+      if (word.length === to - from && text.startsWith(word, from)) return lists;
+  return 0;
+}
+
 function wordHits(words: string[], set: ReadonlySet<string>): number {
   let n = 0;
   for (const w of words) if (set.has(w)) n++;
@@ -403,10 +437,11 @@ function arabicScriptLanguage(text: string): string {
     const start = bounds[k] as number;
     const end = bounds[k + 1] as number;
     if (end - start > MAX_LISTED_WORD) continue;
-    const w = text.slice(start, end);
-    if (URDU_WORDS.has(w)) urduWords++;
-    if (PERSIAN_WORDS.has(w)) persianWords++;
-    if (ARABIC_WORDS.has(w)) arabicWords++;
+    const lists = listsOf(text, start, end);
+    if (lists === 0) continue;
+    if (lists & IN_URDU) urduWords++;
+    if (lists & IN_PERSIAN) persianWords++;
+    if (lists & IN_ARABIC) arabicWords++;
   }
   urdu += 3 * urduWords;
   persian += 3 * persianWords;
