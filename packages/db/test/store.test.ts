@@ -99,6 +99,29 @@ describe('storeArticles', () => {
     ]);
   });
 
+  it('puts an article inserted and then replaced within one batch in its story as finally stored', () => {
+    const url = 'https://example.com/story';
+    const v1 = makeArticle({ url, title: 'الأولى', body: 'نص قديم', publishedAt: '2024-03-10T10:00:00Z' });
+    const v2 = makeArticle({ url, title: 'الثانية', body: 'نص جديد', publishedAt: '2024-03-12T10:00:00Z' });
+    expect(storeArticles(db, [makeItem(v1), makeItem(v2)]).outcomes).toEqual(['new', 'updated']);
+    const member = () =>
+      db.$client
+        .prepare(
+          `SELECT m.day AS memberDay, a.day, m.content_hash AS memberHash, a.content_hash AS hash, s.first_day AS storyDay
+           FROM story_members m JOIN articles a ON a.id = m.article_id JOIN stories s ON s.id = m.story_id`,
+        )
+        .all();
+    expect(member()).toEqual([
+      {
+        memberDay: '2024-03-12',
+        day: '2024-03-12',
+        memberHash: v2.fingerprints.contentHash,
+        hash: v2.fingerprints.contentHash,
+        storyDay: '2024-03-12',
+      },
+    ]);
+  });
+
   it('dates an undated article by when it was first seen', () => {
     const article = makeArticle({
       url: 'https://example.com/undated',

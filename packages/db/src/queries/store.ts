@@ -4,7 +4,7 @@ import type { Db } from '../client.ts';
 import { parseIsoUtc, utcDay } from './dates.ts';
 import { nowIso, prepare } from './statements.ts';
 import { ARCHIVE_CODEC, deriveStoreKeys, searchTextOf, signatureOf } from './store-keys.ts';
-import { assignStories, forgetStoryIndex } from './stories.ts';
+import { type ArticleRow, assignStories, forgetStoryIndex } from './stories.ts';
 import { findSubject, sectionSlug } from './text.ts';
 import type { IngestItem, StoreOutcome, StoreResult } from './types.ts';
 
@@ -171,6 +171,8 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
     // Stories are assigned after the loop, once per batch: the articles' final text and day are known then.
     const toAssign: number[] = [];
     const signatures = new Map<number, StorySignature>();
+    // What assignStories needs of the articles inserted here, so that it need not read them back.
+    const inserted = new Map<number, ArticleRow>();
     // Caches live for one transaction only: ids from a rolled-back batch must not leak into the next.
     const outletIds = new Map<string, number>();
     const topicIds = new Map<string, number>();
@@ -244,9 +246,17 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
         );
         indexText(articleId, article, keys.signature);
         touch(day, outlet);
+        inserted.set(articleId, {
+          id: articleId,
+          day,
+          contentHash: article.fingerprints.contentHash,
+          simhash: article.fingerprints.simhash,
+        });
         outcome = 'new';
       } else {
         articleId = stored.id;
+        // Inserted earlier in this batch and stored again: its row may change below; read it back.
+        inserted.delete(articleId);
         const firstSeenAt =
           (parseIsoUtc(fetchedAt) ?? 0) < (parseIsoUtc(stored.firstSeenAt) ?? 0)
             ? fetchedAt
@@ -305,7 +315,7 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
       result.outcomes.push(outcome);
     }
 
-    if (toAssign.length > 0) assignStories(db, toAssign, signatures);
+    if (toAssign.length > 0) assignStories(db, toAssign, signatures, { inserted });
     if (cells.size > 0) recountRollupCells(db, [...cells.values()]);
     return result;
   });

@@ -59,7 +59,7 @@ type MemberRow = {
 
 type StorySpanRow = { id: number; firstDay: string; lastDay: string; firstArticleId: number };
 
-type ArticleRow = {
+export type ArticleRow = {
   id: number;
   day: string;
   contentHash: string;
@@ -440,6 +440,12 @@ export type AssignStoriesOptions = {
    * Default 12,000. Results do not depend on it; memory and reads do.
    */
   maxKeptMembers?: number;
+  /**
+   * Articles the caller inserted in this transaction, with their row as stored: read from here instead of
+   * the database, and known to have no story yet (an article id is never reused). The store inserts most of
+   * what it assigns, and reading each back with its membership was two queries an article. Default none.
+   */
+  inserted?: ReadonlyMap<number, ArticleRow>;
 };
 const kept = new WeakMap<object, { index: WindowIndex; version: number }>();
 
@@ -542,6 +548,11 @@ export function assignStories(
   const todo: ArticleRow[] = [];
   const reassigned: number[] = [];
   for (const id of new Set(articleIds)) {
+    const inserted = opts.inserted?.get(id);
+    if (inserted) {
+      todo.push(inserted);
+      continue;
+    }
     const article = q.article.get(id) as ArticleRow | undefined;
     if (!article) throw new Error(`assignStories: article ${id} is not in the database`);
     const current = q.membership.get(id) as { storyId: number; day: string; contentHash: string } | undefined;
