@@ -1,7 +1,7 @@
 // Language from the text itself: the script first, then letters and stopwords that tell apart languages
 // sharing a script. A declared language (HTML lang, feed, config) is used only when the text cannot tell.
 
-import { LETTER, wordBounds } from '../normalize/words.ts';
+import { hashRange, LETTER, wordBounds } from '../normalize/words.ts';
 
 export type DetectedLanguage = { language: string | null; direction: 'rtl' | 'ltr' };
 
@@ -371,11 +371,6 @@ const MAX_LISTED_WORD = Math.max(...[...URDU_WORDS, ...PERSIAN_WORDS, ...ARABIC_
 const IN_URDU = 1;
 const IN_PERSIAN = 2;
 const IN_ARABIC = 4;
-const wordHash = (text: string, from: number, to: number): number => {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h | 0;
-};
 const LISTED_BY_HASH = new Map<number, { word: string; lists: number }[]>();
 for (const [list, words] of [
   [IN_URDU, URDU_WORDS],
@@ -383,7 +378,7 @@ for (const [list, words] of [
   [IN_ARABIC, ARABIC_WORDS],
 ] as const) {
   for (const word of words) {
-    const h = wordHash(word, 0, word.length);
+    const h = hashRange(word, 0, word.length);
     const entries = LISTED_BY_HASH.get(h) ?? [];
     const entry = entries.find((e) => e.word === word);
     if (entry) entry.lists |= list;
@@ -393,7 +388,7 @@ for (const [list, words] of [
 
 /** Which lists (IN_URDU, IN_PERSIAN, IN_ARABIC) hold the word text[from, to). */
 function listsOf(text: string, from: number, to: number): number {
-  const entries = LISTED_BY_HASH.get(wordHash(text, from, to));
+  const entries = LISTED_BY_HASH.get(hashRange(text, from, to));
   if (entries)
     for (const { word, lists } of entries)
       if (word.length === to - from && text.startsWith(word, from)) return lists;

@@ -116,3 +116,13 @@ export function collapseWhitespace(text: string): string {
   }
   return changed ? out + text.slice(copied) : text;
 }
+
+/**
+ * FNV-1a over the code units text[from, to), as a signed 32-bit number: a word's hash taken where it lies in
+ * a text, so that a lookup by it needs no string of the word (a map's small-integer keys are its cheapest).
+ */
+export function hashRange(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h | 0;
+}

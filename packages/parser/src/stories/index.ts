@@ -5,6 +5,7 @@
 
 import { hammingDistance } from '../fingerprint/index.ts';
 import { toSearchText } from '../normalize/search.ts';
+import { hashRange } from '../normalize/words.ts';
 
 // Function words, reporting verbs and calendar words of news copy: they occur in every story whatever the
 // event, so sharing them says nothing. Written as usually spelled; folded and stemmed once below, exactly as
@@ -46,7 +47,8 @@ export const TEXT_WORDS = 400;
 /** At most this many lead terms: the first ones of title then lead, where the event is named. */
 export const MAX_TERMS = 40;
 
-// The digit check first: the regex runs on every token otherwise, and few tokens are numbers.
+// The digit check first: the regex runs on every token otherwise, and few tokens are numbers. Signatures
+// apply the same test to a token where it lies in the text (isContentToken); the tests hold the two together.
 const isContentTerm = (term: string): boolean => {
   if (term.length < 3 || STOPWORDS.has(term)) return false;
   const first = term.charCodeAt(0);
@@ -78,19 +80,8 @@ export function storyTerms(title: string, body: string): string[] {
 /** The lead's terms (what the story is about) and the text's terms (what a lead can be found in), hashed. */
 export type StorySignature = { lead: readonly number[]; text: readonly number[] };
 
-// A term's hash is FNV-1a then an avalanche: short Arabic stems must spread over all 32 bits to keep
-// collisions rare.
-
-/** FNV-1a of text[from, to), as a signed 32-bit number, before the avalanche. */
-function fnv(text: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h | 0;
-}
-
+// A term's hash is FNV-1a (hashRange), then an avalanche: short Arabic stems must spread over all 32 bits
+// to keep collisions rare.
 function avalanche(fnvHash: number): number {
   let h = fnvHash;
   h ^= h >>> 16;
@@ -102,7 +93,7 @@ function avalanche(fnvHash: number): number {
 /** The stopwords by their FNV-1a hash (as a signed 32-bit number), to test a token where it lies. */
 const STOPWORDS_BY_FNV = new Map<number, string[]>();
 for (const word of STOPWORDS) {
-  const h = fnv(word, 0, word.length);
+  const h = hashRange(word, 0, word.length);
   STOPWORDS_BY_FNV.set(h, [...(STOPWORDS_BY_FNV.get(h) ?? []), word]);
 }
 
@@ -180,7 +171,7 @@ export function storySignatureOfSearchText(searchTitle: string, searchBody: stri
   for (let from = 0; open && from <= searchTitle.length; ) {
     let to = searchTitle.indexOf(' ', from);
     if (to < 0) to = searchTitle.length;
-    const h = fnv(searchTitle, from, to);
+    const h = hashRange(searchTitle, from, to);
     if (isContentToken(searchTitle, from, to, h)) open = addLead(searchTitle, true, from, to, h);
     from = to + 1;
   }
@@ -190,7 +181,7 @@ export function storySignatureOfSearchText(searchTitle: string, searchBody: stri
   for (let from = 0; word < TEXT_WORDS && from <= searchBody.length; word++) {
     let to = searchBody.indexOf(' ', from);
     if (to < 0) to = searchBody.length;
-    const h = fnv(searchBody, from, to);
+    const h = hashRange(searchBody, from, to);
     if (isContentToken(searchBody, from, to, h)) {
       if (open && word < LEAD_WORDS) open = addLead(searchBody, false, from, to, h);
       textHashes[texts++] = avalanche(h);

@@ -3,6 +3,7 @@
 
 import { foldArabic } from '../normalize/arabic.ts';
 import { toSearchText } from '../normalize/search.ts';
+import { hashRange } from '../normalize/words.ts';
 import type { TopicScore } from '../types.ts';
 import { KEYWORDS, SECTION_SUBJECTS, SUBJECTS } from './taxonomy.ts';
 
@@ -79,18 +80,13 @@ const KEYWORD_FIRST: string[] = KEYWORD_LIST.map((k) =>
 );
 const KEYWORD_TOKENS: Int32Array = Int32Array.from(KEYWORD_LIST, (k) => k.tokens.split(' ').length);
 const SPACE = 0x20;
-const tokenHash = (text: string, from: number, to: number): number => {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h | 0;
-};
 const BY_FIRST_HASH = new Map<number, number[]>();
 KEYWORD_LIST.forEach((keyword, k) => {
   const first = KEYWORD_FIRST[k] as string;
   // An empty token or a doubled space would not be one token of the text, as the scan below reads it.
   if (first.length === 0 || keyword.tokens.split(' ').some((t) => t.length === 0))
     throw new Error(`topics: keyword ${JSON.stringify(keyword.tokens)} folds to an empty token`);
-  const h = tokenHash(first, 0, first.length);
+  const h = hashRange(first, 0, first.length);
   const list = BY_FIRST_HASH.get(h);
   if (list) list.push(k);
   else BY_FIRST_HASH.set(h, [k]);
@@ -112,7 +108,7 @@ function countKeywords(searchText: string, counts: Int32Array): void {
   for (let start = 0; start <= n; token++) {
     let end = searchText.indexOf(' ', start);
     if (end < 0) end = n;
-    const keywords = end > start ? BY_FIRST_HASH.get(tokenHash(searchText, start, end)) : undefined;
+    const keywords = end > start ? BY_FIRST_HASH.get(hashRange(searchText, start, end)) : undefined;
     if (keywords) {
       for (const k of keywords) {
         const first = KEYWORD_FIRST[k] as string;
