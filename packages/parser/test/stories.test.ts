@@ -55,9 +55,8 @@ describe('storyTerms', () => {
   });
 });
 
-// The signature reads its terms where they lie in the search text; storyTerms builds them as strings. The
-// lead must hash exactly storyTerms' terms (joined back into a title, they give it again), and the text
-// those of the body's first 400 words.
+// The signature hashes the terms storyTerms gives as strings: its lead must be exactly storyTerms' terms
+// (joined back into a title, they give it again), and its text those of the body's first 400 words.
 describe('signature terms', () => {
   const distinct = (n: number, stem: string) =>
     Array.from({ length: n }, (_, i) => `${stem}${'ابتثجحخ'[i % 7]}${'دذرزسش'[Math.floor(i / 7) % 6]}`);

@@ -37,45 +37,12 @@ const STOPWORDS: ReadonlySet<string> = new Set(
   toSearchText(`${STOPWORDS_AR} ${STOPWORDS_LATIN}`).split(' ').filter(Boolean),
 );
 
-// Years and bare counts recur across unrelated stories; longer numbers (scores, tolls) stay.
-const WEAK_NUMBER = /^(\d{1,2}|19\d\d|20\d\d)$/;
-
 /** How much of an article the signature reads: the headline and the start of the body, in words. */
 export const LEAD_WORDS = 60;
 /** How much of the body a lead is looked for in, in words. */
 export const TEXT_WORDS = 400;
 /** At most this many lead terms: the first ones of title then lead, where the event is named. */
 export const MAX_TERMS = 40;
-
-// The digit check first: the regex runs on every token otherwise, and few tokens are numbers. Signatures
-// apply the same test to a token where it lies in the text (isContentToken); the tests hold the two together.
-const isContentTerm = (term: string): boolean => {
-  if (term.length < 3 || STOPWORDS.has(term)) return false;
-  const first = term.charCodeAt(0);
-  return !(first >= 48 && first <= 57 && WEAK_NUMBER.test(term));
-};
-
-/** Lead terms from text already through toSearchText (the store has it for the full-text index). */
-function leadTermsOf(searchTitle: string, searchBody: string): string[] {
-  const terms: string[] = [];
-  const seen = new Set<string>();
-  const add = (tokens: string[]): boolean => {
-    for (const term of tokens) {
-      if (!isContentTerm(term) || seen.has(term)) continue;
-      seen.add(term);
-      terms.push(term);
-      if (terms.length === MAX_TERMS) return false;
-    }
-    return true;
-  };
-  if (add(searchTitle.split(' '))) add(searchBody.split(' ', LEAD_WORDS));
-  return terms;
-}
-
-/** The content terms (folded, stemmed, stopwords and weak numbers dropped) of a title and its lead, in order. */
-export function storyTerms(title: string, body: string): string[] {
-  return leadTermsOf(toSearchText(title), toSearchText(body));
-}
 
 /** The lead's terms (what the story is about) and the text's terms (what a lead can be found in), hashed. */
 export type StorySignature = { lead: readonly number[]; text: readonly number[] };
@@ -100,8 +67,9 @@ for (const word of STOPWORDS) {
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /**
- * isContentTerm for text[from, to), `h` its FNV-1a hash: no string for the token. A token of 3 characters
- * or more is weak only as a year (WEAK_NUMBER: 19xx or 20xx).
+ * Whether text[from, to), `h` its hashRange, is a content term: 3 characters or more, no stopword, and no
+ * year (19xx, 20xx), since years and bare counts recur across unrelated stories while longer numbers
+ * (scores, tolls) stay. Read where the token lies: no string for it.
  */
 function isContentToken(text: string, from: number, to: number, h: number): boolean {
   const length = to - from;
@@ -141,15 +109,18 @@ function sameChars(a: string, aFrom: number, b: string, bFrom: number, length: n
   return true;
 }
 
+// Where readTerms left the text's hashes: textHashes[0..textCount).
+let textCount = 0;
+
 /**
- * The signature of an article from its title and body as toSearchText gives them: hashes of its lead terms
- * and of the terms of its first TEXT_WORDS words. Taking the search text lets the store reuse what it
- * computes for the full-text index instead of folding and stemming the body a second time.
- *
- * The terms are storyTerms' (leadTermsOf), read where they lie in the two texts: splitting the texts into
- * strings, a set of the terms seen and a lookup of each in the stopwords cost more than the hashing did.
+ * Reads the terms of a title and body as toSearchText gives them, where they lie in the two texts: the lead's
+ * (the title's content terms, then those of the body's first LEAD_WORDS words, each once, at most MAX_TERMS)
+ * into leadFrom, leadTo and leadInTitle with their hashes in hashes[0..), and the hashes of the content terms
+ * of the body's first `bodyWords` words into textHashes[0..textCount). Returns how many lead terms it found.
+ * Splitting the texts into strings, a set of the terms seen and a lookup of each in the stopwords cost more
+ * than the hashing did.
  */
-export function storySignatureOfSearchText(searchTitle: string, searchBody: string): StorySignature {
+function readTerms(searchTitle: string, searchBody: string, bodyWords: number): number {
   let leads = 0;
   // Adds a lead term unless it is one already; false once the lead is full.
   const addLead = (text: string, inTitle: boolean, from: number, to: number, h: number): boolean => {
@@ -166,7 +137,6 @@ export function storySignatureOfSearchText(searchTitle: string, searchBody: stri
     hashes[leads] = avalanche(h);
     return ++leads < MAX_TERMS;
   };
-  // The lead: the title's content terms, then those of the body's first LEAD_WORDS words.
   let open = true;
   for (let from = 0; open && from <= searchTitle.length; ) {
     let to = searchTitle.indexOf(' ', from);
@@ -175,22 +145,41 @@ export function storySignatureOfSearchText(searchTitle: string, searchBody: stri
     if (isContentToken(searchTitle, from, to, h)) open = addLead(searchTitle, true, from, to, h);
     from = to + 1;
   }
-  // The text: the content terms of the body's first TEXT_WORDS words (the lead's among them).
-  let texts = 0;
+  textCount = 0;
   let word = 0;
-  for (let from = 0; word < TEXT_WORDS && from <= searchBody.length; word++) {
+  for (let from = 0; word < bodyWords && from <= searchBody.length; word++) {
     let to = searchBody.indexOf(' ', from);
     if (to < 0) to = searchBody.length;
     const h = hashRange(searchBody, from, to);
     if (isContentToken(searchBody, from, to, h)) {
       if (open && word < LEAD_WORDS) open = addLead(searchBody, false, from, to, h);
-      textHashes[texts++] = avalanche(h);
+      textHashes[textCount++] = avalanche(h);
     }
     from = to + 1;
   }
+  return leads;
+}
+
+/** The content terms (folded, stemmed, stopwords and weak numbers dropped) of a title and its lead, in order. */
+export function storyTerms(title: string, body: string): string[] {
+  const searchTitle = toSearchText(title);
+  const searchBody = toSearchText(body);
+  const leads = readTerms(searchTitle, searchBody, LEAD_WORDS);
+  return Array.from({ length: leads }, (_, t) =>
+    (leadInTitle[t] ? searchTitle : searchBody).slice(leadFrom[t], leadTo[t]),
+  );
+}
+
+/**
+ * The signature of an article from its title and body as toSearchText gives them: hashes of its lead terms
+ * (storyTerms') and of the terms of its first TEXT_WORDS words. Taking the search text lets the store reuse
+ * what it computes for the full-text index instead of folding and stemming the body a second time.
+ */
+export function storySignatureOfSearchText(searchTitle: string, searchBody: string): StorySignature {
+  const leads = readTerms(searchTitle, searchBody, TEXT_WORDS);
   const lead = sortedDistinct(leads);
-  hashes.set(textHashes.subarray(0, texts), leads);
-  return { lead, text: sortedDistinct(leads + texts) };
+  hashes.set(textHashes.subarray(0, textCount), leads);
+  return { lead, text: sortedDistinct(leads + textCount) };
 }
 
 /** The signature of an article: hashes of its story terms and of the terms of its first TEXT_WORDS words. */

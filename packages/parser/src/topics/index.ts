@@ -75,16 +75,15 @@ const COMPILED: Record<string, CompiledKeyword[]> = Object.fromEntries(
 // new string for the lookup cost as much again (on ../shared/corpus, countKeywords was the parse threads'
 // sixth most costly function).
 const KEYWORD_LIST: CompiledKeyword[] = Object.values(COMPILED).flat();
-const KEYWORD_FIRST: string[] = KEYWORD_LIST.map((k) =>
-  k.single ? k.tokens : (k.tokens.split(' ')[0] as string),
-);
-const KEYWORD_TOKENS: Int32Array = Int32Array.from(KEYWORD_LIST, (k) => k.tokens.split(' ').length);
+const KEYWORD_WORDS: string[][] = KEYWORD_LIST.map((k) => k.tokens.split(' '));
+const KEYWORD_FIRST: string[] = KEYWORD_WORDS.map((words) => words[0] as string);
+const KEYWORD_TOKENS: Int32Array = Int32Array.from(KEYWORD_WORDS, (words) => words.length);
 const SPACE = 0x20;
 const BY_FIRST_HASH = new Map<number, number[]>();
 KEYWORD_LIST.forEach((keyword, k) => {
   const first = KEYWORD_FIRST[k] as string;
   // An empty token or a doubled space would not be one token of the text, as the scan below reads it.
-  if (first.length === 0 || keyword.tokens.split(' ').some((t) => t.length === 0))
+  if ((KEYWORD_WORDS[k] as string[]).some((t) => t.length === 0))
     throw new Error(`topics: keyword ${JSON.stringify(keyword.tokens)} folds to an empty token`);
   const h = hashRange(first, 0, first.length);
   const list = BY_FIRST_HASH.get(h);
