@@ -74,7 +74,17 @@ const shapes = {
     maxSitemaps: z.number().int().positive().default(DEFAULT_MAX_SITEMAPS_PER_RUN),
   },
   page: { ...base, ...fetched, kind: z.literal('page'), url: httpUrl },
-  folder: { ...base, kind: z.literal('folder'), path: z.string().min(1) },
+  folder: {
+    ...base,
+    kind: z.literal('folder'),
+    /** A folder (read recursively) or one file. */
+    path: z.string().min(1),
+    /**
+     * Create the folder when it is missing, as the default file does for its inbox. Default false: a
+     * mistyped path is the source's error, not a new empty folder collected without a word.
+     */
+    create: z.boolean().default(false),
+  },
 };
 
 /** One source as the sources file writes it (unknown keys are ignored, as they always were). */

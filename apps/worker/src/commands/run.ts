@@ -126,6 +126,20 @@ function logWatchTopics(db: Db, log: Logger): void {
   }
 }
 
+/** Why a folder source's path cannot be read, or null; creates a missing folder when the source says so. */
+async function folderProblem(folder: string, create: boolean): Promise<string | null> {
+  const stat = await fs.stat(folder).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw new Error(`${folder}: cannot be read: ${error.message}`);
+  });
+  if (!stat) {
+    if (!create) return `no such folder or file: ${folder} (set "create": true to have the worker create it)`;
+    await fs.mkdir(folder, { recursive: true });
+    return null;
+  }
+  return stat.isDirectory() || stat.isFile() ? null : `not a folder or a file: ${folder}`;
+}
+
 /** Runs one source now and records its state; returns whether it succeeded. */
 export async function runSource(db: Db, source: SourceConfig, log: Logger): Promise<boolean> {
   const row = getSourceByName(db, source.name);
@@ -136,7 +150,14 @@ export async function runSource(db: Db, source: SourceConfig, log: Logger): Prom
   const onFailure = (f: Failure) => log.warn({ source: source.name, ...f }, 'item failed');
   try {
     if (source.kind === 'folder') {
-      await fs.mkdir(source.path, { recursive: true });
+      const problem = await folderProblem(source.path, source.create);
+      if (problem) {
+        // A run that read nothing, so that the runs list says when and why, as for a feed that failed.
+        const runId = startRun(db, { kind: 'ingest', sourceId: row.id, args: source.path });
+        const stats = { read: 0, new: 0, updated: 0, duplicate: 0, failed: 0 };
+        finishRun(db, runId, { ...stats, status: 'failed', error: problem });
+        throw new Error(problem);
+      }
       const summary = await ingestFiles(db, [source.path], {
         sourceId: row.id,
         pending,
