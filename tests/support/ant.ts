@@ -1,6 +1,6 @@
 // Reads the ANT corpus straight from ../shared, independently of the parser, to say what a correct
 // ingestion must store.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { sharedPath } from './paths.ts';
 
@@ -16,12 +16,25 @@ export type AntRecord = {
 
 export function readAnt(): AntRecord[] {
   const dir = sharedPath('corpus', 'ant');
-  const records: AntRecord[] = [];
-  for (const file of readdirSync(dir)
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl.gz'))
-    .sort()) {
-    const text = gunzipSync(readFileSync(`${dir}/${file}`)).toString('utf8');
-    for (const line of text.split('\n')) if (line.trim()) records.push(JSON.parse(line) as AntRecord);
+    .sort()
+    .flatMap((file) => readAntFile(`${dir}/${file}`));
+}
+
+/** One outlet's file of ANT records: JSON Lines, gzipped or not. */
+export function readAntFile(file: string): AntRecord[] {
+  if (!existsSync(file)) throw new Error(`${file}: no such file`);
+  const bytes = readFileSync(file);
+  const text = (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+  const records: AntRecord[] = [];
+  for (const [i, line] of text.split('\n').entries()) {
+    if (!line.trim()) continue;
+    try {
+      records.push(JSON.parse(line) as AntRecord);
+    } catch (error) {
+      throw new Error(`${file}:${i + 1}: not a JSON record: ${(error as Error).message}`);
+    }
   }
   return records;
 }
