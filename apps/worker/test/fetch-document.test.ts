@@ -4,7 +4,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backoffDelay, type FetchOptions, fetchDocument, isPrivateAddress } from '../src/collect/http.ts';
+import {
+  backoffDelay,
+  FetchError,
+  type FetchOptions,
+  fetchDocument,
+  isPrivateAddress,
+} from '../src/collect/http.ts';
 import { REPO_ROOT } from '../src/env.ts';
 
 const FEED = readFileSync(path.resolve(REPO_ROOT, '../shared/feeds/rss-parser/input/heise.atom'));
@@ -131,6 +137,38 @@ describe('fetchDocument', () => {
     expect(result.status === 'ok' && result.url).toBe(`${base}/feed`);
   });
 
+  it('asks beforeRequest about every hop, frees each before the next, and does not time its wait', async () => {
+    const events: string[] = [];
+    const result = await fetchDocument(`${base}/moved`, {
+      ...LOCAL,
+      // Two waits of 100 ms under a 150 ms deadline: only the requests themselves count.
+      timeoutMs: 150,
+      beforeRequest: async (url) => {
+        events.push(`ask ${url.pathname}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return () => events.push(`free ${url.pathname}`);
+      },
+    });
+    expect(result.status).toBe('ok');
+    expect(events).toEqual(['ask /moved', 'free /moved', 'ask /feed', 'free /feed']);
+  });
+
+  it('does not retry a request beforeRequest refuses, even a refusal a later run may get past', async () => {
+    let asked = 0;
+    const refusal = new FetchError(`${base}/feed: not now`, true);
+    const fetching = fetchDocument(`${base}/feed`, {
+      ...LOCAL,
+      retries: 3,
+      beforeRequest: async () => {
+        asked++;
+        throw refusal;
+      },
+    });
+    await expect(fetching).rejects.toBe(refusal);
+    expect(refusal.retryable).toBe(true);
+    expect(asked).toBe(1);
+  });
+
   it.each<[string, FetchOptions, RegExp]>([
     ['/missing', {}, /\/missing: HTTP 404 Not Found$/],
     ['/huge', { maxBytes: 1000 }, /\/huge: response too large \(3000 bytes, the limit is 1000\)/],
@@ -200,6 +238,19 @@ describe('fetchDocument', () => {
     expect(hits.get('/feed') ?? 0).toBe(before);
   });
 
+  it.each([
+    ['IPv4-mapped, as the URL parser writes it', (port: number) => `http://[::ffff:127.0.0.1]:${port}/feed`],
+    ['IPv4-compatible', (port: number) => `http://[::7f00:1]:${port}/feed`],
+    ['IPv4-compatible, dotted', (port: number) => `http://[::10.0.0.1]:${port}/feed`],
+    ['NAT64 (64:ff9b::/96)', (port: number) => `http://[64:ff9b::a9fe:a9fe]:${port}/latest/meta-data/`],
+    ['6to4 (2002::/16)', (port: number) => `http://[2002:c0a8:101::1]:${port}/feed`],
+  ])('refuses an IPv6 literal that embeds a private IPv4 address: %s', async (_form, urlOf) => {
+    const url = urlOf((server.address() as AddressInfo).port);
+    await expect(fetchDocument(url, { retries: 0, timeoutMs: 1_000 })).rejects.toThrow(
+      /refused: \[[0-9a-f:]+\] is a private or loopback address/,
+    );
+  });
+
   it('refuses anything but http and https', async () => {
     await expect(fetchDocument('file:///etc/passwd')).rejects.toThrow('only http and https URLs are fetched');
     await expect(fetchDocument('ftp://example.com/feed')).rejects.toThrow('only http and https');
@@ -230,6 +281,26 @@ describe('isPrivateAddress', () => {
     ['fd00::1', true],
     ['fe80::1', true],
     ['::ffff:127.0.0.1', true],
+    ['::ffff:7f00:1', true],
+    ['::ffff:8.8.8.8', false],
+    // IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::/96) and 6to4 (2002::/16) carry an IPv4 address too.
+    ['::7f00:1', true],
+    ['[::7f00:1]', true],
+    ['::127.0.0.1', true],
+    ['::a9fe:a9fe', true],
+    ['::808:808', false],
+    ['64:ff9b::7f00:1', true],
+    ['64:ff9b::10.1.2.3', true],
+    ['64:ff9b::c0a8:1', true],
+    ['64:ff9b::808:808', false],
+    ['64:ff9b:1::808:808', true],
+    ['2002:7f00:1::', true],
+    ['2002:a00:1:1234::1', true],
+    ['2002:c0a8:101::1', true],
+    ['2002:a9fe:a9fe::', true],
+    ['2002:808:808::1', false],
+    ['2002::', true],
+    ['fe80::1%eth0', true],
     ['8.8.8.8', false],
     ['2a00:1450:4001::200e', false],
     ['example.com', false],

@@ -1,6 +1,6 @@
 // robots.txt rules for Rasid, table-driven (RFC 9309's matching: longest rule wins, allow on a tie).
 import { describe, expect, it } from 'vitest';
-import { isAllowedByRobots, parseRobots } from '../src/collect/robots.ts';
+import { findDisallowingRule, isAllowedByRobots, parseRobots } from '../src/collect/robots.ts';
 
 const SITE = `# a news site
 User-agent: *
@@ -42,6 +42,20 @@ describe('parseRobots and isAllowedByRobots', () => {
     ['User-agent: *\nDisallow: /caf%C3%A9', '/caf%C3%A9', false],
   ])('%#: %j allows %s: %s', (robots, path, allowed) => {
     expect(isAllowedByRobots(parseRobots(robots), path)).toBe(allowed);
+  });
+
+  it.each([
+    [SITE, '/search?q=gaza', '/search'],
+    [SITE, '/files/report.pdf', '/*.pdf$'],
+    [SITE, '/search/about', null],
+    // The longest matching rule is the one named, whatever its place in the file.
+    [
+      'User-agent: *\nDisallow: /news\nDisallow: /news/private/\nDisallow: /',
+      '/news/private/1',
+      '/news/private/',
+    ],
+  ])('%#: %j names the rule that keeps %s out: %s', (robots, path, rule) => {
+    expect(findDisallowingRule(parseRobots(robots), path)).toBe(rule);
   });
 
   it.each([

@@ -8,6 +8,14 @@ import { BlockList, isIP, type LookupFunction } from 'node:net';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 
+/**
+ * Called before each request of a fetch, the first and every redirect hop, with the URL about to be
+ * requested. It may refuse it by throwing (robots.txt) or wait its turn (per-host pacing); the time it
+ * takes is not counted against the deadline. It returns the function to call once that request is over
+ * (its body read or discarded, or the request failed), which the fetch calls before it asks for the next.
+ */
+export type BeforeRequest = (url: URL) => Promise<() => void>;
+
 export type FetchOptions = {
   etag?: string | null;
   lastModified?: string | null;
@@ -23,6 +31,7 @@ export type FetchOptions = {
   retryMaxMs?: number;
   /** Loopback, private, link-local and similar addresses are refused unless this is true. */
   allowPrivateNetwork?: boolean;
+  beforeRequest?: BeforeRequest;
   /** Called before each retry (logging). */
   onRetry?: (info: { url: string; attempt: number; delayMs: number; reason: string }) => void;
 };
@@ -80,6 +89,8 @@ for (const [net, prefix] of [
 for (const [net, prefix] of [
   ['::', 128],
   ['::1', 128],
+  // NAT64 for local use (RFC 8215): a translator inside a network, with no fixed place for the IPv4 address.
+  ['64:ff9b:1::', 48],
   ['fc00::', 7],
   ['fe80::', 10],
   ['ff00::', 8],
@@ -87,14 +98,48 @@ for (const [net, prefix] of [
   PRIVATE.addSubnet(net, prefix, 'ipv6');
 }
 
+/** The eight 16-bit groups of an address `isIP` has already called IPv6 (a zone index is dropped). */
+function groupsOfIPv6(address: string): number[] {
+  let text = address.replace(/%.*$/, '');
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = '', tail] = text.split('::');
+  const parse = (part: string) => (part ? part.split(':').map((g) => Number.parseInt(g, 16)) : []);
+  const front = parse(head);
+  const back = tail === undefined ? [] : parse(tail);
+  return [...front, ...Array<number>(8 - front.length - back.length).fill(0), ...back];
+}
+
+const ipv4Of = (high: number, low: number) => `${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`;
+
+/**
+ * The IPv4 address an IPv6 one carries, for the forms that reach it: a host can be written as one of these
+ * to dodge a check that only knows IPv4 (`[::7f00:1]` is 127.0.0.1 to a stack that still honours it).
+ */
+function embeddedIPv4(groups: number[]): string | null {
+  const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0] = groups;
+  const zeroFrom2To4 = g2 === 0 && g3 === 0 && g4 === 0;
+  // IPv4-mapped ::ffff:a.b.c.d and the deprecated IPv4-compatible ::a.b.c.d (RFC 4291).
+  if (g0 === 0 && g1 === 0 && zeroFrom2To4 && (g5 === 0xffff || g5 === 0)) return ipv4Of(g6, g7);
+  // NAT64's well-known prefix 64:ff9b::/96 (RFC 6052): a translator forwards to the address in the last 32 bits.
+  if (g0 === 0x64 && g1 === 0xff9b && zeroFrom2To4 && g5 === 0) return ipv4Of(g6, g7);
+  // 6to4, 2002::/16 (RFC 3056): the relay's IPv4 address is bits 16 to 48.
+  if (g0 === 0x2002) return ipv4Of(g1, g2);
+  return null;
+}
+
 /** Whether an IP address is loopback, private, link-local, multicast or otherwise not a public host. */
 export function isPrivateAddress(address: string): boolean {
   const bare = address.replace(/^\[|\]$/g, '');
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare);
-  if (mapped?.[1]) return PRIVATE.check(mapped[1], 'ipv4');
   const family = isIP(bare);
   if (family === 0) return false;
-  return PRIVATE.check(bare, family === 4 ? 'ipv4' : 'ipv6');
+  if (family === 4) return PRIVATE.check(bare, 'ipv4');
+  if (PRIVATE.check(bare, 'ipv6')) return true;
+  const ipv4 = embeddedIPv4(groupsOfIPv6(bare));
+  return ipv4 !== null && PRIVATE.check(ipv4, 'ipv4');
 }
 
 // Checked on the resolved address, at connect time, so a public name that resolves to a private address
@@ -224,6 +269,28 @@ function describeNetworkError(url: string, error: unknown, timeoutMs: number): F
   return new FetchError(`${url}: request failed: ${e.code ?? e.message}`, true);
 }
 
+/** A deadline that can be stopped while the fetch waits on its caller, so that waiting is not counted. */
+function startDeadline(timeoutMs: number, controller: AbortController) {
+  let remaining = timeoutMs;
+  let startedAt = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const run = () => {
+    startedAt = Date.now();
+    timer = setTimeout(
+      () => controller.abort(Object.assign(new Error('timeout'), { name: 'TimeoutError' })),
+      remaining,
+    );
+  };
+  const stop = () => {
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    timer = undefined;
+    remaining -= Date.now() - startedAt;
+  };
+  run();
+  return { stop, run };
+}
+
 /** One attempt: follows redirects (each hop checked like the first), reads and decompresses the body. */
 async function fetchOnce(url: string, options: FetchOptions): Promise<FetchResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
@@ -241,66 +308,79 @@ async function fetchOnce(url: string, options: FetchOptions): Promise<FetchResul
   // alive (a `rasid run --once` with a refused source used to linger 30 s after its last line).
   let current = parseUrl(url, options);
   const controller = new AbortController();
-  const timer = setTimeout(
-    () => controller.abort(Object.assign(new Error('timeout'), { name: 'TimeoutError' })),
-    timeoutMs,
-  );
+  const deadline = startDeadline(timeoutMs, controller);
   const visited = new Set<string>();
   try {
     for (;;) {
       visited.add(current.href);
-      const hop = await request(current, headers, options, controller.signal);
-      const { response } = hop;
-      const status = response.statusCode ?? 0;
-      if (status >= 300 && status < 400 && status !== 304) {
-        response.resume();
-        const location = response.headers.location;
-        if (!location) throw new FetchError(`${url}: HTTP ${status} redirect without a Location`, false);
-        const next = parseUrl(new URL(location, current).href, options, ` (redirected from ${url})`);
-        if (visited.has(next.href)) {
-          throw new FetchError(`${url}: redirect loop (${current.href} → ${next.href})`, false);
+      let release = () => {};
+      if (options.beforeRequest) {
+        deadline.stop();
+        release = await options.beforeRequest(current).catch((error: unknown) => {
+          // The caller's refusal (robots.txt, a host skipped for the run) would be the same on a retry now.
+          const refusal = error instanceof FetchError ? error : new FetchError(`${url}: ${error}`, false);
+          throw Object.assign(refusal, { final: true });
+        });
+        deadline.run();
+      }
+      // Released before the next hop asks for its turn: a redirect to the same host waits for the slot
+      // this hop leaves, never for one it still holds.
+      try {
+        const hop = await request(current, headers, options, controller.signal);
+        const { response } = hop;
+        const status = response.statusCode ?? 0;
+        if (status >= 300 && status < 400 && status !== 304) {
+          response.resume();
+          const location = response.headers.location;
+          if (!location) throw new FetchError(`${url}: HTTP ${status} redirect without a Location`, false);
+          const next = parseUrl(new URL(location, current).href, options, ` (redirected from ${url})`);
+          if (visited.has(next.href)) {
+            throw new FetchError(`${url}: redirect loop (${current.href} → ${next.href})`, false);
+          }
+          if (visited.size > maxRedirects) {
+            throw new FetchError(`${url}: too many redirects (more than ${maxRedirects})`, false);
+          }
+          current = next;
+          continue;
         }
-        if (visited.size > maxRedirects) {
-          throw new FetchError(`${url}: too many redirects (more than ${maxRedirects})`, false);
+        if (status === 304) {
+          response.resume();
+          return { status: 'not-modified', url: current.href };
         }
-        current = next;
-        continue;
+        if (status < 200 || status >= 300) {
+          response.resume();
+          const retryable = status === 408 || status === 429 || status >= 500;
+          const error = new FetchError(
+            `${url}: HTTP ${status} ${response.statusMessage ?? ''}`.trim(),
+            retryable,
+          );
+          // The status lets callers tell "absent" from "unreachable" (robots.txt: a 404 allows everything).
+          Object.assign(error, { status });
+          const retryAfter = Number(response.headers['retry-after']);
+          if (Number.isFinite(retryAfter)) Object.assign(error, { retryAfterMs: retryAfter * 1000 });
+          throw error;
+        }
+        const bytes = await readBody(hop, options.maxBytes ?? DEFAULTS.maxBytes);
+        const header = (name: string) => {
+          const value = response.headers[name];
+          return typeof value === 'string' ? value : null;
+        };
+        return {
+          status: 'ok',
+          url: current.href,
+          bytes,
+          contentType: header('content-type'),
+          etag: header('etag'),
+          lastModified: header('last-modified'),
+        };
+      } finally {
+        release();
       }
-      if (status === 304) {
-        response.resume();
-        return { status: 'not-modified', url: current.href };
-      }
-      if (status < 200 || status >= 300) {
-        response.resume();
-        const retryable = status === 408 || status === 429 || status >= 500;
-        const error = new FetchError(
-          `${url}: HTTP ${status} ${response.statusMessage ?? ''}`.trim(),
-          retryable,
-        );
-        // The status lets callers tell "absent" from "unreachable" (robots.txt: a 404 allows everything).
-        Object.assign(error, { status });
-        const retryAfter = Number(response.headers['retry-after']);
-        if (Number.isFinite(retryAfter)) Object.assign(error, { retryAfterMs: retryAfter * 1000 });
-        throw error;
-      }
-      const bytes = await readBody(hop, options.maxBytes ?? DEFAULTS.maxBytes);
-      const header = (name: string) => {
-        const value = response.headers[name];
-        return typeof value === 'string' ? value : null;
-      };
-      return {
-        status: 'ok',
-        url: current.href,
-        bytes,
-        contentType: header('content-type'),
-        etag: header('etag'),
-        lastModified: header('last-modified'),
-      };
     }
   } catch (error) {
     throw describeNetworkError(url, controller.signal.aborted ? controller.signal.reason : error, timeoutMs);
   } finally {
-    clearTimeout(timer);
+    deadline.stop();
   }
 }
 
@@ -323,7 +403,8 @@ export async function fetchDocument(url: string, options: FetchOptions = {}): Pr
       return await fetchOnce(url, options);
     } catch (error) {
       const failure = error instanceof FetchError ? error : new FetchError(String(error), false);
-      if (!failure.retryable || attempt >= retries) {
+      const final = (failure as FetchError & { final?: boolean }).final === true;
+      if (!failure.retryable || final || attempt >= retries) {
         if (attempt > 0) failure.message += ` (after ${attempt + 1} attempts)`;
         throw failure;
       }

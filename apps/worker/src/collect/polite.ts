@@ -1,8 +1,15 @@
 // Politeness for every request the worker makes to a site: one request at a time per host, a delay between
-// them (the source's, or the site's Crawl-delay when longer), and robots.txt for pages. Host state is
-// process-wide because `rasid run` runs several sources at once and they may share a host.
-import { FetchError, type FetchOptions, type FetchResult, fetchDocument } from './http.ts';
-import { isAllowedByRobots, parseRobots, type RobotsRules } from './robots.ts';
+// them (the source's, or the site's Crawl-delay when longer), and robots.txt for pages. Each redirect hop
+// is a request to its own host and is held to that host's rules. Host state is process-wide because
+// `rasid run` runs several sources at once and they may share a host.
+import {
+  type BeforeRequest,
+  FetchError,
+  type FetchOptions,
+  type FetchResult,
+  fetchDocument,
+} from './http.ts';
+import { findDisallowingRule, parseRobots, type RobotsRules } from './robots.ts';
 
 export type PoliteOptions = FetchOptions & {
   /** Pause after each request before the next one to the same host. */
@@ -26,27 +33,29 @@ const robotsCache = new Map<string, Promise<RobotsEntry>>();
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Runs `fn` when the host is free and its delay has passed; the next caller waits for this one. */
-async function paced<T>(host: string, delayMs: number, fn: () => Promise<T>): Promise<T> {
-  let slot = hosts.get(host);
-  if (!slot) {
-    slot = { tail: Promise.resolve(), readyAt: 0 };
-    hosts.set(host, slot);
-  }
+/**
+ * Resolves when the host is free and its delay has passed, with the function that frees it again; the
+ * next caller then waits `delayMs` more. A caller holds one host's turn at a time (a fetch frees a hop's
+ * before it asks for the next), so no two callers can wait on each other.
+ */
+async function takeTurn(host: string, delayMs: number): Promise<() => void> {
+  const slot = hosts.get(host) ?? { tail: Promise.resolve(), readyAt: 0 };
+  hosts.set(host, slot);
   const previous = slot.tail;
-  let release = () => {};
+  let free = () => {};
   slot.tail = new Promise<void>((resolve) => {
-    release = resolve;
+    free = resolve;
   });
   await previous;
   const wait = slot.readyAt - Date.now();
   if (wait > 0) await sleep(wait);
-  try {
-    return await fn();
-  } finally {
+  let freed = false;
+  return () => {
+    if (freed) return;
+    freed = true;
     slot.readyAt = Date.now() + delayMs;
-    release();
-  }
+    free();
+  };
 }
 
 const statusOf = (error: unknown) => (error as { status?: number }).status;
@@ -54,14 +63,15 @@ const statusOf = (error: unknown) => (error as { status?: number }).status;
 async function loadRobots(origin: string, options: PoliteOptions): Promise<RobotsEntry> {
   const url = `${origin}/robots.txt`;
   try {
-    const result = await paced(new URL(origin).host, options.hostDelayMs ?? DEFAULT_HOST_DELAY_MS, () =>
-      fetchDocument(url, {
-        allowPrivateNetwork: options.allowPrivateNetwork,
-        timeoutMs: Math.min(options.timeoutMs ?? 10_000, 10_000),
-        maxBytes: ROBOTS_MAX_BYTES,
-        retries: 0,
-      }),
-    );
+    const delayMs = options.hostDelayMs ?? DEFAULT_HOST_DELAY_MS;
+    const result = await fetchDocument(url, {
+      allowPrivateNetwork: options.allowPrivateNetwork,
+      timeoutMs: Math.min(options.timeoutMs ?? 10_000, 10_000),
+      maxBytes: ROBOTS_MAX_BYTES,
+      retries: 0,
+      // Paced hop by hop like any request: robots.txt often redirects (to https, to www).
+      beforeRequest: (hop) => takeTurn(hop.host, delayMs),
+    });
     const text = result.status === 'ok' ? Buffer.from(result.bytes).toString('utf8') : '';
     return { rules: parseRobots(text), unreachable: null, expiresAt: Date.now() + ROBOTS_TTL_MS };
   } catch (error) {
@@ -119,41 +129,47 @@ export class PoliteFetcher {
     validators: Pick<FetchOptions, 'etag' | 'lastModified'>,
     obeyRobots: boolean,
   ): Promise<FetchResult> {
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      throw new FetchError(`${url}: not a valid URL`, false);
-    }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-      throw new FetchError(`${url}: only http and https URLs are fetched`, false);
-    const host = parsed.host;
-    const down = this.unreachable.get(host);
-    if (down)
-      throw new FetchError(
-        `${url}: skipped: ${host} could not be reached earlier in this run (${down})`,
-        true,
-      );
-    let delayMs = this.options.hostDelayMs ?? DEFAULT_HOST_DELAY_MS;
-    if (obeyRobots) {
-      const robots = await robotsOf(parsed.origin, this.options);
-      if (robots.unreachable) {
-        this.unreachable.set(host, robots.unreachable);
+    // The host of the request in flight, to blame when it gets no answer (a redirect may have left `url`'s).
+    let host: string | null = null;
+    let first: string | null = null;
+    const beforeRequest: BeforeRequest = async (hop) => {
+      // A retry starts again from `url`: only a hop elsewhere is a redirect.
+      first ??= hop.href;
+      const via = hop.href === first ? '' : `redirected to ${hop.href}: `;
+      const down = this.unreachable.get(hop.host);
+      if (down)
         throw new FetchError(
-          `${url}: not fetched: ${parsed.origin}/robots.txt could not be read, so the site is treated as closed (${robots.unreachable})`,
+          `${url}: ${via}skipped: ${hop.host} could not be reached earlier in this run (${down})`,
           true,
         );
+      let delayMs = this.options.hostDelayMs ?? DEFAULT_HOST_DELAY_MS;
+      if (obeyRobots) {
+        const robots = await robotsOf(hop.origin, this.options);
+        if (robots.unreachable) {
+          this.unreachable.set(hop.host, robots.unreachable);
+          throw new FetchError(
+            `${url}: ${via}not fetched: ${hop.origin}/robots.txt could not be read, so the site is treated as closed (${robots.unreachable})`,
+            true,
+          );
+        }
+        const rule = robots.rules && findDisallowingRule(robots.rules, `${hop.pathname}${hop.search}`);
+        if (rule)
+          throw new FetchError(
+            `${url}: ${via}disallowed by ${hop.origin}/robots.txt (Disallow: ${rule})`,
+            false,
+          );
+        if (robots.rules?.crawlDelayMs)
+          delayMs = Math.max(delayMs, Math.min(robots.rules.crawlDelayMs, MAX_CRAWL_DELAY_MS));
       }
-      if (robots.rules && !isAllowedByRobots(robots.rules, `${parsed.pathname}${parsed.search}`))
-        throw new FetchError(`${url}: disallowed by ${parsed.origin}/robots.txt`, false);
-      if (robots.rules?.crawlDelayMs)
-        delayMs = Math.max(delayMs, Math.min(robots.rules.crawlDelayMs, MAX_CRAWL_DELAY_MS));
-    }
+      const free = await takeTurn(hop.host, delayMs);
+      host = hop.host;
+      return free;
+    };
     try {
-      return await paced(host, delayMs, () => fetchDocument(url, { ...this.options, ...validators }));
+      return await fetchDocument(url, { ...this.options, ...validators, beforeRequest });
     } catch (error) {
       // No HTTP answer at all (DNS, refused, timeout): the host is skipped for the rest of the pass.
-      if (error instanceof FetchError && error.message.startsWith(`${url}: request failed:`))
+      if (host && error instanceof FetchError && error.message.startsWith(`${url}: request failed:`))
         this.unreachable.set(host, error.message.replace(`${url}: `, ''));
       throw error;
     }

@@ -67,9 +67,12 @@ function matchLength(pattern: string, path: string): number {
   return new RegExp(`^${source}${anchored ? '$' : ''}`).test(path) ? pattern.length : -1;
 }
 
-/** Whether a path (with its query) may be fetched: the longest matching rule wins, allow on a tie. */
-export function isAllowedByRobots(rules: RobotsRules, pathAndQuery: string): boolean {
-  if (pathAndQuery === '/robots.txt') return true;
+/**
+ * The Disallow rule that keeps a path (with its query) out, or null when it may be fetched: the longest
+ * matching rule wins, allow on a tie. The rule goes into the refusal, so an operator can see why.
+ */
+export function findDisallowingRule(rules: RobotsRules, pathAndQuery: string): string | null {
+  if (pathAndQuery === '/robots.txt') return null;
   let path = pathAndQuery;
   try {
     path = decodeURI(pathAndQuery);
@@ -78,8 +81,19 @@ export function isAllowedByRobots(rules: RobotsRules, pathAndQuery: string): boo
   }
   let allow = -1;
   let disallow = -1;
+  let rule: string | null = null;
   for (const p of rules.allow) allow = Math.max(allow, matchLength(p, path), matchLength(p, pathAndQuery));
-  for (const p of rules.disallow)
-    disallow = Math.max(disallow, matchLength(p, path), matchLength(p, pathAndQuery));
-  return disallow < 0 || allow >= disallow;
+  for (const p of rules.disallow) {
+    const length = Math.max(matchLength(p, path), matchLength(p, pathAndQuery));
+    if (length > disallow) {
+      disallow = length;
+      rule = p;
+    }
+  }
+  return disallow < 0 || allow >= disallow ? null : rule;
+}
+
+/** Whether a path (with its query) may be fetched: the longest matching rule wins, allow on a tie. */
+export function isAllowedByRobots(rules: RobotsRules, pathAndQuery: string): boolean {
+  return findDisallowingRule(rules, pathAndQuery) === null;
 }
