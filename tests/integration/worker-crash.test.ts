@@ -1,13 +1,14 @@
 // Crash safety: `rasid ingest` killed with SIGKILL at seeded-random points, several times, then run to the
 // end, must leave exactly the database a clean run leaves: same articles, same text, same topic links,
-// same raw archive, and each failed input kept once.
+// same raw archive, and each failed input kept once. The kill reaches the process that writes at once
+// (its whole process group), so it lands wherever that process is: inside a batch's transaction too.
 import path from 'node:path';
 import { closeDatabase, openDatabase } from '@rasid/db/client';
 import { digestArticles, getTotals, listFailures } from '@rasid/db/queries';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../support/cli.ts';
 import { hasShared, sharedPath } from '../support/paths.ts';
-import { runRasidAsync, spawnRasid } from '../support/worker.ts';
+import { killGroup, runRasidAsync, spawnRasid } from '../support/worker.ts';
 
 type Snapshot = {
   digest: string;
@@ -63,7 +64,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * random moment, then kills it with SIGKILL. Returns how many were stored when it died.
  */
 async function ingestAndKill(args: string[], db: string, target: number, extraMs: number): Promise<number> {
-  const child = spawnRasid(args, { RASID_DB: db });
+  const child = spawnRasid(args, { RASID_DB: db }, true);
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   let done = false;
   void exited.then(() => {
@@ -72,14 +73,14 @@ async function ingestAndKill(args: string[], db: string, target: number, extraMs
   const deadline = Date.now() + 300_000;
   while (!done && storedSoFar(db) < target) {
     if (Date.now() > deadline) {
-      child.kill('SIGKILL');
+      killGroup(child);
       throw new Error(`ingest did not reach ${target} raw documents within 300 s`);
     }
     await sleep(50);
   }
   await sleep(extraMs);
   if (done) throw new Error(`ingest finished before it could be killed (target ${target})`);
-  child.kill('SIGKILL');
+  killGroup(child);
   await exited;
   return storedSoFar(db);
 }

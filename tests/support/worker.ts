@@ -4,12 +4,30 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import type { CliResult } from './cli.ts';
 import { RASID_BIN, REPO_ROOT } from './paths.ts';
 
-export function spawnRasid(args: string[], env: Record<string, string> = {}): ChildProcess {
+/**
+ * `group`: the CLI leads a process group of its own, so that killGroup reaches every process of it at once
+ * (`rasid ingest` restarts itself with a capped heap, and the work happens in that second process).
+ */
+export function spawnRasid(args: string[], env: Record<string, string> = {}, group = false): ChildProcess {
   return spawn(process.execPath, [RASID_BIN, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, RASID_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: group,
   });
+}
+
+/**
+ * SIGKILL to every process of a group spawnRasid started: the one doing the work dies wherever it is, in
+ * the middle of a transaction too, not at its next turn of the event loop (as when only its parent dies).
+ */
+export function killGroup(child: ChildProcess): void {
+  if (child.pid === undefined) throw new Error('killGroup: the process never started');
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
 }
 
 /** Runs the CLI to the end; a run past `timeoutMs` is killed and rejected, so no test can hang on it. */

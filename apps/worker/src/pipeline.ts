@@ -1,7 +1,7 @@
 // parse → store in batches: the one path every worker command takes from a raw document to the database.
 import type { Db } from '@rasid/db/client';
 import type { IngestItem, RunStats, StoreKeys } from '@rasid/db/queries';
-import { recordFailure, resolveFailures, storeArticles } from '@rasid/db/queries';
+import { recordFailure, storeArticles } from '@rasid/db/queries';
 import { type Article, parseDocument, type RawInput } from '@rasid/parser';
 
 export type Failure = { location: string; reason: string };
@@ -26,7 +26,7 @@ export class IngestPipeline {
   private batch: IngestItem[] = [];
   private readonly batchSize: number;
   private readonly pending: Set<string>;
-  /** Pending locations that stored this run: resolved right after the batch that stored them commits. */
+  /** Pending locations that stored this run: resolved by the transaction of the batch that stores them. */
   private resolved: string[] = [];
 
   constructor(
@@ -100,15 +100,15 @@ export class IngestPipeline {
 
   flush(): void {
     if (this.batch.length === 0) return;
-    const result = storeArticles(this.db, this.batch, { runId: this.options.runId ?? undefined });
+    const result = storeArticles(this.db, this.batch, {
+      runId: this.options.runId ?? undefined,
+      resolves: this.resolved,
+    });
     this.stats.new += result.new;
     this.stats.updated += result.updated;
     this.stats.duplicate += result.duplicate;
     this.batch = [];
-    for (const location of this.resolved) {
-      resolveFailures(this.db, { location });
-      this.pending.delete(location);
-    }
+    for (const location of this.resolved) this.pending.delete(location);
     this.resolved = [];
   }
 }

@@ -6,8 +6,10 @@ import {
   getArticle,
   getTotals,
   listArticles,
+  listFailures,
   listRawDocuments,
   listTopics,
+  recordFailure,
   startRun,
   storeArticles,
 } from '../src/queries/index.ts';
@@ -22,6 +24,24 @@ beforeEach(() => {
 const count = (sql: string) => db.$client.prepare(sql).pluck().get() as number;
 
 describe('storeArticles', () => {
+  it('resolves the failures it settles in its own transaction: both happen, or neither', () => {
+    const item = makeItem(makeArticle({ url: 'https://example.com/page', title: 'صفحة' }));
+    const location = item.raw.location;
+    recordFailure(db, { runId: null, sourceId: null, location, reason: 'HTTP 503' });
+    const unresolved = () => listFailures(db, { unresolvedOnly: true }).map((f) => f.location);
+    // Whatever fails after the articles are written (here the failure update itself) undoes the batch:
+    // the article is not stored without its failure resolved, so a later run still retries it.
+    db.$client.exec(
+      `CREATE TRIGGER refuse AFTER UPDATE OF resolved_at ON ingest_failures BEGIN SELECT RAISE(ABORT, 'refused'); END`,
+    );
+    expect(() => storeArticles(db, [item], { resolves: [location] })).toThrow(/refused/);
+    expect(getTotals(db).articles).toBe(0);
+    expect(unresolved()).toEqual([location]);
+    db.$client.exec('DROP TRIGGER refuse');
+    expect(storeArticles(db, [item], { resolves: [location] })).toMatchObject({ new: 1 });
+    expect(unresolved()).toEqual([]);
+  });
+
   it('is idempotent: the same items again are all duplicates and change nothing', () => {
     const items = [
       makeItem(makeArticle({ url: 'https://example.com/a', title: 'أ', sections: ['سياسة'] })),

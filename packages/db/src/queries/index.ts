@@ -86,7 +86,13 @@ export {
   updateSourceState,
   upsertSource,
 } from './sources.ts';
-export { dedupeKeyOf, rebuildRollups, recountRollups, storeArticles } from './store.ts';
+export {
+  dedupeKeyOf,
+  rebuildRollups,
+  recountRollups,
+  type StoreArticlesOptions,
+  storeArticles,
+} from './store.ts';
 export {
   type AssignStoriesOptions,
   assignMissingStories,

@@ -2,6 +2,7 @@ import type { Article } from '@rasid/parser';
 import type { StorySignature } from '@rasid/parser/stories';
 import type { Db } from '../client.ts';
 import { parseIsoUtc, utcDay } from './dates.ts';
+import { resolveFailures } from './runs.ts';
 import { nowIso, prepare } from './statements.ts';
 import { ARCHIVE_CODEC, deriveStoreKeys, searchTextOf, signatureOf } from './store-keys.ts';
 import { type ArticleRow, assignStories, forgetStoryIndex } from './stories.ts';
@@ -143,7 +144,17 @@ function isNewerOrSame(incoming: string | null, stored: string | null): boolean 
  * recounted for every day the batch touched, so they always equal a GROUP BY over articles. Every new or
  * changed article is put in a story (see assignStories).
  */
-export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: number } = {}): StoreResult {
+export type StoreArticlesOptions = {
+  runId?: number;
+  /**
+   * Locations whose recorded failures this batch settles (they stored now): marked resolved in the same
+   * transaction, so a crash can never leave one stored and still listed as failed, or resolved and not
+   * stored. A stored page is not fetched again, so such a failure would never be retried.
+   */
+  resolves?: readonly string[];
+};
+
+export function storeArticles(db: Db, items: IngestItem[], opts: StoreArticlesOptions = {}): StoreResult {
   const q = {
     rawBySha: prepare(db, SQL.rawBySha).pluck(),
     insertRaw: prepare(db, SQL.insertRaw),
@@ -317,6 +328,7 @@ export function storeArticles(db: Db, items: IngestItem[], opts: { runId?: numbe
 
     if (toAssign.length > 0) assignStories(db, toAssign, signatures, { inserted });
     if (cells.size > 0) recountRollupCells(db, [...cells.values()]);
+    for (const location of opts.resolves ?? []) resolveFailures(db, { location });
     return result;
   });
   try {
