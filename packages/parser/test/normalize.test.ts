@@ -167,8 +167,62 @@ describe('normalizeUrl', () => {
     ['ftp://example.com/file', null],
     ['mailto:a@b.c', null],
     ['not a url', null],
+    // AMP pages whose plain page is known (real URLs from ../shared/html/trafilatura).
+    ['https://www.aljazeera.com/amp/news/2024/1/1/x', 'https://www.aljazeera.com/news/2024/1/1/x'],
+    [
+      'https://www.nzz.ch/amp/international/der-nervenkrieg-um-den-brexit-ld.1516516',
+      'https://www.nzz.ch/international/der-nervenkrieg-um-den-brexit-ld.1516516',
+    ],
+    ['https://example.com/amp/amp/x', 'https://example.com/x'],
+    [
+      'https://www.nytimes.com/2018/09/25/business/economy/us-government-debt-interest.amp.html',
+      'https://www.nytimes.com/2018/09/25/business/economy/us-government-debt-interest.html',
+    ],
+    [
+      'https://www.fr.de/politik/kim-jong-un-zr-13680734.amp.html?utm_source=x',
+      'https://www.fr.de/politik/kim-jong-un-zr-13680734.html',
+    ],
+    [
+      'https://entwickler-de.cdn.ampproject.org/c/s/entwickler.de/online/web/interview-579902863.html/amp',
+      'https://entwickler.de/online/web/interview-579902863.html',
+    ],
+    [
+      'https://www-example-com.cdn.ampproject.org/c/s/www.example.com/path?id=3&usqp=1',
+      'https://www.example.com/path?id=3&usqp=1',
+    ],
+    ['https://www-example-com.cdn.ampproject.org/v/s/www.example.com/path', 'https://www.example.com/path'],
+    ['https://www-example-com.cdn.ampproject.org/i/s/www.example.com/a.jpg', 'https://www.example.com/a.jpg'],
+    ['https://example-com.cdn.ampproject.org/c/example.com/path', 'http://example.com/path'],
+    [
+      'https://www.google.ch/amp/s/www.nzz.ch/amp/feuilleton/sprache-ld.1472991',
+      'https://www.nzz.ch/feuilleton/sprache-ld.1472991',
+    ],
+    // Not a mirror prefix when only a top-level domain would be left.
+    ['https://amp.dev/documentation/', 'https://amp.dev/documentation/'],
+    ['https://m.me/page', 'https://m.me/page'],
+    // Parameters that can pick the article are kept.
+    ['https://example.com/news.php?cid=5&utm_medium=rss', 'https://example.com/news.php?cid=5'],
+    ['https://example.com/embed?src=%2Fvideos%2F7.mp4', 'https://example.com/embed?src=%2Fvideos%2F7.mp4'],
   ];
   for (const [input, expected] of table) it(input, () => expect(normalizeUrl(input)).toBe(expected));
+
+  // Guards: these held before and must keep holding (a segment or name that only contains "amp").
+  const kept: string[] = [
+    'https://example.com/campus/amp-news-slug',
+    'https://example.com/amp-news-slug',
+    'https://example.com/news/ampere.html',
+    'https://example.com/docs/amp.html',
+    'https://example.com/news/example.ampproject.html',
+    'https://cdn.ampproject.org/v0.js',
+  ];
+  for (const url of kept) it(`keeps ${url}`, () => expect(normalizeUrl(url)).toBe(url));
+
+  it('is idempotent', () => {
+    for (const [input] of table) {
+      const once = normalizeUrl(input);
+      if (once) expect(normalizeUrl(once)).toBe(once);
+    }
+  });
 
   it('raw Arabic and percent-encoded (any case) paths compare equal', () => {
     const raw = 'http://aawsat.com/home/article/410826/بريطانيا-أربعة';
@@ -181,6 +235,36 @@ describe('normalizeUrl', () => {
   it('urlKey ignores scheme, www, trailing slash and parameter order', () => {
     expect(urlKey('https://www.x.com/a/?b=1&a=2')).toBe(urlKey('http://x.com/a?a=2&b=1'));
   });
+
+  // One article: the AMP page (an `amp` segment anywhere in the path) keys as its plain page.
+  const same: [string, string][] = [
+    [
+      'https://www.bbc.com/news/amp/world-us-canada-52241221',
+      'https://www.bbc.com/news/world-us-canada-52241221',
+    ],
+    ['https://mobile.reuters.com/article/amp/idUSKBN1ZI0EH', 'https://www.reuters.com/article/idUSKBN1ZI0EH'],
+    [
+      'https://www.dailymail.co.uk/news/article-8772683/amp/Chef-Jamie-Oliver.html',
+      'https://www.dailymail.co.uk/news/article-8772683/Chef-Jamie-Oliver.html',
+    ],
+    ['https://www.aljazeera.com/amp/news/2024/1/1/x', 'https://www.aljazeera.com/news/2024/1/1/x'],
+    [
+      'http://mobile.nytimes.com/2017/01/13/world/sudan.amp.html',
+      'https://www.nytimes.com/2017/01/13/world/sudan.html',
+    ],
+    ['https://www-example-com.cdn.ampproject.org/c/s/www.example.com/path/amp', 'https://example.com/path'],
+  ];
+  for (const [a, b] of same) it(`${a} keys as ${b}`, () => expect(urlKey(a)).toBe(urlKey(b)));
+
+  // Two articles: their keys must differ, or the store overwrites one with the other.
+  const different: [string, string][] = [
+    ['http://example.com/news.php?cid=5', 'http://example.com/news.php?cid=6'],
+    ['http://example.com/news.php?cid=5', 'http://example.com/news.php'],
+    ['https://example.com/show?src=a.html', 'https://example.com/show?src=b.html'],
+    ['https://example.com/campus/x', 'https://example.com/x'],
+    ['https://amp.dev/about/', 'https://dev/about/'],
+  ];
+  for (const [a, b] of different) it(`${a} and ${b} key apart`, () => expect(urlKey(a)).not.toBe(urlKey(b)));
 });
 
 describe('resolveOutlet', () => {

@@ -1,6 +1,13 @@
 // Canonical URLs: one article reached through tracking links, AMP or mobile mirrors, or a differently
 // percent-encoded path must come out as one URL, so the store can use it as a duplicate key.
 
+// Only names that never pick the content: two articles whose URLs differ by one of these get one key,
+// and the store keeps the latest text under it, so a wrongly listed name loses articles silently. `ref`
+// (a referrer label or an affiliate id; ClearURLs strips it everywhere) and `share` (WordPress's share
+// buttons, `?share=twitter`) are tracking. `cid` and `src` are not listed: `news.php?cid=5` is an
+// article id on many news CMSs and `?src=` names the image or page an embed or proxy shows, even where
+// others use them as campaign labels (`?cid=onsite.onsitesearch`, `?src=rec-newsboxes`); missing such a
+// label only costs a second row, which the story grouping marks as a duplicate of the first.
 const TRACKING_PARAMS = new Set([
   'fbclid',
   'gclid',
@@ -22,7 +29,6 @@ const TRACKING_PARAMS = new Set([
   'spm',
   's_cid',
   'share',
-  'src',
   'smid',
   '_ga',
   '_gl',
@@ -30,7 +36,6 @@ const TRACKING_PARAMS = new Set([
   'outputtype',
   'ncid',
   'ftag',
-  'cid',
   'at_medium',
   'at_campaign',
   'at_custom1',
@@ -39,8 +44,17 @@ const TRACKING_PARAMS = new Set([
   'at_custom4',
 ]);
 const TRACKING_PREFIXES = ['utm_', 'pk_', 'mtm_', 'ns_', 'at_', 'hsa_', 'vero_'];
-// Mirrors of the same site that serve the same article; the bare host is the canonical one.
-const MIRROR_HOST_PREFIX = /^(?:amp|m|mobile)\./;
+// Mirrors of the same site that serve the same article; the bare host is the canonical one. Not when
+// only a top-level domain would be left: `amp.dev` and `m.me` are sites of their own.
+const MIRROR_HOST_PREFIX = /^(?:amp|m|mobile)\.(?=[^.]+\.)/;
+// Google's AMP cache serves a publisher's page as
+// `https://<host, dashed>.cdn.ampproject.org/c/s/<host>/<path>` (`c` a document, `v` the viewer, `i` an
+// image; `s/` when the page is https), and Google's viewer as `https://www.google.<tld>/amp/s/<host>/<path>`:
+// the publisher's URL is in the path.
+const AMP_CACHE_HOST = /\.cdn\.ampproject\.org$/;
+const AMP_CACHE_PATH = /^\/[cvi]\/(s\/)?([^/]+\.[^/]+(?:\/.*)?)$/;
+const AMP_VIEWER_HOST = /^(?:www\.)?google\.(?:[a-z]{2,3}|co\.[a-z]{2}|com\.[a-z]{2})$/;
+const AMP_VIEWER_PATH = /^\/amp\/(s\/)?([^/]+\.[^/]+(?:\/.*)?)$/;
 const UNRESERVED = /[A-Za-z0-9\-._~]/;
 
 function isTracking(name: string): boolean {
@@ -71,8 +85,11 @@ function normalizeEscapes(part: string): string {
 /**
  * The canonical form of an http(s) URL, or null for anything else: host lower-cased, `amp.`/`m.`/`mobile.`
  * mirror prefixes dropped (`www.` is kept: it is part of the real address), default port, fragment,
- * tracking parameters (utm_*, fbclid, gclid, ref…) and AMP markers (`/amp`, `?amp`) removed, raw
- * non-ASCII characters percent-encoded and escapes upper-cased, so raw-Arabic and encoded paths match.
+ * tracking parameters (utm_*, fbclid, gclid, ref…) and AMP markers removed, raw non-ASCII characters
+ * percent-encoded and escapes upper-cased, so raw-Arabic and encoded paths match. The result is an
+ * address to show and fetch, so only the AMP forms whose plain page is known are undone: a Google AMP
+ * cache or viewer URL becomes the publisher's, and `/amp/…`, `…/amp`, `….amp`, `….amp.html` and `?amp`
+ * lose their marker (not `/amp.html` or a segment that merely contains "amp": `/campus/`, `/amp-news`).
  */
 export function normalizeUrl(url: string): string | null {
   let parsed: URL;
@@ -82,13 +99,20 @@ export function normalizeUrl(url: string): string | null {
     return null;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  const publisher = ampCacheOrigin(parsed);
+  const normalizedPublisher = publisher ? normalizeUrl(publisher) : null;
+  if (normalizedPublisher) return normalizedPublisher;
   parsed.hash = '';
   parsed.username = '';
   parsed.password = '';
   parsed.hostname = parsed.hostname.replace(/\.$/, '').replace(MIRROR_HOST_PREFIX, '');
   let path = normalizeEscapes(parsed.pathname)
-    .replace(/\/amp\/?$/i, '/')
-    .replace(/\.amp$/i, '');
+    // The AMP page of `/news/x` is `/amp/news/x` (Al Jazeera, NZZ, CBS News).
+    .replace(/^(?:\/amp)+(?=\/)/i, '')
+    // …or `/x/amp/` (WordPress), `/x.html/amp` (its page is `/x.html`), `/x.amp` or `/x.amp.html` (NYT).
+    .replace(/(\.[a-z0-9]+)(?:\/amp)+\/?$/i, '$1')
+    .replace(/(?:\/amp)+\/?$/i, '/')
+    .replace(/\.amp(?=\.html?$)|\.amp$/i, '');
   if (path.length > 1 && path.endsWith('//')) path = path.replace(/\/+$/, '/');
   const query = parsed.search
     .replace(/^\?/, '')
@@ -100,6 +124,18 @@ export function normalizeUrl(url: string): string | null {
   return `${parsed.protocol}//${parsed.hostname}${port}${path}${query ? `?${query}` : ''}`;
 }
 
+/** The publisher's URL a Google AMP cache or viewer URL serves (its query kept), or null. */
+function ampCacheOrigin(parsed: URL): string | null {
+  const host = parsed.hostname.toLowerCase();
+  const match = AMP_CACHE_HOST.test(host)
+    ? AMP_CACHE_PATH.exec(parsed.pathname)
+    : AMP_VIEWER_HOST.test(host)
+      ? AMP_VIEWER_PATH.exec(parsed.pathname)
+      : null;
+  if (!match) return null;
+  return `${match[1] ? 'https' : 'http'}://${match[2]}${parsed.search}`;
+}
+
 function decodeURIComponentSafe(s: string): string {
   try {
     return decodeURIComponent(s);
@@ -109,8 +145,8 @@ function decodeURIComponentSafe(s: string): string {
 }
 
 /**
- * A looser key for duplicate detection: the canonical URL without scheme, `www.` and trailing slash,
- * with query parameters sorted. Not a URL to show or fetch.
+ * A looser key for duplicate detection: the canonical URL without scheme, `www.`, `amp` path segments
+ * and trailing slash, with query parameters sorted. Not a URL to show or fetch.
  */
 export function urlKey(url: string): string | null {
   const canonical = normalizeUrl(url);
@@ -118,7 +154,11 @@ export function urlKey(url: string): string | null {
   const parsed = new URL(canonical);
   const query = parsed.search.replace(/^\?/, '').split('&').filter(Boolean).sort().join('&');
   const host = parsed.host.replace(/^www\./, '');
-  const path = parsed.pathname.replace(/\/+$/, '');
+  // An `amp` segment inside the path marks the AMP page too (BBC's `/news/amp/world-1`, Reuters'
+  // `/article/amp/id`, the Daily Mail's `/news/article-1/amp/slug.html`), but not always in place of
+  // nothing (NBC's `/news/amp/<id>` is `/news/world/<slug>-<id>`), so it is dropped from the key only,
+  // never from the address. Among the 210,000 URLs in ../shared, every pair this joins is one page.
+  const path = parsed.pathname.replace(/\/amp(?=\/)/gi, '').replace(/\/+$/, '');
   return `${host}${path}${query ? `?${query}` : ''}`;
 }
 
