@@ -9,6 +9,7 @@ import {
   sectionSlug,
   simhash,
 } from '../src/index.ts';
+import { subjectOfSection } from '../src/topics/index.ts';
 import { HAS_SHARED, jsonlRecords, sharedText } from './shared.ts';
 
 describe('detectLanguage', () => {
@@ -105,6 +106,98 @@ describe('subjects', () => {
     it(`section ${label} → ${slug}`, () => {
       const topics = classifySubjects({ sections: [label] });
       expect(topics.filter((t) => t.source === 'section').map((t) => t.slug)).toEqual(slug ? [slug] : []);
+    });
+  }
+
+  // Labels of several words are read word by word: conjunctions, articles and a desk's reach (`دولية`,
+  // `française`, `World`) leave the subject as it is; a key of several words (`كرة القدم`) is one desk.
+  const multiWordSections: [string, string][] = [
+    ['اقتصاد وأعمال', 'economy'],
+    ['ثقافة وفنون', 'arts-culture'],
+    ['سياسة دولية', 'politics'],
+    ['كرة القدم', 'sport'],
+    ['جرائم', 'crime-justice'],
+    ['أسواق', 'economy'],
+    ['Entertainment & Arts', 'arts-culture'],
+    ['Religions', 'religion'],
+    ['Climat', 'environment'],
+    ['Law', 'crime-justice'],
+    ['Économie française', 'economy'],
+    ['World Sport', 'sport'],
+    ['أخبار الرياضة', 'sport'],
+    ['culture-and-art', 'arts-culture'],
+    ['Catastrophes et accidents', 'disaster-accident'],
+  ];
+  for (const [label, slug] of multiWordSections) {
+    it(`section ${label} → ${slug}`, () => {
+      expect(subjectOfSection(label)).toBe(slug);
+      expect(classifySubjects({ sections: [label] })).toEqual([{ slug, score: 1, source: 'section' }]);
+    });
+  }
+
+  // A desk subject teaches the classifier, so a label that may be a headline or names two beats gives none.
+  const notDesks: [string, string][] = [
+    ['Science & Environment', 'two subjects'],
+    ['Politics & Economy', 'two subjects'],
+    ['سياسة الحكومة الجديدة', 'a headline: words beside the desk word'],
+    ['كرة', 'half of a two-word desk'],
+    ['عربي ودولي', 'only general words'],
+    ['World Sport News: Football, Tennis, Soccer', 'too many words for a desk'],
+  ];
+  for (const [label, why] of notDesks) {
+    it(`section ${label} names no subject (${why})`, () => {
+      expect(subjectOfSection(label)).toBeNull();
+    });
+  }
+
+  it("every subject's own names (en, ar, fr) name it as a desk", () => {
+    for (const s of SUBJECTS)
+      for (const name of [s.en, s.ar, s.fr]) expect([name, subjectOfSection(name)]).toEqual([name, s.slug]);
+  });
+
+  // Where outlets put the desk: after dates and language codes, in a Guardian/Le Monde/Figaro vocabulary
+  // word, or before the article's numeric id in its own slug (the BBC).
+  const urlDesks: [string, string[]][] = [
+    ['http://www.bbc.co.uk/arabic/sports-43101640', ['sport']],
+    ['http://www.bbc.co.uk/arabic/science-and-tech-43189629', ['science-technology']],
+    ['https://www.bbc.com/news/business-68012345', ['economy']],
+    ['https://www.bbc.co.uk/news/entertainment-arts-35381354', ['arts-culture']],
+    ['https://www.alarabiya.net/ar/culture-and-art/2018/02/18/فيلم.html', ['arts-culture']],
+    ['https://www.aljazeera.net/ebusiness/2024/1/1/slug', ['economy']],
+    ['https://www.theguardian.com/law/2024/jan/01/slug', ['crime-justice']],
+    ['https://www.theguardian.com/film/2024/jan/01/slug', ['arts-culture']],
+    ['https://www.theguardian.com/music/2024/jan/01/slug', ['arts-culture']],
+    ['https://www.theguardian.com/lifeandstyle/2024/jan/01/slug', ['lifestyle']],
+    ['https://www.lemonde.fr/religions/article/2024/01/01/slug_6208_3224.html', ['religion']],
+    ['https://www.lemonde.fr/climat/article/2024/01/01/slug_6208_3244.html', ['environment']],
+    ['https://www.lemonde.fr/economie-francaise/article/2024/01/01/slug_6208_3234.html', ['economy']],
+    ['https://www.lefigaro.fr/conjoncture/la-croissance-ralentit-20240101', ['economy']],
+    ['https://edition.cnn.com/2024/01/01/politics/slug/index.html', ['politics']],
+    ['http://www.arriyadiyah.com/node/907236/رياضة-عالمية/slug', ['sport']],
+  ];
+  for (const [url, slugs] of urlDesks) {
+    it(`URL desk ${url} → ${slugs.join(', ')}`, () => {
+      expect(classifySubjects({ url }).map((t) => [t.slug, t.source])).toEqual(slugs.map((s) => [s, 'url']));
+    });
+  }
+
+  const urlNotDesks: [string, string][] = [
+    ['https://www.bbc.co.uk/news/world-us-canada-68012345', 'a general desk before the id'],
+    ['https://www.mayoclinic.org/drugs-supplements-vitamin-c/art-20363932', '`art-` abbreviates article'],
+    ['https://www.france24.com/ar/20180625-ثقافة-كيف-تعود', 'a headline slug, not desk and id'],
+    [
+      'https://www.japantimes.co.jp/news/2020/02/25/national/science-health/covid-guidelines/',
+      'two subjects',
+    ],
+    ['https://www.linkedin.com/legal/privacy-policy', "a site's legal pages"],
+    [
+      'https://www.example.com/news/2024/world/opinion/sport/slug',
+      'deeper than three segments that are not dates',
+    ],
+  ];
+  for (const [url, why] of urlNotDesks) {
+    it(`URL ${url} names no desk (${why})`, () => {
+      expect(classifySubjects({ url })).toEqual([]);
     });
   }
 

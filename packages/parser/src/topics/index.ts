@@ -5,7 +5,7 @@ import { foldArabic } from '../normalize/arabic.ts';
 import { toSearchText } from '../normalize/search.ts';
 import { hashRange } from '../normalize/words.ts';
 import type { TopicScore } from '../types.ts';
-import { KEYWORDS, SECTION_SUBJECTS, SUBJECTS } from './taxonomy.ts';
+import { GENERAL_SECTIONS, KEYWORDS, SECTION_QUALIFIERS, SECTION_SUBJECTS, SUBJECTS } from './taxonomy.ts';
 
 export { GENERAL_SECTIONS, KEYWORDS, SECTION_SUBJECTS, SUBJECTS, type Subject } from './taxonomy.ts';
 
@@ -19,25 +19,76 @@ export type SubjectInput = {
   searchText?: { title: string; body: string };
 };
 
-const labelKey = (label: string): string =>
-  toSearchText(label.replace(/([a-z])([A-Z])/g, '$1 $2'))
+// The words of a section label or URL segment, folded and stemmed as search does: `culture-and-art`,
+// `Entertainment & Arts`, `ثقافة وفنون` and `middleEast` are each words joined by punctuation, a
+// conjunction or a change of case.
+const sectionWords = (label: string): string[] =>
+  toSearchText(label.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[-_/&+]+/g, ' '))
     .split(' ')
-    .join(' ');
+    .filter(Boolean);
 
+// The desk vocabulary, and each subject's own names: an outlet may call a desk as the subject list does
+// (`Catastrophes et accidents`), whose words alone would name two subjects or none.
 const SECTION_INDEX = new Map<string, string>(
-  Object.entries(SECTION_SUBJECTS).map(([label, slug]) => [labelKey(label), slug]),
+  [
+    ...Object.entries(SECTION_SUBJECTS),
+    ...SUBJECTS.flatMap((s) => [s.en, s.ar, s.fr].map((name): [string, string] => [name, s.slug])),
+  ].map(([label, slug]) => [sectionWords(label).join(' '), slug]),
 );
+const LONGEST_SECTION_KEY = Math.max(...[...SECTION_INDEX.keys()].map((k) => k.split(' ').length));
+const NEUTRAL_SECTION_WORDS: ReadonlySet<string> = new Set(
+  [...SECTION_QUALIFIERS, ...GENERAL_SECTIONS].flatMap(sectionWords),
+);
+// A desk is named in a few words; a longer label is a headline or a tag, not a desk.
+const MAX_SECTION_WORDS = 5;
 
 /** The database slug for a section label: `section:` + folded, lower-cased label, spaces → `-`. */
 export function sectionSlug(label: string): string {
   return `section:${foldArabic(label).trim().replace(/\s+/g, '-')}`;
 }
 
-/** The subject a section/desk label or URL path segment names, or null for general-news desks. */
+/**
+ * The subject a section/desk label or URL path segment names, or null for general-news desks. A label of
+ * several words names a subject only when every word is desk vocabulary or a qualifier (`سياسة دولية`,
+ * `Business News`): one unknown word and it may be a headline or another beat, and a wrong desk subject
+ * would teach the classifier wrongly. A label whose words name two different subjects (`Science &
+ * Environment`, `science-health`, `politique-societe`) names neither: its articles belong to either beat,
+ * and the Japan Times files coronavirus news under `science-health`. A key of several words can still
+ * settle such a label.
+ */
 export function subjectOfSection(label: string): string | null {
-  const k = labelKey(label.replace(/[-_/]+/g, ' '));
-  return SECTION_INDEX.get(k) ?? SECTION_INDEX.get(k.replace(/ /g, '-')) ?? null;
+  const words = sectionWords(label);
+  if (words.length > MAX_SECTION_WORDS) return null;
+  let subject: string | null = null;
+  for (let i = 0; i < words.length; ) {
+    // The longest key first, so `كرة القدم` is read as one desk rather than an unknown `كرة`.
+    let n = Math.min(LONGEST_SECTION_KEY, words.length - i);
+    let slug: string | undefined;
+    for (; n > 0; n--) {
+      slug = SECTION_INDEX.get(words.slice(i, i + n).join(' '));
+      if (slug !== undefined) break;
+    }
+    if (slug !== undefined) {
+      if (subject !== null && subject !== slug) return null;
+      subject = slug;
+      i += n;
+    } else if (NEUTRAL_SECTION_WORDS.has(words[i] as string)) i++;
+    else return null;
+  }
+  return subject;
 }
+
+// Path segments that never name a desk and so do not use up the segments read: numbers and dates
+// (`/2024/01/01/politics/`), a month (`/law/2024/jan/01/`), a language or country code (`/ar/`, `/us/`).
+const TRIVIAL_SEGMENT = /^(?:\d+(?:[-_.]\d+)*|\p{L}{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)$/iu;
+// A page's file under the article's own directory (`/2024/01/01/politics/slug/index.html`).
+const PAGE_FILE = /^(?:index|default|amp)(?:\.\w+)?$/i;
+// A desk followed by the article's numeric id (`/arabic/sports-43101640`, `/news/business-68012345`): the
+// BBC files every article so; a headline slug carries words after the desk, or none before a date. A
+// shorter prefix is an abbreviation more often than a desk: Mayo Clinic's `art-20363932` is an article.
+const DESK_WITH_ID = /^(\p{L}[\p{L}-]{3,}?)-\d{5,}(?:\.\w+)?$/u;
+// How many non-trivial directory segments may name a desk: deeper ones are subsections, tags and slugs.
+const MAX_DESK_SEGMENTS = 3;
 
 function subjectsFromUrl(url: string): string[] {
   let path: string;
@@ -47,12 +98,21 @@ function subjectsFromUrl(url: string): string[] {
     return [];
   }
   const found: string[] = [];
-  // Only the leading directory segments name a desk; the last one is the article's own slug.
-  const segments = path.split('/').filter(Boolean).slice(0, -1).slice(0, 3);
-  for (const segment of segments) {
-    const slug = subjectOfSection(segment);
+  const add = (slug: string | null): void => {
     if (slug && !found.includes(slug)) found.push(slug);
+  };
+  const segments = path.split('/').filter(Boolean);
+  if (segments.length > 0 && PAGE_FILE.test(segments[segments.length - 1] as string)) segments.pop();
+  // The last segment is the article's own slug: it names a desk only in the desk-and-id form.
+  const own = segments.pop();
+  let read = 0;
+  for (const segment of segments) {
+    if (TRIVIAL_SEGMENT.test(segment)) continue;
+    if (read++ === MAX_DESK_SEGMENTS) break;
+    add(subjectOfSection(DESK_WITH_ID.exec(segment)?.[1] ?? segment));
   }
+  const desk = own === undefined ? undefined : DESK_WITH_ID.exec(own)?.[1];
+  if (desk !== undefined) add(subjectOfSection(desk));
   return found;
 }
 

@@ -65,8 +65,12 @@ export const SUBJECTS: readonly Subject[] = [
 
 /**
  * Section and desk labels (any language) to a subject. Keys are matched after folding and stemming, so
- * `السياسة`, `سياسي` and `Politique` all land here. General-news desks (world, middleEast, local) are
- * absent on purpose: they say where, not what, and fall through to the keyword rules.
+ * `السياسة`, `سياسي` and `Politique` all land here; a label of several words (`ثقافة وفنون`, `Entertainment &
+ * Arts`, `culture-and-art`) is read word by word, a key of several words (`كرة القدم`) as one. General-news
+ * desks (world, middleEast, local) are absent on purpose: they say where, not what, and fall through to
+ * the keyword rules. Only words an outlet would name a whole desk by belong here: a desk subject is taken
+ * as true and teaches the classifier, so a word that also names things beside its subject stays out
+ * (`legal`: in URLs it is mostly a site's terms and privacy pages; `media`, `police`, `style`).
  */
 export const SECTION_SUBJECTS: Record<string, string> = {
   سياسة: 'politics',
@@ -76,9 +80,14 @@ export const SECTION_SUBJECTS: Record<string, string> = {
   اقتصاد: 'economy',
   'مال وأعمال': 'economy',
   أعمال: 'economy',
+  أسواق: 'economy',
+  // Al Arabiya's economy desk, transliterated in its URLs (/ar/aswaq/).
+  aswaq: 'economy',
   economy: 'economy',
   economie: 'economy',
+  conjoncture: 'economy',
   business: 'economy',
+  ebusiness: 'economy',
   finance: 'economy',
   markets: 'economy',
   money: 'economy',
@@ -87,6 +96,9 @@ export const SECTION_SUBJECTS: Record<string, string> = {
   sport: 'sport',
   sports: 'sport',
   football: 'sport',
+  soccer: 'sport',
+  tennis: 'sport',
+  'كرة القدم': 'sport',
   ثقافة: 'arts-culture',
   فن: 'arts-culture',
   فنون: 'arts-culture',
@@ -94,18 +106,26 @@ export const SECTION_SUBJECTS: Record<string, string> = {
   culture: 'arts-culture',
   arts: 'arts-culture',
   art: 'arts-culture',
+  artanddesign: 'arts-culture',
   entertainment: 'arts-culture',
-  'art-and-culture': 'arts-culture',
   cinema: 'arts-culture',
+  سينما: 'arts-culture',
+  film: 'arts-culture',
+  films: 'arts-culture',
+  movies: 'arts-culture',
+  music: 'arts-culture',
+  musique: 'arts-culture',
+  books: 'arts-culture',
+  livres: 'arts-culture',
+  theatre: 'arts-culture',
+  'tv and radio': 'arts-culture',
   تكنولوجيا: 'science-technology',
   تقنية: 'science-technology',
-  'علوم وتكنولوجيا': 'science-technology',
   علوم: 'science-technology',
   technology: 'science-technology',
   tech: 'science-technology',
   science: 'science-technology',
   sciences: 'science-technology',
-  'science-and-tech': 'science-technology',
   technologie: 'science-technology',
   صحة: 'health',
   health: 'health',
@@ -114,22 +134,28 @@ export const SECTION_SUBJECTS: Record<string, string> = {
   environment: 'environment',
   environnement: 'environment',
   climate: 'environment',
+  climat: 'environment',
   planete: 'environment',
   حوادث: 'crime-justice',
+  جريمة: 'crime-justice',
+  جرائم: 'crime-justice',
   crime: 'crime-justice',
   justice: 'crime-justice',
+  law: 'crime-justice',
   'faits-divers': 'crime-justice',
   قضاء: 'crime-justice',
   تعليم: 'education',
   education: 'education',
   دين: 'religion',
   religion: 'religion',
+  religions: 'religion',
   'دين ودنيا': 'religion',
   مجتمع: 'society',
   society: 'society',
   societe: 'society',
   منوعات: 'lifestyle',
   lifestyle: 'lifestyle',
+  lifeandstyle: 'lifestyle',
   'style-de-vie': 'lifestyle',
   travel: 'lifestyle',
   طقس: 'weather',
@@ -140,6 +166,37 @@ export const SECTION_SUBJECTS: Record<string, string> = {
   defense: 'conflict-defence',
   عسكرية: 'conflict-defence',
 };
+
+/**
+ * Words a desk label may carry beside its subject without changing it: conjunctions and articles (`اقتصاد
+ * وأعمال`, `Science & Tech`) and the reach of the desk (`سياسة دولية`, `Économie française`, `World Sport`).
+ * The GENERAL_SECTIONS words count as well. Any other word makes the label no desk label at all.
+ */
+export const SECTION_QUALIFIERS = [
+  'و',
+  'and',
+  'the',
+  'of',
+  'et',
+  'de',
+  'des',
+  'du',
+  'la',
+  'le',
+  'les',
+  'l',
+  'دولية',
+  'عالمية',
+  'محلية',
+  'عربية',
+  'global',
+  'national',
+  'local',
+  'regional',
+  'francaise',
+  'internationale',
+  'mondiale',
+];
 
 /** Words that make a short first line a section label rather than a title (ar/en/fr). */
 export const GENERAL_SECTIONS = [
