@@ -311,18 +311,20 @@ export function evaluateAlertRules(db: Db, range: { from: string; to: string }):
      RETURNING id, created_at = updated_at AS created`,
   );
   const created: number[] = [];
-  db.$client.transaction(() => {
-    const now = nowIso();
-    for (const rule of rules) {
-      for (const p of computeSpikes(db, rule.scope, range, { k: rule.k, minCount: rule.minCount })) {
-        if (!p.spike) continue;
-        const row = upsert.get(rule.id, p.day, p.count, p.mean, p.stddev, p.threshold, now, now) as
-          | { id: number; created: number }
-          | undefined;
-        if (row?.created === 1) created.push(row.id);
+  db.$client
+    .transaction(() => {
+      const now = nowIso();
+      for (const rule of rules) {
+        for (const p of computeSpikes(db, rule.scope, range, { k: rule.k, minCount: rule.minCount })) {
+          if (!p.spike) continue;
+          const row = upsert.get(rule.id, p.day, p.count, p.mean, p.stddev, p.threshold, now, now) as
+            | { id: number; created: number }
+            | undefined;
+          if (row?.created === 1) created.push(row.id);
+        }
       }
-    }
-  })();
+    })
+    .immediate();
   return created.length ? listAlerts(db, { ids: created }) : [];
 }
 

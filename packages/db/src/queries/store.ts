@@ -332,7 +332,7 @@ export function storeArticles(db: Db, items: IngestItem[], opts: StoreArticlesOp
     return result;
   });
   try {
-    return run();
+    return run.immediate();
   } catch (error) {
     // The batch was rolled back: the story index kept for the connection may hold its members.
     forgetStoryIndex(db);
@@ -357,9 +357,11 @@ export function recountRollupCells(db: Db, cells: [day: string, outletId: number
 
 /** Rebuilds every rollup row (after a repair or a manual edit of articles). */
 export function rebuildRollups(db: Db): void {
-  db.$client.transaction(() => {
-    db.$client.exec('DELETE FROM rollup_daily; DELETE FROM rollup_daily_topic;');
-    const days = prepare(db, 'SELECT DISTINCT day FROM articles').pluck().all() as string[];
-    recountRollups(db, days);
-  })();
+  db.$client
+    .transaction(() => {
+      db.$client.exec('DELETE FROM rollup_daily; DELETE FROM rollup_daily_topic;');
+      const days = prepare(db, 'SELECT DISTINCT day FROM articles').pluck().all() as string[];
+      recountRollups(db, days);
+    })
+    .immediate();
 }

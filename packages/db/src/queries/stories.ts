@@ -647,7 +647,7 @@ export function assignMissingStories(
     const ids = prepare(db, SQL.missing).pluck().all(batchSize) as number[];
     if (ids.length === 0) return total;
     try {
-      db.$client.transaction(() => assignStories(db, ids, new Map(), opts))();
+      db.$client.transaction(() => assignStories(db, ids, new Map(), opts)).immediate();
     } catch (error) {
       forgetStoryIndex(db);
       throw error;

@@ -355,14 +355,16 @@ export function trainSubjectModel(db: Db, opts: TrainSubjectModelOptions = {}): 
   });
   const model = trainer.train();
   const createdAt = nowIso();
-  const id = db.$client.transaction(() => {
-    const id = Number(
-      prepare(db, SQL.insertModel).run(createdAt, total, model.labels.length, JSON.stringify(model))
-        .lastInsertRowid,
-    );
-    prepare(db, SQL.deleteOlderModels).run(id);
-    return id;
-  })();
+  const id = db.$client
+    .transaction(() => {
+      const id = Number(
+        prepare(db, SQL.insertModel).run(createdAt, total, model.labels.length, JSON.stringify(model))
+          .lastInsertRowid,
+      );
+      prepare(db, SQL.deleteOlderModels).run(id);
+      return id;
+    })
+    .immediate();
   parsedModels.set(db.$client, { id, model });
   return {
     model: {
@@ -507,12 +509,14 @@ export function applySubjectModel(
   };
   const result: ApplySubjectModelResult = { scored: 0, changed: 0, linked: 0 };
 
-  db.$client.transaction(() => {
-    const days = prepare(db, SQL.supersededDays).pluck().all() as string[];
-    if (days.length === 0) return;
-    prepare(db, SQL.deleteSuperseded).run();
-    recountRollups(db, days);
-  })();
+  db.$client
+    .transaction(() => {
+      const days = prepare(db, SQL.supersededDays).pluck().all() as string[];
+      if (days.length === 0) return;
+      prepare(db, SQL.deleteSuperseded).run();
+      recountRollups(db, days);
+    })
+    .immediate();
 
   const topicIds = new Map<string, number>();
   const topicId = (slug: string): number => {
@@ -561,7 +565,7 @@ export function applySubjectModel(
   let after: number | null = opts.onlyUnlabelled === false ? 0 : stored.appliedThrough;
   while (after !== null) {
     try {
-      after = runBatch(after);
+      after = runBatch.immediate(after);
     } catch (error) {
       topicIds.clear();
       throw error;

@@ -186,18 +186,20 @@ function applyRetroactively(db: Db, topicId: number, match: string): number {
  */
 export function createWatchTopic(db: Db, input: WatchTopicInput): SaveWatchTopicResult {
   const { query, parsed } = parseWatchQuery(input?.query);
-  return db.$client.transaction((): SaveWatchTopicResult => {
-    const name = checkName(db, input.name, 0);
-    const now = nowIso();
-    const placeholder = `${WATCH_SLUG_PREFIX}new:${now}:${Math.random()}`;
-    const id = Number(prepare(db, SQL.insertTopic).run(placeholder, name).lastInsertRowid);
-    prepare(db, SQL.setSlug).run(`${WATCH_SLUG_PREFIX}${id}`, id);
-    // Read before the pass, in the same transaction: every raw document up to here is covered by it.
-    const through = prepare(db, SQL.lastRaw).pluck().get() as number;
-    prepare(db, SQL.insertWatch).run(id, query, through, now, now);
-    const linked = applyRetroactively(db, id, parsed.match);
-    return { topic: getWatchTopic(db, id) as WatchTopic, linked };
-  })();
+  return db.$client
+    .transaction((): SaveWatchTopicResult => {
+      const name = checkName(db, input.name, 0);
+      const now = nowIso();
+      const placeholder = `${WATCH_SLUG_PREFIX}new:${now}:${Math.random()}`;
+      const id = Number(prepare(db, SQL.insertTopic).run(placeholder, name).lastInsertRowid);
+      prepare(db, SQL.setSlug).run(`${WATCH_SLUG_PREFIX}${id}`, id);
+      // Read before the pass, in the same transaction: every raw document up to here is covered by it.
+      const through = prepare(db, SQL.lastRaw).pluck().get() as number;
+      prepare(db, SQL.insertWatch).run(id, query, through, now, now);
+      const linked = applyRetroactively(db, id, parsed.match);
+      return { topic: getWatchTopic(db, id) as WatchTopic, linked };
+    })
+    .immediate();
 }
 
 /**
@@ -211,19 +213,21 @@ export function updateWatchTopic(
 ): SaveWatchTopicResult | null {
   checkId(id);
   const next = changes?.query === undefined ? null : parseWatchQuery(changes.query);
-  return db.$client.transaction((): SaveWatchTopicResult | null => {
-    const current = getWatchTopic(db, id);
-    if (!current) return null;
-    const now = nowIso();
-    if (changes.name !== undefined) prepare(db, SQL.renameTopic).run(checkName(db, changes.name, id), id);
-    let linked = current.articles;
-    if (next && next.query !== current.query) {
-      const through = prepare(db, SQL.lastRaw).pluck().get() as number;
-      prepare(db, SQL.updateWatch).run(next.query, through, now, id);
-      linked = applyRetroactively(db, id, next.parsed.match);
-    } else prepare(db, SQL.touchWatch).run(now, id);
-    return { topic: getWatchTopic(db, id) as WatchTopic, linked };
-  })();
+  return db.$client
+    .transaction((): SaveWatchTopicResult | null => {
+      const current = getWatchTopic(db, id);
+      if (!current) return null;
+      const now = nowIso();
+      if (changes.name !== undefined) prepare(db, SQL.renameTopic).run(checkName(db, changes.name, id), id);
+      let linked = current.articles;
+      if (next && next.query !== current.query) {
+        const through = prepare(db, SQL.lastRaw).pluck().get() as number;
+        prepare(db, SQL.updateWatch).run(next.query, through, now, id);
+        linked = applyRetroactively(db, id, next.parsed.match);
+      } else prepare(db, SQL.touchWatch).run(now, id);
+      return { topic: getWatchTopic(db, id) as WatchTopic, linked };
+    })
+    .immediate();
 }
 
 /**
@@ -232,15 +236,17 @@ export function updateWatchTopic(
  */
 export function deleteWatchTopic(db: Db, id: number): { deletedAlertRules: number } | null {
   checkId(id);
-  return db.$client.transaction(() => {
-    const current = getWatchTopic(db, id);
-    if (!current) return null;
-    const deletedAlertRules = prepare(db, SQL.deleteRules).run(current.slug).changes;
-    // Links and the watch_topics row go with the topic (ON DELETE CASCADE); rollups have no foreign keys.
-    prepare(db, SQL.deleteTopicRollups).run(id);
-    prepare(db, SQL.deleteTopic).run(id);
-    return { deletedAlertRules };
-  })();
+  return db.$client
+    .transaction(() => {
+      const current = getWatchTopic(db, id);
+      if (!current) return null;
+      const deletedAlertRules = prepare(db, SQL.deleteRules).run(current.slug).changes;
+      // Links and the watch_topics row go with the topic (ON DELETE CASCADE); rollups have no foreign keys.
+      prepare(db, SQL.deleteTopicRollups).run(id);
+      prepare(db, SQL.deleteTopic).run(id);
+      return { deletedAlertRules };
+    })
+    .immediate();
 }
 
 type Arrival = { id: number; articleId: number | null };
@@ -317,7 +323,7 @@ export function applyWatchTopics(db: Db, opts: { batch?: number } = {}): ApplyWa
     result.checked += ids.size;
     return through < last;
   });
-  while (runBatch()) {
+  while (runBatch.immediate()) {
     // Each batch commits on its own; the loop ends when every raw document up to `last` is covered.
   }
   return result;
