@@ -270,7 +270,10 @@ describe.skipIf(!hasShared())('rasid run --once against a local server', () => {
     expect(status.status).toBe(0);
     expect(status.stdout).toMatch(/guardian \[feed\] http:\/\/127\.0\.0\.1:\d+\/feeds\/guardian — ok /);
     expect(status.stdout).toMatch(/seen 55 new 55 duplicate 0 failed 0/);
-    expect(status.stdout).toMatch(/missing \[feed\] .* — error: .*HTTP 404 Not Found/);
+    // The error with when it happened.
+    expect(status.stdout).toMatch(
+      /missing \[feed\] .* — error \d{4}-\d\d-\d\dT[\d:.]+Z: .*HTTP 404 Not Found/,
+    );
     expect(status.stdout).toMatch(
       /unresolved failures \(latest 1\)\n .*feeds\/changing#http:\/\/heise\.de\/-3088438: missing text/,
     );
@@ -529,7 +532,9 @@ describe.skipIf(!hasShared())('rasid run --once: sitemaps and summary-only feeds
           .filter((f) => f.sourceId === s.id)
           .map((f) => [f.location.replace(base, ''), f.reason]),
       );
-      expect(reasons).toEqual({ '/private/closed': `disallowed by ${base}/robots.txt` });
+      expect(reasons).toEqual({
+        '/private/closed': `disallowed by ${base}/robots.txt (Disallow: /private/)`,
+      });
     });
     expect(hits('/private/closed')).toBe(0);
   });

@@ -37,8 +37,12 @@ export class IngestPipeline {
     this.pending = new Set(options.pending);
   }
 
-  /** Parses one raw document and queues it; a document that cannot be parsed is recorded, not fatal. */
-  add(input: RawInput & { location: string }): Article | null {
+  /**
+   * Parses one raw document and queues it; a document that cannot be parsed is recorded, not fatal.
+   * `alsoFrom`: other places its article came from (a feed item's article page), whose failures the
+   * transaction that stores it resolves, as it does the input's own location's.
+   */
+  add(input: RawInput & { location: string }, alsoFrom: readonly string[] = []): Article | null {
     this.stats.read++;
     let article: Article;
     try {
@@ -47,7 +51,7 @@ export class IngestPipeline {
       this.fail(input.location, error);
       return null;
     }
-    this.push(input, article);
+    this.push(input, article, undefined, alsoFrom);
     return article;
   }
 
@@ -65,8 +69,14 @@ export class IngestPipeline {
    * Queues an article parsed elsewhere (a feed item) with the raw input it came from, and the store's keys
    * when they were derived already (then the raw bytes are not kept: the keys hold their archive).
    */
-  push(input: RawInput & { location: string }, article: Article, keys?: StoreKeys): void {
+  push(
+    input: RawInput & { location: string },
+    article: Article,
+    keys?: StoreKeys,
+    alsoFrom: readonly string[] = [],
+  ): void {
     if (this.pending.has(input.location)) this.resolved.push(input.location);
+    this.resolved.push(...alsoFrom);
     this.batch.push({
       raw: {
         location: input.location,

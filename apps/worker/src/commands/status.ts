@@ -9,7 +9,7 @@ export async function printStatus(db: Db, out: NodeJS.WritableStream = process.s
   out.write(`\nsources (${sources.length})\n`);
   for (const s of sources) {
     const health = s.lastError
-      ? `error: ${s.lastError}`
+      ? `error${s.lastErrorAt ? ` ${s.lastErrorAt}` : ''}: ${s.lastError}`
       : s.lastSuccessAt
         ? `ok ${s.lastSuccessAt}`
         : 'never run';

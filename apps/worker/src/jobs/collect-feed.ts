@@ -2,7 +2,7 @@
 // that carries only a summary gets its article page fetched (politely, a bounded number per run) and the
 // page's clean text stored as its body; when the page fails, the summary is stored and the reason kept as
 // a pending failure of the page, retried on later runs.
-import { listStoredUrls, recordFailure, resolveFailures } from '@rasid/db/queries';
+import { listStoredUrls, recordFailure } from '@rasid/db/queries';
 import { decodeBytes, type FeedItem, parseDocument, parseFeed } from '@rasid/parser';
 import { trustedContentType } from '../collect/charset.ts';
 import type { CollectContext, CollectResult, Validators } from './collect-context.ts';
@@ -83,7 +83,6 @@ export async function collectFeed(
     outletHint: source.outlet ? { name: source.outlet } : undefined,
   };
   const failedPages = new Set<string>();
-  const fetchedPending: string[] = [];
   let pagesFetched = 0;
   let pagesLeft = 0;
   let budget = ctx.maxPagesPerRun;
@@ -138,18 +137,16 @@ export async function collectFeed(
           `${page}: the page's text (${article.body.length} characters) is no longer than the summary (${summary.length})`,
         );
       // The feed's title, date, categories and link stay; the body is the page's.
-      ctx.pipeline.add({
-        ...input,
-        content: JSON.stringify({ ...record, content: article.body, page: fetched.url }),
-      });
-      if (ctx.pending.has(page)) fetchedPending.push(page);
+      // A page fetched on retry is resolved by the transaction that stores the article holding its text.
+      ctx.pipeline.add(
+        { ...input, content: JSON.stringify({ ...record, content: article.body, page: fetched.url }) },
+        ctx.pending.has(page) ? [page] : [],
+      );
     } catch (error) {
       fallBack((error as Error).message.replace(`${page}: `, ''));
     }
   }
-  // A page fetched on retry is resolved once the article holding its text is committed.
   ctx.pipeline.flush();
-  for (const page of fetchedPending) resolveFailures(ctx.db, { location: page });
   return {
     etag: result.etag,
     lastModified: result.lastModified,
