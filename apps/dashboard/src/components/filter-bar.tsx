@@ -41,6 +41,9 @@ export function FilterBar({ filters, facets, onChange }: FilterBarProps) {
   // A pending choice counts only while the URL still holds the filters it was made from.
   const [pending, setPending] = useState<{ from: number[]; outlets: number[] } | null>(null);
   const chosenOutlets = pending && pending.from === filters.outlet ? pending.outlets : filters.outlet;
+  const [pendingUnique, setPendingUnique] = useState<{ from: Filters; unique: boolean } | null>(null);
+  const unique =
+    pendingUnique && pendingUnique.from === filters ? pendingUnique.unique : filters.unique === true;
 
   const outlets = facets?.outlets ?? [];
   const topics = facets?.topics ?? [];
@@ -179,6 +182,27 @@ export function FilterBar({ filters, facets, onChange }: FilterBarProps) {
           </div>
         </form>
       </search>
+      <div className="field field-unique">
+        <span className="field-label" id={`${id}-unique`}>
+          {t('Copies')}
+        </span>
+        <label
+          className="check"
+          title={t('Leave out syndicated copies and near-duplicates: each text counts once.')}
+        >
+          <input
+            type="checkbox"
+            data-testid="unique-filter"
+            aria-describedby={`${id}-unique`}
+            checked={unique}
+            onChange={(event) => {
+              setPendingUnique({ from: filters, unique: event.target.checked });
+              onChange({ ...filters, unique: event.target.checked || undefined });
+            }}
+          />
+          <span>{t('Unique texts only')}</span>
+        </label>
+      </div>
       {hasAnyFilter(filters) ? (
         <button type="button" className="link-button clear-filters" onClick={() => onChange(emptyFilters)}>
           {t('Clear filters')}

@@ -32,6 +32,11 @@ export const filtersSchema = z
       .array(z.string().regex(/^[a-z]{2,3}$/, 'expected an ISO 639-1 code such as ar, en or fr'))
       .max(50),
     q: z.string().trim().max(300, 'at most 300 characters').optional(),
+    // Each text once: syndicated copies and near-duplicates of a text already counted are left out.
+    unique: z
+      .enum(['1', 'true', '0', 'false'], { message: 'expected 1 (unique texts only) or 0 (every article)' })
+      .transform((value) => value === '1' || value === 'true')
+      .optional(),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'must not be after to', path: ['from'] });
 
@@ -158,7 +163,10 @@ function parseWith<T extends z.ZodType>(schema: T, raw: Record<string, unknown>)
 }
 
 export function parseFilters(search: SearchParamsLike): Filters {
-  return parseWith(filtersSchema, readParams(search, ['from', 'to', 'outlet', 'topic', 'lang', 'q']));
+  return parseWith(
+    filtersSchema,
+    readParams(search, ['from', 'to', 'outlet', 'topic', 'lang', 'q', 'unique']),
+  );
 }
 
 export function parseCoverageParams(search: SearchParamsLike) {
@@ -203,6 +211,7 @@ export function toCoverageFilters(filters: Filters): CoverageFilters {
   if (filters.topic.length > 0) out.topics = filters.topic;
   if (filters.lang.length > 0) out.languages = filters.lang;
   if (filters.q) out.q = filters.q;
+  if (filters.unique) out.unique = true;
   return out;
 }
 
@@ -215,6 +224,8 @@ export function toSearchParams(filters: Filters): URLSearchParams {
   for (const slug of [...filters.topic].sort()) params.append('topic', slug);
   for (const code of [...filters.lang].sort()) params.append('lang', code);
   if (filters.q) params.set('q', filters.q);
+  // Only when set: every article is the default, and `unique=0` would give equal filters a second URL.
+  if (filters.unique) params.set('unique', '1');
   return params;
 }
 
@@ -225,6 +236,7 @@ export function hasAnyFilter(filters: Filters): boolean {
     filters.from ||
       filters.to ||
       filters.q ||
+      filters.unique ||
       filters.outlet.length > 0 ||
       filters.topic.length > 0 ||
       filters.lang.length > 0,

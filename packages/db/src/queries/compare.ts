@@ -41,12 +41,16 @@ export function compareFilters(base: CoverageFilters, spec: CompareSpec): Covera
   return { ...base, outlets: [id] };
 }
 
-/** What a series' share is a share of: the same outlets and days, nothing else narrowed. */
+/**
+ * What a series' share is a share of: the same outlets and days, nothing else narrowed. Unique counts
+ * stay unique on both sides, so a share is of the texts the outlets wrote, each counted once.
+ */
 export function outputFilters(filters: CoverageFilters): CoverageFilters {
   const out: CoverageFilters = {};
   if (filters.from) out.from = filters.from;
   if (filters.to) out.to = filters.to;
   if (filters.outlets && filters.outlets.length > 0) out.outlets = filters.outlets;
+  if (filters.unique) out.unique = true;
   return out;
 }
 

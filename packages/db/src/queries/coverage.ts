@@ -97,12 +97,48 @@ function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+type CountRow = { k: string | number; s: string | number | null; n: number };
+
+/** A chart's rows counted on the articles themselves (or, with `copies`, on the scope's copies alone). */
+function countArticleRows(
+  db: Db,
+  scope: Scope,
+  groupBy: CoverageGroup,
+  stackBy: CoverageStack | null,
+  opts: { copies?: boolean } = {},
+): CountRow[] {
+  const topicDimension = groupBy === 'topic' || stackBy === 'topic';
+  const key = dimensionSql(groupBy, 'articles');
+  const stack = stackBy ? dimensionSql(stackBy, 'articles') : 'NULL';
+  const from = `${articlesFrom(scope, opts)}${topicDimension ? ' JOIN article_topics t ON t.article_id = a.id' : ''}`;
+  const where = articleWhere(scope, { topicJoin: topicDimension, copies: opts.copies ?? false });
+  return prepare(
+    db,
+    `SELECT ${key} AS k, ${stack} AS s, count(*) AS n FROM ${from} ${where.sql} GROUP BY k, s`,
+  ).all(...where.params) as CountRow[];
+}
+
+/**
+ * Rollup rows less the copies' rows of the same cells: the rollups count every article, so this is each
+ * text once. A cell left with no article is dropped, as a count on the articles would never list it.
+ */
+function subtractRows(rows: CountRow[], copies: CountRow[]): CountRow[] {
+  if (copies.length === 0) return rows;
+  const cell = (row: CountRow) => `${row.k}\u0000${row.s ?? ''}`;
+  const copied = new Map(copies.map((row) => [cell(row), row.n]));
+  return rows.flatMap((row) => {
+    const minus = copied.get(cell(row)) ?? 0;
+    if (minus === 0) return [row];
+    return row.n - minus > 0 ? [{ ...row, n: row.n - minus }] : [];
+  });
+}
+
 /**
  * Article counts for a chart: one point per `groupBy` key (a day, week Monday, YYYY-MM, outlet id,
  * topic slug or language code), split by `stackBy` when given, ordered by key then stack. Grouping or
  * stacking by topic counts an article once in each of its topics; otherwise each article counts once.
  * Served from the rollups (whole weeks or months from the coarser tables) unless a search (or a
- * multi-topic filter) needs the articles.
+ * multi-topic filter) needs the articles; unique counts (`filters.unique`) subtract the copies from them.
  */
 export function countCoverage(
   db: Db,
@@ -114,7 +150,7 @@ export function countCoverage(
   if (scope.empty) return [];
   const topicDimension = groupBy === 'topic' || stackBy === 'topic';
   const rollup = rollupFor(scope, topicDimension);
-  let rows: { k: string | number; s: string | number | null; n: number }[];
+  let rows: CountRow[];
   if (rollup) {
     const parts = rollupParts(scope, { topics: rollup === 'topic', grain: grainFor(groupBy) });
     const selects = parts.map(
@@ -127,15 +163,10 @@ export function countCoverage(
         ? selects[0]
         : `SELECT k, s, sum(n) AS n FROM (${selects.join(' UNION ALL ')}) GROUP BY k, s`;
     rows = prepare(db, sql as string).all(...parts.flatMap((p) => p.where.params)) as typeof rows;
+    if (scope.unique)
+      rows = subtractRows(rows, countArticleRows(db, scope, groupBy, stackBy, { copies: true }));
   } else {
-    const key = dimensionSql(groupBy, 'articles');
-    const stack = stackBy ? dimensionSql(stackBy, 'articles') : 'NULL';
-    const from = `${articlesFrom(scope)}${topicDimension ? ' JOIN article_topics t ON t.article_id = a.id' : ''}`;
-    const where = articleWhere(scope, { topicJoin: topicDimension });
-    rows = prepare(
-      db,
-      `SELECT ${key} AS k, ${stack} AS s, count(*) AS n FROM ${from} ${where.sql} GROUP BY k, s`,
-    ).all(...where.params) as typeof rows;
+    rows = countArticleRows(db, scope, groupBy, stackBy);
   }
 
   const keyLabel = labeler(db, groupBy);
@@ -157,7 +188,8 @@ export function countArticles(db: Db, filters: CoverageFilters): number {
 export function getDateRange(db: Db, filters: CoverageFilters): DateRange {
   const scope: Scope = resolveScope(db, filters);
   if (scope.empty) return { from: null, to: null };
-  const rollup = rollupFor(scope, false);
+  // A first or last day may hold copies alone, which the rollups cannot tell: unique ranges read articles.
+  const rollup = scope.unique ? null : rollupFor(scope, false);
   let row: { from: string | null; to: string | null };
   if (rollup) {
     const where = rollupWhere(scope, { topics: rollup === 'topic' });

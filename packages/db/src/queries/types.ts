@@ -9,6 +9,11 @@ export type CoverageFilters = {
   topics?: string[]; // topic slugs (subjects or sections); an article matches if it has any
   languages?: string[]; // ISO 639-1
   q?: string; // full-text search, Arabic-folded
+  /**
+   * Count each text once: leave out the articles stored as a copy of another story member's text
+   * (syndicated or re-filed, story_members.kind 'duplicate'). Default false: every article counts.
+   */
+  unique?: boolean;
 };
 
 export type TimeBucket = 'day' | 'week' | 'month';

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { blob, index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { articles } from './articles.ts';
 
@@ -48,5 +49,11 @@ export const storyMembers = sqliteTable(
     lead: blob('lead', { mode: 'buffer' }).notNull(),
     terms: blob('terms', { mode: 'buffer' }).notNull(),
   },
-  (t) => [index('story_members_day_idx').on(t.day), index('story_members_story_idx').on(t.storyId, t.day)],
+  (t) => [
+    index('story_members_day_idx').on(t.day),
+    index('story_members_story_idx').on(t.storyId, t.day),
+    // The copies alone, for "unique texts only" (scope.ts): a query reads this small index once instead of
+    // looking up every article's row here, whose signature blobs make the table many times larger.
+    index('story_members_duplicate_idx').on(t.articleId).where(sql`${t.kind} = 'duplicate'`),
+  ],
 );
