@@ -6,6 +6,7 @@ import {
   listAlertRules,
   listAlerts,
   listPendingFailureLocations,
+  settleInterruptedRuns,
   upsertAlertRule,
 } from '@rasid/db/queries';
 import { type ParseRequest, parseRequest, readManifest } from './commands/parse.ts';
@@ -58,6 +59,8 @@ const reportRefill = ({ articles, seconds }: { articles: number; seconds: number
 function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const env = readEnv();
   const db = openDatabase(env.dbPath, { onSearchIndexRefilled: reportRefill });
+  // Runs whose process was killed would read "running" for ever (in `rasid status` too): closed first.
+  settleInterruptedRuns(db);
   return fn(db).finally(() => closeDatabase(db));
 }
 

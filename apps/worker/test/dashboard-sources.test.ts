@@ -132,4 +132,47 @@ describe.skipIf(!existsSync(SEEDS))('sources added from the dashboard', () => {
       closeDatabase(db);
     }
   });
+
+  it('a long-running worker reads its sources file again when it changes, and keeps its sources when the edit is invalid', async () => {
+    const reloadDb = path.join(dir, 'reload.db');
+    const file = path.join(dir, 'reload.json');
+    writeFileSync(file, JSON.stringify({ sources: [] }));
+    const worker = runWorker({
+      dbPath: reloadDb,
+      sourcesPath: file,
+      once: false,
+      logLevel: 'silent',
+      dashboardPollMs: 200,
+    });
+    const db = openDatabase(reloadDb);
+    const waitFor = async (done: () => boolean) => {
+      const deadline = Date.now() + 60_000;
+      while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    };
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      writeFileSync(
+        file,
+        JSON.stringify({ sources: [{ name: 'Seeds in file', kind: 'folder', path: SEEDS }] }),
+      );
+      await waitFor(() => Boolean(getSourceByName(db, 'Seeds in file')?.lastSuccessAt));
+      expect(getSourceByName(db, 'Seeds in file')).toMatchObject({
+        itemsNew: 2,
+        lastError: null,
+        enabled: true,
+      });
+      // A typo in the file: the worker goes on with what it had, the source is not disabled.
+      writeFileSync(file, '{"sources": [{"name": "Seeds in file", "kind": "folder"}');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(getSourceByName(db, 'Seeds in file')?.enabled).toBe(true);
+      // Removed from a valid file: disabled, its history kept.
+      writeFileSync(file, JSON.stringify({ sources: [] }));
+      await waitFor(() => getSourceByName(db, 'Seeds in file')?.enabled === false);
+      expect(getSourceByName(db, 'Seeds in file')).toMatchObject({ enabled: false, itemsNew: 2 });
+    } finally {
+      process.emit('SIGTERM');
+      expect(await worker).toBe(0);
+      closeDatabase(db);
+    }
+  });
 });

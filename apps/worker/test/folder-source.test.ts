@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { closeDatabase, openDatabase } from '@rasid/db/client';
-import { getSourceByName, getTotals, listRuns, syncFileSources } from '@rasid/db/queries';
+import { getSourceByName, getTotals, listRuns, startRun, syncFileSources } from '@rasid/db/queries';
 import { sourceSchema } from '@rasid/db/source-config';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
@@ -78,6 +78,31 @@ describe.skipIf(!existsSync(SEED))('a folder source', () => {
         expect(run?.status).toBe('ok');
       }
       if (c.created !== undefined) expect(existsSync(c.path(dir))).toBe(c.created);
+    } finally {
+      closeDatabase(db);
+    }
+  });
+});
+
+describe.skipIf(!existsSync(SEED))('a source another process is running', () => {
+  it('is left to that process, and run once that process is gone', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rasid-folder-source-'));
+    const db = openDatabase(path.join(dir, 'rasid.db'));
+    try {
+      const source = sourceSchema.parse({ name: 'Folder', kind: 'folder', path: SEED });
+      syncFileSources(db, [source]);
+      const sourceId = getSourceByName(db, 'Folder')?.id as number;
+      // A run held by a live process of this machine (the test runner's parent): another `rasid run`.
+      const held = startRun(db, { kind: 'ingest', sourceId });
+      db.$client.prepare('UPDATE ingest_runs SET pid = ? WHERE id = ?').run(process.ppid, held);
+      expect(await runSource(db, source, log)).toBe(true);
+      expect(getTotals(db).articles).toBe(0);
+      expect(listRuns(db).map((r) => [r.id, r.status])).toEqual([[held, 'running']]);
+      // That process was killed: its run is closed as interrupted, and this one collects.
+      db.$client.prepare('UPDATE ingest_runs SET pid = ? WHERE id = ?').run(2 ** 22 + 1, held);
+      expect(await runSource(db, source, log)).toBe(true);
+      expect(getTotals(db).articles).toBe(1);
+      expect(listRuns(db).map((r) => r.status)).toEqual(['ok', 'interrupted']);
     } finally {
       closeDatabase(db);
     }

@@ -43,6 +43,7 @@ const statusLabel = {
   ok: 'OK',
   partial: 'Partly failed',
   failed: 'Failed',
+  interrupted: 'Interrupted',
 } as const;
 
 const kinds = ['feed', 'sitemap', 'page', 'folder'] as const;

@@ -84,6 +84,7 @@ const ar = {
   'In the database': 'في قاعدة البيانات',
   Input: 'المُدخل',
   'Interface language': 'لغة الواجهة',
+  Interrupted: 'انقطعت',
   Kind: 'النوع',
   Language: 'اللغة',
   'Last error': 'آخر خطأ',

@@ -10,11 +10,12 @@ import {
   listAlertRules,
   listDashboardSources,
   listPendingFailureLocations,
-  startRun,
+  settleInterruptedRuns,
+  startSourceRun,
   syncFileSources,
   updateSourceState,
 } from '@rasid/db/queries';
-import { sourceConfigOfRow } from '@rasid/db/source-config';
+import { sourceConfigOfRow, sourceLocation } from '@rasid/db/source-config';
 import { Cron } from 'croner';
 import pino from 'pino';
 import { PoliteFetcher, type PoliteOptions } from '../collect/polite.ts';
@@ -34,11 +35,14 @@ export type RunWorkerOptions = {
   sourcesPath: string;
   once: boolean;
   logLevel: string;
-  /** How often a long-running worker looks for sources added, changed or removed in the dashboard. */
+  /**
+   * How often a long-running worker looks for sources added, changed or removed in the dashboard, and
+   * for a change to the sources file.
+   */
   dashboardPollMs?: number;
 };
 
-/** Sources added from the dashboard are read from the database at start and then this often. */
+/** Sources added from the dashboard (and the sources file) are read at start and then this often. */
 export const DASHBOARD_POLL_MS = 30_000;
 
 type Logger = pino.Logger;
@@ -140,10 +144,32 @@ async function folderProblem(folder: string, create: boolean): Promise<string | 
   return stat.isDirectory() || stat.isFile() ? null : `not a folder or a file: ${folder}`;
 }
 
-/** Runs one source now and records its state; returns whether it succeeded. */
+/** What tells that a file changed (its time and size), or 'missing'. */
+function stampOf(file: string): Promise<string> {
+  return fs.stat(file).then(
+    (stat) => `${stat.mtimeMs} ${stat.size}`,
+    () => 'missing',
+  );
+}
+
+/**
+ * Runs one source now and records its state; returns whether it succeeded. A source another process is
+ * running (a cron `rasid run --once` beside `rasid run`) is left to it: not a failure, nothing recorded.
+ */
 export async function runSource(db: Db, source: SourceConfig, log: Logger): Promise<boolean> {
   const row = getSourceByName(db, source.name);
   if (!row) throw new Error(`source "${source.name}" is not in the database`);
+  const claim = startSourceRun(db, {
+    kind: source.kind === 'folder' ? 'ingest' : source.kind,
+    sourceId: row.id,
+    args: sourceLocation(source),
+  });
+  if ('busy' in claim) {
+    const { id, pid, startedAt } = claim.busy;
+    log.info({ source: source.name, run: id, pid, startedAt }, 'already running in another process; skipped');
+    return true;
+  }
+  const { runId } = claim;
   const now = () => new Date().toISOString();
   const started = now();
   const pending = listPendingFailureLocations(db, row.id);
@@ -151,14 +177,10 @@ export async function runSource(db: Db, source: SourceConfig, log: Logger): Prom
   try {
     if (source.kind === 'folder') {
       const problem = await folderProblem(source.path, source.create);
-      if (problem) {
-        // A run that read nothing, so that the runs list says when and why, as for a feed that failed.
-        const runId = startRun(db, { kind: 'ingest', sourceId: row.id, args: source.path });
-        const stats = { read: 0, new: 0, updated: 0, duplicate: 0, failed: 0 };
-        finishRun(db, runId, { ...stats, status: 'failed', error: problem });
-        throw new Error(problem);
-      }
+      // The run, failed and read nothing, says when and why, as for a feed that failed (closed below).
+      if (problem) throw new Error(problem);
       const summary = await ingestFiles(db, [source.path], {
+        runId,
         sourceId: row.id,
         pending,
         onFailure,
@@ -179,7 +201,6 @@ export async function runSource(db: Db, source: SourceConfig, log: Logger): Prom
       }
       return true;
     }
-    const runId = startRun(db, { kind: source.kind, sourceId: row.id, args: source.url });
     const pipeline = new IngestPipeline(db, {
       runId,
       sourceId: row.id,
@@ -247,6 +268,16 @@ export async function runSource(db: Db, source: SourceConfig, log: Logger): Prom
     }
   } catch (error) {
     const message = (error as Error).message;
+    // A run its branch did not close (it failed before it read anything) closes here; one it closed stays.
+    finishRun(db, runId, {
+      read: 0,
+      new: 0,
+      updated: 0,
+      duplicate: 0,
+      failed: 0,
+      status: 'failed',
+      error: message,
+    });
     updateSourceState(db, row.id, { lastRunAt: started, lastError: message, lastErrorAt: now() });
     log.error({ source: source.name, err: message }, 'source failed');
     return false;
@@ -293,7 +324,9 @@ export async function runWorker(options: RunWorkerOptions): Promise<number> {
   const db = openDatabase(options.dbPath, {
     onSearchIndexRefilled: (refill) => log.info(refill, 'search index refilled after an upgrade'),
   });
-  const fromFile = syncFile(db, fileSources, log);
+  const interrupted = settleInterruptedRuns(db);
+  if (interrupted > 0) log.warn({ runs: interrupted }, 'runs whose process had ended closed as interrupted');
+  let fromFile = syncFile(db, fileSources, log);
   const enabled = [...fromFile, ...dashboardSources(db, log)];
   log.info(
     {
@@ -374,18 +407,44 @@ export async function runWorker(options: RunWorkerOptions): Promise<number> {
         delivering = null;
       });
   };
-  const poll = setInterval(() => {
-    if (stopping) return;
-    deliverWaiting();
+  // An edited sources file is read again without a restart (systemd's reload, or none, need not know). A
+  // file that no longer validates changes nothing: the sources read before keep running, and it is logged.
+  let fileStamp = await stampOf(options.sourcesPath);
+  const reloadFile = async (): Promise<string[]> => {
+    const stamp = await stampOf(options.sourcesPath);
+    if (stamp === fileStamp) return [];
+    fileStamp = stamp;
     try {
+      const before = new Set(fromFile.map((s) => s.name));
+      fromFile = syncFile(db, await readSourcesConfig(options.sourcesPath), log);
+      log.info({ sources: fromFile.length, config: options.sourcesPath }, 'sources file changed: read again');
+      return fromFile.filter((s) => !before.has(s.name)).map((s) => s.name);
+    } catch (error) {
+      log.error(
+        { err: (error as Error).message },
+        'sources file changed but cannot be used; its previous sources go on',
+      );
+      return [];
+    }
+  };
+  let polling = false;
+  const poll = setInterval(() => {
+    if (stopping || polling) return;
+    polling = true;
+    deliverWaiting();
+    void (async () => {
+      const fileAdded = new Set(await reloadFile());
       const added = reschedule([...fromFile, ...dashboardSources(db, log)]);
       for (const source of added) {
-        log.info({ source: source.name }, 'source added in the dashboard');
+        const from = fileAdded.has(source.name) ? 'the sources file' : 'the dashboard';
+        log.info({ source: source.name }, `source added in ${from}`);
         void runTracked(source);
       }
-    } catch (error) {
-      log.error({ err: (error as Error).message }, 'dashboard sources: reading failed');
-    }
+    })()
+      .catch((error: Error) => log.error({ err: error.message }, 'sources: reading failed'))
+      .finally(() => {
+        polling = false;
+      });
   }, options.dashboardPollMs ?? DASHBOARD_POLL_MS);
   const stopped = new Promise<string>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));

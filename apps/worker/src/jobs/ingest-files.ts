@@ -21,6 +21,8 @@ export type IngestFilesOptions = {
   /** ISO 8601: resolves relative dates in the texts; without it they stay unresolved. */
   referenceDate?: string;
   sourceId?: number | null;
+  /** A run already started for this ingest (a source's, see startSourceRun). Default: one is started. */
+  runId?: number;
   batchSize?: number;
   /**
    * Parse threads beside the main thread (which reads, stores, and parses the chunks that find every
@@ -89,7 +91,9 @@ export async function ingestFiles(
   options: IngestFilesOptions = {},
 ): Promise<IngestSummary> {
   const started = performance.now();
-  const runId = startRun(db, { kind: 'ingest', sourceId: options.sourceId ?? null, args: paths.join(' ') });
+  const runId =
+    options.runId ??
+    startRun(db, { kind: 'ingest', sourceId: options.sourceId ?? null, args: paths.join(' ') });
   const pipeline = new IngestPipeline(db, {
     runId,
     sourceId: options.sourceId ?? null,

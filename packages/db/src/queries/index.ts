@@ -47,7 +47,19 @@ export {
   type OutletWeeks,
 } from './heatmap.ts';
 export { keepAnswer } from './kept-answers.ts';
-export { finishRun, listFailures, listRuns, recordFailure, resolveFailures, startRun } from './runs.ts';
+export {
+  finishRun,
+  isProcessAlive,
+  listFailures,
+  listRuns,
+  type RunOwner,
+  recordFailure,
+  resolveFailures,
+  type SettleOptions,
+  settleInterruptedRuns,
+  startRun,
+  startSourceRun,
+} from './runs.ts';
 export {
   type FoldedDocument,
   findHighlights,

@@ -115,7 +115,8 @@ export type LanguageSummary = { code: string; articles: number };
 export type DateRange = { from: string | null; to: string | null };
 export type Totals = { articles: number; outlets: number; rawDocuments: number };
 
-export type RunStatus = 'running' | 'ok' | 'partial' | 'failed';
+/** 'interrupted': its process ended (killed, crashed, the machine stopped) before it finished. */
+export type RunStatus = 'running' | 'ok' | 'partial' | 'failed' | 'interrupted';
 
 export type IngestRun = RunStats & {
   id: number;
@@ -126,6 +127,8 @@ export type IngestRun = RunStats & {
   finishedAt: string | null;
   status: RunStatus;
   error: string | null;
+  pid: number | null;
+  host: string | null;
 };
 
 export type IngestFailure = {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { sources } from './sources.ts';
 
@@ -11,15 +12,22 @@ export const ingestRuns = sqliteTable(
     args: text('args'),
     startedAt: text('started_at').notNull(),
     finishedAt: text('finished_at'),
-    status: text('status', { enum: ['running', 'ok', 'partial', 'failed'] }).notNull(),
+    status: text('status', { enum: ['running', 'ok', 'partial', 'failed', 'interrupted'] }).notNull(),
     read: integer('read').notNull().default(0),
     new: integer('new').notNull().default(0),
     updated: integer('updated').notNull().default(0),
     duplicate: integer('duplicate').notNull().default(0),
     failed: integer('failed').notNull().default(0),
     error: text('error'),
+    /** The process running it and its machine: a run whose process is gone was interrupted. */
+    pid: integer('pid'),
+    host: text('host'),
   },
-  (t) => [index('ingest_runs_started_idx').on(t.startedAt)],
+  (t) => [
+    index('ingest_runs_started_idx').on(t.startedAt),
+    // The running runs of a source, asked before each run starts (few rows: finished runs leave it).
+    index('ingest_runs_running_idx').on(t.sourceId).where(sql`status = 'running'`),
+  ],
 );
 
 /** An input that could not be stored, kept so it can be shown, fixed and retried. */
