@@ -90,6 +90,20 @@ const AIN = 0x0639;
 const BAA = 0x0628;
 const DAL = 0x062f;
 const WAW = 0x0648;
+const FAA = 0x0641;
+
+/** ب, ل or ك: a preposition written onto the word it governs. */
+const isPreposition = (c: number): boolean => c === BAA || c === 0x0644 || c === 0x0643;
+
+/** Whether `عبد` starts at `at` in text, before `end`. */
+function isAbdAt(text: string, at: number, end: number): boolean {
+  return (
+    at + 2 < end &&
+    text.charCodeAt(at) === AIN &&
+    text.charCodeAt(at + 1) === BAA &&
+    text.charCodeAt(at + 2) === DAL
+  );
+}
 
 // Stemming costs far more than a lookup, and a corpus repeats the same few hundred thousand word forms:
 // stems are memoised, bounded so a long-running worker does not grow without limit. The memo is keyed by
@@ -311,22 +325,20 @@ function scanTerms(
     }
     if (pending) {
       if (pendingArabic) {
-        // وعبد… and عبد… (a leading waw, then ain, baa, dal) are names, kept whole; other words stemmed.
+        // عبد… (ain, baa, dal) is a name, kept whole, and so is one behind a conjunction (و, ف) and/or a
+        // preposition (ب, ل, ك) written onto it: `وعبد`, `بعبد`, `ولعبد` name the same person, and the
+        // clitics go as the stemmer would take them off any other word. Other words are stemmed.
         let from = pendingStart;
-        if (
-          folded.charCodeAt(from) === WAW &&
-          from + 3 < pendingEnd &&
-          folded.charCodeAt(from + 1) === AIN &&
-          folded.charCodeAt(from + 2) === BAA &&
-          folded.charCodeAt(from + 3) === DAL
+        const first = folded.charCodeAt(from);
+        if ((first === WAW || first === FAA) && isAbdAt(folded, from + 1, pendingEnd)) from++;
+        else if (isPreposition(first) && isAbdAt(folded, from + 1, pendingEnd)) from++;
+        else if (
+          (first === WAW || first === FAA) &&
+          isPreposition(folded.charCodeAt(from + 1)) &&
+          isAbdAt(folded, from + 2, pendingEnd)
         )
-          from++;
-        if (
-          from + 2 < pendingEnd &&
-          folded.charCodeAt(from) === AIN &&
-          folded.charCodeAt(from + 1) === BAA &&
-          folded.charCodeAt(from + 2) === DAL
-        ) {
+          from += 2;
+        if (isAbdAt(folded, from, pendingEnd)) {
           const token = folded.slice(from, pendingEnd);
           // Compound names (عبد ربه, عبد الله) are one name written as one or two words; the stemmer would
           // cut a joined one differently from its parts, so names are kept whole.
