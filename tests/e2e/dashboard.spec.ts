@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
+import { readBars } from './charts';
 import { expect, test } from './fixtures';
 import { countByOutlet, outletIdByName, queryRows } from './sample-db';
 
@@ -17,17 +18,6 @@ async function saveScreenshot(page: Page, name: string, fullPage = true) {
 /** Waits until a chart card has finished fetching, so the bars drawn are the current filter's. */
 async function settled(card: Locator) {
   await expect(card).toHaveAttribute('aria-busy', 'false');
-}
-
-/** The numbers a chart drew: data-key → data-count of each bar. */
-async function readBars(bars: Locator): Promise<Map<string, number>> {
-  const pairs = await bars.evaluateAll((elements) =>
-    elements.map((element) => [
-      element.getAttribute('data-key') ?? '',
-      Number(element.getAttribute('data-count')),
-    ]),
-  );
-  return new Map(pairs as [string, number][]);
 }
 
 function countsOnly(map: Map<string, { count: number }>): Map<string, number> {

@@ -1,21 +1,10 @@
-import type { Locator } from '@playwright/test';
+import { readBars } from './charts';
 import { expect, test } from './fixtures';
 import { queryRows } from './sample-db';
 
 // "Unique texts only": a box in the shared filter bar that leaves out the copies the store marked
 // (story_members.kind 'duplicate'; the sample's Sky News and BBC records file a few stories twice). Its
 // counts are checked against the database read in plain SQL, not through the dashboard's queries.
-
-/** data-key → data-count of each bar a chart drew. */
-async function readBars(bars: Locator): Promise<Map<string, number>> {
-  const pairs = await bars.evaluateAll((elements) =>
-    elements.map((element) => [
-      element.getAttribute('data-key') ?? '',
-      Number(element.getAttribute('data-count')),
-    ]),
-  );
-  return new Map(pairs as [string, number][]);
-}
 
 const sum = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
 

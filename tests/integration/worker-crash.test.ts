@@ -3,61 +3,11 @@
 // same raw archive, and each failed input kept once. The kill reaches the process that writes at once
 // (its whole process group), so it lands wherever that process is: inside a batch's transaction too.
 import path from 'node:path';
-import { closeDatabase, openDatabase } from '@rasid/db/client';
-import { digestArticles, getTotals, listFailures } from '@rasid/db/queries';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../support/cli.ts';
+import { progressOf, type Snapshot, seeded, sleep, snapshot } from '../support/crash.ts';
 import { hasShared, sharedPath } from '../support/paths.ts';
 import { killGroup, runRasidAsync, spawnRasid } from '../support/worker.ts';
-
-type Snapshot = {
-  digest: string;
-  totals: ReturnType<typeof getTotals>;
-  failures: string[];
-};
-
-function snapshot(file: string): Snapshot {
-  const db = openDatabase(file);
-  try {
-    return {
-      digest: digestArticles(db),
-      totals: getTotals(db),
-      failures: listFailures(db, { unresolvedOnly: true, limit: 100_000 })
-        .map((f) => `${f.location}: ${f.reason}`)
-        .sort(),
-    };
-  } finally {
-    closeDatabase(db);
-  }
-}
-
-/** Raw documents stored so far, read without writing (the worker may hold the write lock). */
-function storedSoFar(file: string): number {
-  try {
-    const db = openDatabase(file, { readonly: true });
-    try {
-      return getTotals(db).rawDocuments;
-    } finally {
-      closeDatabase(db);
-    }
-  } catch {
-    return 0; // not created or not migrated yet
-  }
-}
-
-// mulberry32: a small seeded generator, so a failing run can be replayed with the same kill points.
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Starts an ingest, waits until at least `target` raw documents are committed, lets it run a further
@@ -71,7 +21,7 @@ async function ingestAndKill(args: string[], db: string, target: number, extraMs
     done = true;
   });
   const deadline = Date.now() + 300_000;
-  while (!done && storedSoFar(db) < target) {
+  while (!done && progressOf(db).stored < target) {
     if (Date.now() > deadline) {
       killGroup(child);
       throw new Error(`ingest did not reach ${target} raw documents within 300 s`);
@@ -82,7 +32,7 @@ async function ingestAndKill(args: string[], db: string, target: number, extraMs
   if (done) throw new Error(`ingest finished before it could be killed (target ${target})`);
   killGroup(child);
   await exited;
-  return storedSoFar(db);
+  return progressOf(db).stored;
 }
 
 describe.skipIf(!hasShared())('rasid ingest killed at random points', () => {

@@ -7,61 +7,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { closeDatabase, openDatabase } from '@rasid/db/client';
-import { digestArticles, getTotals, listFailures, listRuns } from '@rasid/db/queries';
+import { listRuns } from '@rasid/db/queries';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../support/cli.ts';
+import { progressOf, type Snapshot, seeded, sleep, snapshot } from '../support/crash.ts';
 import { hasShared, sharedPath } from '../support/paths.ts';
 import { killGroup, runRasidAsync, spawnRasid } from '../support/worker.ts';
 
-type Snapshot = { digest: string; totals: ReturnType<typeof getTotals>; failures: string[] };
-
-function snapshot(file: string, base: string): Snapshot {
-  const db = openDatabase(file);
-  try {
-    return {
-      digest: digestArticles(db),
-      totals: getTotals(db),
-      failures: listFailures(db, { unresolvedOnly: true, limit: 10_000 })
-        .map((f) => `${f.location.replace(base, '')}: ${f.reason.replaceAll(base, '')}`)
-        .sort(),
-    };
-  } finally {
-    closeDatabase(db);
-  }
-}
-
-/** Raw documents stored so far and whether a run is going, read without writing. */
-function progressOf(file: string): { stored: number; running: boolean } {
-  try {
-    const db = openDatabase(file, { readonly: true });
-    try {
-      return {
-        stored: getTotals(db).rawDocuments,
-        running: listRuns(db, 100).some((r) => r.status === 'running'),
-      };
-    } finally {
-      closeDatabase(db);
-    }
-  } catch {
-    return { stored: 0, running: false }; // not created or not migrated yet
-  }
-}
-
-// mulberry32, as in worker-crash.test.ts: a failing run can be replayed with the same kill points.
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // Each page is served this long after it is asked for.
 const PAGE_MS = 30;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.skipIf(!hasShared())('rasid run --once killed at random points', () => {
   // Real article pages from ../shared/html/readability: most behind a sitemap, the rest behind a feed

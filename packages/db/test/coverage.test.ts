@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, type Db, openDatabase } from '../src/client.ts';
-import { weekStart } from '../src/queries/dates.ts';
 import {
   type CoverageFilters,
   type CoverageGroup,
-  type CoveragePoint,
   type CoverageStack,
   countArticles,
   countCoverage,
@@ -13,11 +11,10 @@ import {
   listLanguages,
   listOutlets,
   listTopics,
-  parseSearch,
   storeArticles,
 } from '../src/queries/index.ts';
-import { toSearchText } from '../src/queries/text.ts';
 import { hasAnt, loadAnt, makeArticle, makeItem } from './helpers.ts';
+import { loadReference, referenceCoverage, referenceMatches } from './reference.ts';
 
 // A mix of real ANT records and hand-made articles that cover what ANT lacks: unknown language,
 // several subjects per article, an outlet known only by name, undated articles.
@@ -55,88 +52,12 @@ beforeAll(async () => {
 });
 afterAll(() => closeDatabase(db));
 
-type Ref = { id: number; day: string; outletId: number; language: string; topics: string[]; text: string };
-
-/** Every article as plain data: the reference the rollups are compared with. */
-function loadReference(): Ref[] {
-  const rows = db.$client
-    .prepare(
-      `SELECT a.id, a.day, a.outlet_id AS outletId, coalesce(a.language, 'und') AS language, a.title, a.body,
-         (SELECT json_group_array(p.slug) FROM article_topics t JOIN topics p ON p.id = t.topic_id WHERE t.article_id = a.id) AS topics
-       FROM articles a`,
-    )
-    .all() as {
-    id: number;
-    day: string;
-    outletId: number;
-    language: string;
-    title: string;
-    body: string;
-    topics: string;
-  }[];
-  return rows.map((r) => ({
-    ...r,
-    topics: JSON.parse(r.topics) as string[],
-    text: ` ${toSearchText(r.title)} ${toSearchText(r.body)} `,
-  }));
-}
-
-function referenceMatches(ref: Ref[], f: CoverageFilters): Ref[] {
-  const tokens = parseSearch(f.q).tokens;
-  return ref.filter(
-    (a) =>
-      (!f.from || a.day >= f.from) &&
-      (!f.to || a.day <= f.to) &&
-      (!f.outlets?.length || f.outlets.includes(a.outletId)) &&
-      (!f.languages?.length || f.languages.includes(a.language)) &&
-      (!f.topics?.length || a.topics.some((t) => f.topics?.includes(t))) &&
-      tokens.every((t) => a.text.includes(` ${t} `)),
-  );
-}
-
-function referenceCoverage(
-  ref: Ref[],
-  f: CoverageFilters,
-  groupBy: CoverageGroup,
-  stackBy: CoverageStack | null,
-): Pick<CoveragePoint, 'key' | 'stack' | 'count'>[] {
-  const dim = (a: Ref, d: CoverageGroup, topic: string | null): string => {
-    switch (d) {
-      case 'day':
-        return a.day;
-      case 'week':
-        return weekStart(a.day);
-      case 'month':
-        return a.day.slice(0, 7);
-      case 'outlet':
-        return String(a.outletId);
-      case 'language':
-        return a.language;
-      case 'topic':
-        return topic ?? '';
-    }
-  };
-  const byTopic = groupBy === 'topic' || stackBy === 'topic';
-  const counts = new Map<string, number>();
-  for (const a of referenceMatches(ref, f)) {
-    const topics = byTopic ? a.topics.filter((t) => !f.topics?.length || f.topics.includes(t)) : [null];
-    for (const topic of topics) {
-      const k = JSON.stringify([dim(a, groupBy, topic), stackBy ? dim(a, stackBy, topic) : null]);
-      counts.set(k, (counts.get(k) ?? 0) + 1);
-    }
-  }
-  return [...counts].map(([k, count]) => {
-    const [key, stack] = JSON.parse(k) as [string, string | null];
-    return { key, stack, count };
-  });
-}
-
 const sortPoints = <T extends { key: string; stack: string | null }>(points: T[]) =>
   [...points].sort((a, b) => `${a.key}|${a.stack}`.localeCompare(`${b.key}|${b.stack}`));
 
 describe('countCoverage', () => {
   it('equals a direct count over articles for every grouping, stacking and filter', () => {
-    const ref = loadReference();
+    const ref = loadReference(db);
     const outlets = listOutlets(db);
     const topics = listTopics(db);
     const [o1, o2] = outlets;
@@ -246,7 +167,7 @@ describe('countCoverage', () => {
 
 describe('catalog and ranges', () => {
   it('counts per outlet, topic and language agree with the totals', () => {
-    const ref = loadReference();
+    const ref = loadReference(db);
     expect(listOutlets(db).reduce((s, o) => s + o.articles, 0)).toBe(ref.length);
     expect(listLanguages(db).reduce((s, l) => s + l.articles, 0)).toBe(ref.length);
     const links = ref.reduce((s, a) => s + a.topics.length, 0);
@@ -255,7 +176,7 @@ describe('catalog and ranges', () => {
   });
 
   it('gives the first and last day under the filters', () => {
-    const ref = loadReference();
+    const ref = loadReference(db);
     const days = (f: CoverageFilters) =>
       referenceMatches(ref, f)
         .map((a) => a.day)

@@ -6,7 +6,7 @@
 import type { Db } from '../client.ts';
 import { countCoverage } from './coverage.ts';
 import { addDays } from './dates.ts';
-import { nowIso, prepare } from './statements.ts';
+import { nowIso, prepare, writeTransaction } from './statements.ts';
 import type { CoverageFilters } from './types.ts';
 
 /** How many days before a day its count is compared with. */
@@ -311,20 +311,18 @@ export function evaluateAlertRules(db: Db, range: { from: string; to: string }):
      RETURNING id, created_at = updated_at AS created`,
   );
   const created: number[] = [];
-  db.$client
-    .transaction(() => {
-      const now = nowIso();
-      for (const rule of rules) {
-        for (const p of computeSpikes(db, rule.scope, range, { k: rule.k, minCount: rule.minCount })) {
-          if (!p.spike) continue;
-          const row = upsert.get(rule.id, p.day, p.count, p.mean, p.stddev, p.threshold, now, now) as
-            | { id: number; created: number }
-            | undefined;
-          if (row?.created === 1) created.push(row.id);
-        }
+  writeTransaction(db, () => {
+    const now = nowIso();
+    for (const rule of rules) {
+      for (const p of computeSpikes(db, rule.scope, range, { k: rule.k, minCount: rule.minCount })) {
+        if (!p.spike) continue;
+        const row = upsert.get(rule.id, p.day, p.count, p.mean, p.stddev, p.threshold, now, now) as
+          | { id: number; created: number }
+          | undefined;
+        if (row?.created === 1) created.push(row.id);
       }
-    })
-    .immediate();
+    }
+  })();
   return created.length ? listAlerts(db, { ids: created }) : [];
 }
 

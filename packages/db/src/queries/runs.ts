@@ -2,7 +2,7 @@ import os from 'node:os';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { ingestFailures, ingestRuns } from '../schema/runs.ts';
-import { nowIso } from './statements.ts';
+import { nowIso, writeTransaction } from './statements.ts';
 import type { IngestFailure, IngestRun, RunStats } from './types.ts';
 
 /** The process a run belongs to, and its machine. */
@@ -94,18 +94,16 @@ export function startSourceRun(
   run: { kind: string; sourceId: number; args?: string },
   opts: Pick<SettleOptions, 'alive'> = {},
 ): { runId: number } | { busy: IngestRun } {
-  return db.$client
-    .transaction(() => {
-      settleInterruptedRuns(db, { sourceId: run.sourceId, alive: opts.alive });
-      const busy = db
-        .select()
-        .from(ingestRuns)
-        .where(and(eq(ingestRuns.status, 'running'), eq(ingestRuns.sourceId, run.sourceId)))
-        .get();
-      if (busy) return { busy };
-      return { runId: startRun(db, run) };
-    })
-    .immediate();
+  return writeTransaction(db, () => {
+    settleInterruptedRuns(db, { sourceId: run.sourceId, alive: opts.alive });
+    const busy = db
+      .select()
+      .from(ingestRuns)
+      .where(and(eq(ingestRuns.status, 'running'), eq(ingestRuns.sourceId, run.sourceId)))
+      .get();
+    if (busy) return { busy };
+    return { runId: startRun(db, run) };
+  })();
 }
 
 /** Closes a run with what it did; a run already closed (or settled as interrupted) is left as it is. */

@@ -3,7 +3,7 @@
 // again. openDatabase calls ensureSearchIndex after migrating: an index with no row while articles exist is
 // refilled here from `articles`, through the same toSearchText the store indexes with.
 import type { Db } from '../client.ts';
-import { prepare } from './statements.ts';
+import { prepare, writeTransaction } from './statements.ts';
 import { toSearchText } from './text.ts';
 
 // Articles read per query while refilling: better-sqlite3 cannot write while a read is still being
@@ -28,18 +28,16 @@ export function ensureSearchIndex(db: Db): number {
   if (!isSearchIndexMissing(db)) return 0;
   const page = prepare(db, 'SELECT id, title, body FROM articles WHERE id > ? ORDER BY id LIMIT ?');
   const insert = prepare(db, 'INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)');
-  return db.$client
-    .transaction((): number => {
-      if (!isSearchIndexMissing(db)) return 0;
-      let indexed = 0;
-      for (let after = 0; ; ) {
-        const rows = page.all(after, PAGE) as { id: number; title: string; body: string }[];
-        for (const row of rows) insert.run(row.id, toSearchText(row.title), toSearchText(row.body));
-        indexed += rows.length;
-        const last = rows.at(-1);
-        if (!last || rows.length < PAGE) return indexed;
-        after = last.id;
-      }
-    })
-    .immediate();
+  return writeTransaction(db, (): number => {
+    if (!isSearchIndexMissing(db)) return 0;
+    let indexed = 0;
+    for (let after = 0; ; ) {
+      const rows = page.all(after, PAGE) as { id: number; title: string; body: string }[];
+      for (const row of rows) insert.run(row.id, toSearchText(row.title), toSearchText(row.body));
+      indexed += rows.length;
+      const last = rows.at(-1);
+      if (!last || rows.length < PAGE) return indexed;
+      after = last.id;
+    }
+  })();
 }

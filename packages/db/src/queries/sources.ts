@@ -9,7 +9,7 @@ import {
   sourceLocation,
 } from '../source-config.ts';
 import { addDays } from './dates.ts';
-import { nowIso, prepare } from './statements.ts';
+import { nowIso, prepare, writeTransaction } from './statements.ts';
 import type { Source, SourceInput, SourceState } from './types.ts';
 import { GIVEN_UP, giveUpFailures, listPendingFailureLocations } from './worker-state.ts';
 
@@ -119,26 +119,23 @@ export type SyncFileSourcesResult = {
  * state) unless the file names one of them; rows of entries removed from the file are disabled.
  */
 export function syncFileSources(db: Db, fileSources: readonly SourceConfig[]): SyncFileSourcesResult {
-  return db.transaction(
-    () => {
-      const before = new Map(listSources(db).map((s) => [s.name, s]));
-      const tookOver: string[] = [];
-      for (const source of fileSources) {
-        const existing = before.get(source.name);
-        if (existing && originOf(existing) === 'dashboard') tookOver.push(source.name);
-        upsertSource(db, inputOf(source, { origin: 'file' }));
-      }
-      const names = new Set(fileSources.map((s) => s.name));
-      const disabled: string[] = [];
-      for (const row of before.values()) {
-        if (originOf(row) !== 'file' || names.has(row.name) || !row.enabled) continue;
-        updateSourceState(db, row.id, { enabled: false });
-        disabled.push(row.name);
-      }
-      return { synced: fileSources.length, tookOver, disabled };
-    },
-    { behavior: 'immediate' },
-  );
+  return writeTransaction(db, () => {
+    const before = new Map(listSources(db).map((s) => [s.name, s]));
+    const tookOver: string[] = [];
+    for (const source of fileSources) {
+      const existing = before.get(source.name);
+      if (existing && originOf(existing) === 'dashboard') tookOver.push(source.name);
+      upsertSource(db, inputOf(source, { origin: 'file' }));
+    }
+    const names = new Set(fileSources.map((s) => s.name));
+    const disabled: string[] = [];
+    for (const row of before.values()) {
+      if (originOf(row) !== 'file' || names.has(row.name) || !row.enabled) continue;
+      updateSourceState(db, row.id, { enabled: false });
+      disabled.push(row.name);
+    }
+    return { synced: fileSources.length, tookOver, disabled };
+  })();
 }
 
 /** Rows added from the dashboard, by name. */
@@ -153,20 +150,17 @@ export function getSource(db: Db, id: number): Source | null {
 
 /** Adds a source from the dashboard; refuses a name that any source (from the file or not) has. */
 export function addDashboardSource(db: Db, source: SourceConfig): Source {
-  return db.transaction(
-    () => {
-      const existing = getSourceByName(db, source.name);
-      if (existing)
-        throw new SourceChangeError(
-          'name',
-          originOf(existing) === 'file'
-            ? `"${source.name}" is already a source in the sources file; choose another name`
-            : `"${source.name}" is already a source added here; choose another name`,
-        );
-      return upsertSource(db, inputOf(source, { origin: 'dashboard', addedAt: nowIso() }));
-    },
-    { behavior: 'immediate' },
-  );
+  return writeTransaction(db, () => {
+    const existing = getSourceByName(db, source.name);
+    if (existing)
+      throw new SourceChangeError(
+        'name',
+        originOf(existing) === 'file'
+          ? `"${source.name}" is already a source in the sources file; choose another name`
+          : `"${source.name}" is already a source added here; choose another name`,
+      );
+    return upsertSource(db, inputOf(source, { origin: 'dashboard', addedAt: nowIso() }));
+  })();
 }
 
 export type SourcePatch = {
@@ -191,26 +185,23 @@ function editableSource(db: Db, id: number, what: string): Source | null {
  * again. Null when there is no such source.
  */
 export function updateDashboardSource(db: Db, id: number, patch: SourcePatch): Source | null {
-  return db.transaction(
-    () => {
-      const row = editableSource(db, id, 'edit');
-      if (!row) return null;
-      const next = {
-        ...row,
-        enabled: patch.enabled ?? row.enabled,
-        schedule: patch.schedule ?? row.schedule,
-        outletHint: patch.outlet === undefined ? row.outletHint : patch.outlet,
-        languageHint: patch.language === undefined ? row.languageHint : patch.language,
-      };
-      const checked = sourceConfigOfRow(next);
-      if (!checked.ok) {
-        const [field = 'source', ...rest] = checked.error.split(': ');
-        throw new SourceChangeError(field, rest.join(': '));
-      }
-      return upsertSource(db, inputOf(checked.source, { ...row.config, updatedFrom: 'dashboard' }));
-    },
-    { behavior: 'immediate' },
-  );
+  return writeTransaction(db, () => {
+    const row = editableSource(db, id, 'edit');
+    if (!row) return null;
+    const next = {
+      ...row,
+      enabled: patch.enabled ?? row.enabled,
+      schedule: patch.schedule ?? row.schedule,
+      outletHint: patch.outlet === undefined ? row.outletHint : patch.outlet,
+      languageHint: patch.language === undefined ? row.languageHint : patch.language,
+    };
+    const checked = sourceConfigOfRow(next);
+    if (!checked.ok) {
+      const [field = 'source', ...rest] = checked.error.split(': ');
+      throw new SourceChangeError(field, rest.join(': '));
+    }
+    return upsertSource(db, inputOf(checked.source, { ...row.config, updatedFrom: 'dashboard' }));
+  })();
 }
 
 /**
@@ -218,19 +209,16 @@ export function updateDashboardSource(db: Db, id: number, patch: SourcePatch): S
  * runs stay in the history without it, and its pending failures are given up with the reason.
  */
 export function deleteDashboardSource(db: Db, id: number): Source | null {
-  return db.transaction(
-    () => {
-      const row = editableSource(db, id, 'remove');
-      if (!row) return null;
-      giveUpFailures(db, id, listPendingFailureLocations(db, id), `its source "${row.name}" was deleted`);
-      // Explicit rather than left to ON DELETE SET NULL: a new source may later reuse the id.
-      prepare(db, 'UPDATE ingest_failures SET source_id = NULL WHERE source_id = ?').run(id);
-      prepare(db, 'UPDATE ingest_runs SET source_id = NULL WHERE source_id = ?').run(id);
-      db.delete(sources).where(eq(sources.id, id)).run();
-      return row;
-    },
-    { behavior: 'immediate' },
-  );
+  return writeTransaction(db, () => {
+    const row = editableSource(db, id, 'remove');
+    if (!row) return null;
+    giveUpFailures(db, id, listPendingFailureLocations(db, id), `its source "${row.name}" was deleted`);
+    // Explicit rather than left to ON DELETE SET NULL: a new source may later reuse the id.
+    prepare(db, 'UPDATE ingest_failures SET source_id = NULL WHERE source_id = ?').run(id);
+    prepare(db, 'UPDATE ingest_runs SET source_id = NULL WHERE source_id = ?').run(id);
+    db.delete(sources).where(eq(sources.id, id)).run();
+    return row;
+  })();
 }
 
 /** One UTC day of a source's runs (by the day each run started). */

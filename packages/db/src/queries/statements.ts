@@ -22,3 +22,13 @@ export function prepare(db: Db, sql: string): Database.Statement {
 
 /** Current time as stored everywhere: ISO 8601 UTC with milliseconds. */
 export const nowIso = (): string => new Date().toISOString();
+
+/**
+ * `fn` as a write transaction, begun IMMEDIATE as every write here is: a deferred one reads first and takes
+ * the write lock later, and when another connection (the dashboard, the worker) committed in between,
+ * SQLite answers SQLITE_BUSY at once, busy timeout or not. Called inside another transaction, a savepoint.
+ */
+export function writeTransaction<A extends unknown[], R>(db: Db, fn: (...args: A) => R): (...args: A) => R {
+  const transaction = db.$client.transaction(fn);
+  return (...args) => transaction.immediate(...args);
+}

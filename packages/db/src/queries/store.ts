@@ -3,7 +3,7 @@ import type { StorySignature } from '@rasid/parser/stories';
 import type { Db } from '../client.ts';
 import { parseIsoUtc, utcDay } from './dates.ts';
 import { resolveFailures } from './runs.ts';
-import { nowIso, prepare } from './statements.ts';
+import { nowIso, prepare, writeTransaction } from './statements.ts';
 import { ARCHIVE_CODEC, deriveStoreKeys, searchTextOf, signatureOf } from './store-keys.ts';
 import { type ArticleRow, assignStories, forgetStoryIndex } from './stories.ts';
 import { findSubject, sectionSlug } from './text.ts';
@@ -171,7 +171,7 @@ export function storeArticles(db: Db, items: IngestItem[], opts: StoreArticlesOp
     insertFts: prepare(db, SQL.insertFts),
   };
 
-  const run = db.$client.transaction((): StoreResult => {
+  const run = writeTransaction(db, (): StoreResult => {
     const now = nowIso();
     const result: StoreResult = { new: 0, updated: 0, duplicate: 0, outcomes: [] };
     // The (day, outlet) cells whose rollup rows the batch changes, keyed `${day} ${outletId}`.
@@ -332,7 +332,7 @@ export function storeArticles(db: Db, items: IngestItem[], opts: StoreArticlesOp
     return result;
   });
   try {
-    return run.immediate();
+    return run();
   } catch (error) {
     // The batch was rolled back: the story index kept for the connection may hold its members.
     forgetStoryIndex(db);
@@ -357,11 +357,9 @@ export function recountRollupCells(db: Db, cells: [day: string, outletId: number
 
 /** Rebuilds every rollup row (after a repair or a manual edit of articles). */
 export function rebuildRollups(db: Db): void {
-  db.$client
-    .transaction(() => {
-      db.$client.exec('DELETE FROM rollup_daily; DELETE FROM rollup_daily_topic;');
-      const days = prepare(db, 'SELECT DISTINCT day FROM articles').pluck().all() as string[];
-      recountRollups(db, days);
-    })
-    .immediate();
+  writeTransaction(db, () => {
+    db.$client.exec('DELETE FROM rollup_daily; DELETE FROM rollup_daily_topic;');
+    const days = prepare(db, 'SELECT DISTINCT day FROM articles').pluck().all() as string[];
+    recountRollups(db, days);
+  })();
 }

@@ -18,7 +18,7 @@ import {
 } from '@rasid/parser/stories';
 import type { Db } from '../client.ts';
 import { addDays } from './dates.ts';
-import { nowIso, prepare } from './statements.ts';
+import { nowIso, prepare, writeTransaction } from './statements.ts';
 
 /** Days either side of an article's day in which its story's other members may lie. */
 export const STORY_WINDOW_DAYS = 3;
@@ -647,7 +647,7 @@ export function assignMissingStories(
     const ids = prepare(db, SQL.missing).pluck().all(batchSize) as number[];
     if (ids.length === 0) return total;
     try {
-      db.$client.transaction(() => assignStories(db, ids, new Map(), opts)).immediate();
+      writeTransaction(db, () => assignStories(db, ids, new Map(), opts))();
     } catch (error) {
       forgetStoryIndex(db);
       throw error;

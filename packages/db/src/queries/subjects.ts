@@ -18,7 +18,7 @@ import {
 } from '@rasid/parser';
 import type Database from 'better-sqlite3';
 import type { Db } from '../client.ts';
-import { nowIso, prepare } from './statements.ts';
+import { nowIso, prepare, writeTransaction } from './statements.ts';
 import { recountRollups } from './store.ts';
 import { findSubject, sectionSlug } from './text.ts';
 
@@ -355,16 +355,14 @@ export function trainSubjectModel(db: Db, opts: TrainSubjectModelOptions = {}): 
   });
   const model = trainer.train();
   const createdAt = nowIso();
-  const id = db.$client
-    .transaction(() => {
-      const id = Number(
-        prepare(db, SQL.insertModel).run(createdAt, total, model.labels.length, JSON.stringify(model))
-          .lastInsertRowid,
-      );
-      prepare(db, SQL.deleteOlderModels).run(id);
-      return id;
-    })
-    .immediate();
+  const id = writeTransaction(db, () => {
+    const id = Number(
+      prepare(db, SQL.insertModel).run(createdAt, total, model.labels.length, JSON.stringify(model))
+        .lastInsertRowid,
+    );
+    prepare(db, SQL.deleteOlderModels).run(id);
+    return id;
+  })();
   parsedModels.set(db.$client, { id, model });
   return {
     model: {
@@ -509,14 +507,12 @@ export function applySubjectModel(
   };
   const result: ApplySubjectModelResult = { scored: 0, changed: 0, linked: 0 };
 
-  db.$client
-    .transaction(() => {
-      const days = prepare(db, SQL.supersededDays).pluck().all() as string[];
-      if (days.length === 0) return;
-      prepare(db, SQL.deleteSuperseded).run();
-      recountRollups(db, days);
-    })
-    .immediate();
+  writeTransaction(db, () => {
+    const days = prepare(db, SQL.supersededDays).pluck().all() as string[];
+    if (days.length === 0) return;
+    prepare(db, SQL.deleteSuperseded).run();
+    recountRollups(db, days);
+  })();
 
   const topicIds = new Map<string, number>();
   const topicId = (slug: string): number => {
@@ -529,7 +525,7 @@ export function applySubjectModel(
     }
     return id;
   };
-  const runBatch = db.$client.transaction((after: number): number | null => {
+  const runBatch = writeTransaction(db, (after: number): number | null => {
     const rows = q.targets.all(after, batch) as Target[];
     const last = rows.at(-1);
     if (!last) return null;
@@ -565,7 +561,7 @@ export function applySubjectModel(
   let after: number | null = opts.onlyUnlabelled === false ? 0 : stored.appliedThrough;
   while (after !== null) {
     try {
-      after = runBatch.immediate(after);
+      after = runBatch(after);
     } catch (error) {
       topicIds.clear();
       throw error;

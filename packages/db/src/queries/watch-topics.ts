@@ -11,7 +11,7 @@
 // The worker's call costs one read when there is no watch topic.
 import type { Db } from '../client.ts';
 import { type ParsedSearch, parseSearch, SearchSyntaxError } from './search.ts';
-import { nowIso, prepare } from './statements.ts';
+import { nowIso, prepare, writeTransaction } from './statements.ts';
 
 export type WatchTopic = {
   /** The topic's id (topics.id). */
@@ -186,20 +186,18 @@ function applyRetroactively(db: Db, topicId: number, match: string): number {
  */
 export function createWatchTopic(db: Db, input: WatchTopicInput): SaveWatchTopicResult {
   const { query, parsed } = parseWatchQuery(input?.query);
-  return db.$client
-    .transaction((): SaveWatchTopicResult => {
-      const name = checkName(db, input.name, 0);
-      const now = nowIso();
-      const placeholder = `${WATCH_SLUG_PREFIX}new:${now}:${Math.random()}`;
-      const id = Number(prepare(db, SQL.insertTopic).run(placeholder, name).lastInsertRowid);
-      prepare(db, SQL.setSlug).run(`${WATCH_SLUG_PREFIX}${id}`, id);
-      // Read before the pass, in the same transaction: every raw document up to here is covered by it.
-      const through = prepare(db, SQL.lastRaw).pluck().get() as number;
-      prepare(db, SQL.insertWatch).run(id, query, through, now, now);
-      const linked = applyRetroactively(db, id, parsed.match);
-      return { topic: getWatchTopic(db, id) as WatchTopic, linked };
-    })
-    .immediate();
+  return writeTransaction(db, (): SaveWatchTopicResult => {
+    const name = checkName(db, input.name, 0);
+    const now = nowIso();
+    const placeholder = `${WATCH_SLUG_PREFIX}new:${now}:${Math.random()}`;
+    const id = Number(prepare(db, SQL.insertTopic).run(placeholder, name).lastInsertRowid);
+    prepare(db, SQL.setSlug).run(`${WATCH_SLUG_PREFIX}${id}`, id);
+    // Read before the pass, in the same transaction: every raw document up to here is covered by it.
+    const through = prepare(db, SQL.lastRaw).pluck().get() as number;
+    prepare(db, SQL.insertWatch).run(id, query, through, now, now);
+    const linked = applyRetroactively(db, id, parsed.match);
+    return { topic: getWatchTopic(db, id) as WatchTopic, linked };
+  })();
 }
 
 /**
@@ -213,21 +211,19 @@ export function updateWatchTopic(
 ): SaveWatchTopicResult | null {
   checkId(id);
   const next = changes?.query === undefined ? null : parseWatchQuery(changes.query);
-  return db.$client
-    .transaction((): SaveWatchTopicResult | null => {
-      const current = getWatchTopic(db, id);
-      if (!current) return null;
-      const now = nowIso();
-      if (changes.name !== undefined) prepare(db, SQL.renameTopic).run(checkName(db, changes.name, id), id);
-      let linked = current.articles;
-      if (next && next.query !== current.query) {
-        const through = prepare(db, SQL.lastRaw).pluck().get() as number;
-        prepare(db, SQL.updateWatch).run(next.query, through, now, id);
-        linked = applyRetroactively(db, id, next.parsed.match);
-      } else prepare(db, SQL.touchWatch).run(now, id);
-      return { topic: getWatchTopic(db, id) as WatchTopic, linked };
-    })
-    .immediate();
+  return writeTransaction(db, (): SaveWatchTopicResult | null => {
+    const current = getWatchTopic(db, id);
+    if (!current) return null;
+    const now = nowIso();
+    if (changes.name !== undefined) prepare(db, SQL.renameTopic).run(checkName(db, changes.name, id), id);
+    let linked = current.articles;
+    if (next && next.query !== current.query) {
+      const through = prepare(db, SQL.lastRaw).pluck().get() as number;
+      prepare(db, SQL.updateWatch).run(next.query, through, now, id);
+      linked = applyRetroactively(db, id, next.parsed.match);
+    } else prepare(db, SQL.touchWatch).run(now, id);
+    return { topic: getWatchTopic(db, id) as WatchTopic, linked };
+  })();
 }
 
 /**
@@ -236,17 +232,15 @@ export function updateWatchTopic(
  */
 export function deleteWatchTopic(db: Db, id: number): { deletedAlertRules: number } | null {
   checkId(id);
-  return db.$client
-    .transaction(() => {
-      const current = getWatchTopic(db, id);
-      if (!current) return null;
-      const deletedAlertRules = prepare(db, SQL.deleteRules).run(current.slug).changes;
-      // Links and the watch_topics row go with the topic (ON DELETE CASCADE); rollups have no foreign keys.
-      prepare(db, SQL.deleteTopicRollups).run(id);
-      prepare(db, SQL.deleteTopic).run(id);
-      return { deletedAlertRules };
-    })
-    .immediate();
+  return writeTransaction(db, () => {
+    const current = getWatchTopic(db, id);
+    if (!current) return null;
+    const deletedAlertRules = prepare(db, SQL.deleteRules).run(current.slug).changes;
+    // Links and the watch_topics row go with the topic (ON DELETE CASCADE); rollups have no foreign keys.
+    prepare(db, SQL.deleteTopicRollups).run(id);
+    prepare(db, SQL.deleteTopic).run(id);
+    return { deletedAlertRules };
+  })();
 }
 
 type Arrival = { id: number; articleId: number | null };
@@ -269,7 +263,7 @@ export function applyWatchTopics(db: Db, opts: { batch?: number } = {}): ApplyWa
     );
   const result: ApplyWatchTopicsResult = { topics: 0, checked: 0, linked: 0, unlinked: 0 };
   const last = prepare(db, SQL.lastRaw).pluck().get() as number;
-  const runBatch = db.$client.transaction((): boolean => {
+  const runBatch = writeTransaction(db, (): boolean => {
     // Read inside the transaction: a topic edited in the dashboard meanwhile is seen with its new query.
     const watches = prepare(db, SQL.watchQueries).all() as WatchQuery[];
     result.topics = watches.length;
@@ -323,7 +317,7 @@ export function applyWatchTopics(db: Db, opts: { batch?: number } = {}): ApplyWa
     result.checked += ids.size;
     return through < last;
   });
-  while (runBatch.immediate()) {
+  while (runBatch()) {
     // Each batch commits on its own; the loop ends when every raw document up to `last` is covered.
   }
   return result;
