@@ -28,7 +28,7 @@ export {
   termOfId,
   tokenizeTerms,
 } from './normalize/stopwords.ts';
-export { hostOf, normalizeUrl, urlKey } from './normalize/url.ts';
+export { hostOf, normalizeUrl, siteOfHost, trustCanonical, urlKey } from './normalize/url.ts';
 export {
   findOutletByHost,
   findOutletByName,

@@ -48,6 +48,27 @@ describe.skipIf(!hasData)('parseFeed on rss-parser feeds', () => {
     }
   });
 
+  it("keeps FeedBurner's original article address beside its redirecting proxy link", () => {
+    // Counted from the XML itself: every entry of the FeedBurner Atom feed names its origLink.
+    const xml = read('feedburner.atom').toString();
+    const origLinks = [...xml.matchAll(/<feedburner:origLink>([^<]+)<\/feedburner:origLink>/g)].map(
+      (m) => m[1],
+    );
+    const atom = parseFeed(xml);
+    expect(origLinks).toHaveLength(25);
+    expect(atom.items.map((i) => i.originalLink)).toEqual(origLinks);
+    expect(atom.items[0]?.link).toMatch(/^http:\/\/feedproxy\.google\.com\/~r\//);
+    expect(atom.items[0]?.originalLink).toBe(
+      'http://googleadsdeveloper.blogspot.com/2016/06/adwords-and-dfp-java-client-library.html',
+    );
+    // An RSS item (latin-1 feed of Jornal de Notícias) and a feed without the element.
+    const rss = parseFeed(read('encoding.rss'));
+    expect(rss.items.at(-1)?.originalLink).toBe(
+      'https://www.jn.pt/economia/interior/lisboa-quer-passes-sociais-com-acesso-a-taxis-e-bicicletas-9020740.html',
+    );
+    expect(parseFeed(read('guardian.rss')).items.every((i) => i.originalLink === null)).toBe(true);
+  });
+
   it('reads namespaced fields: dc:creator, dc:date, categories, content:encoded', () => {
     const feed = parseFeed(read('guardian.rss'));
     const first = feed.items[0];
@@ -135,6 +156,7 @@ describe('parseFeed on small inputs', () => {
         {
           title: 'غانتس في الرباط',
           link: 'https://madar21.com/news/1',
+          originalLink: null,
           guid: '1',
           published: '2021-11-24T08:00:00.000Z',
           updated: null,

@@ -9,6 +9,7 @@ import {
   stripAccents,
   toAsciiDigits,
   toSearchText,
+  trustCanonical,
   urlKey,
 } from '../src/index.ts';
 import { foldFull } from '../src/normalize/arabic.ts';
@@ -265,6 +266,95 @@ describe('normalizeUrl', () => {
     ['https://amp.dev/about/', 'https://dev/about/'],
   ];
   for (const [a, b] of different) it(`${a} and ${b} key apart`, () => expect(urlKey(a)).not.toBe(urlKey(b)));
+});
+
+describe('trustCanonical', () => {
+  // Cases from ../shared/html/trafilatura's pages (their URL and the canonical link they declare), and the
+  // sites Rasid follows.
+  it.each([
+    [
+      'the page itself',
+      'https://www.aljazeera.net/news/2024/5/1/x',
+      'https://www.aljazeera.net/news/2024/5/1/x?utm_source=rss',
+      true,
+    ],
+    [
+      'a tracking-free form',
+      'https://telebasel.ch/2019/10/19/junge-lenker/',
+      'https://telebasel.ch/2019/10/19/junge-lenker/?channel=105100',
+      true,
+    ],
+    [
+      "the site's other country domain",
+      'https://www.bbc.com/arabic/world-1',
+      'https://www.bbc.co.uk/arabic/world-1',
+      true,
+    ],
+    [
+      'another host of the site',
+      'https://www.cnn.com/2021/03/08/uk/meghan/index.html',
+      'https://edition.cnn.com/2021/03/08/uk/meghan/index.html',
+      true,
+    ],
+    [
+      'a page of a paginated article',
+      'https://redtri.com/best-jokes-for-kids/',
+      'https://redtri.com/best-jokes-for-kids/slide/1',
+      true,
+    ],
+    [
+      'the page above an AMP page',
+      'https://www.popsugar.co.uk/smart-living/Costumes-42432483',
+      'https://www.popsugar.co.uk/smart-living/Costumes-42432483/amp',
+      true,
+    ],
+    [
+      'the front page, from the front page',
+      'https://anwaltniemeyer.de/',
+      'https://anwaltniemeyer.de/index.html',
+      true,
+    ],
+    [
+      'the front page, from an article',
+      'https://www.piratenpartei.at/',
+      'https://www.piratenpartei.at/volksbegehren-zum-bgi/',
+      false,
+    ],
+    [
+      'the front page under another name',
+      'https://example.ma/index.php',
+      'https://example.ma/politique/123-titre',
+      false,
+    ],
+    [
+      'a syndicated copy pointing at the original',
+      'https://www.theguardian.com/education/2020/oct/02/halls',
+      'https://www.msn.com/en-gb/news/uknews/halls/ar-BB19DUqK',
+      false,
+    ],
+    [
+      'another newspaper of the group',
+      'https://www.ksta.de/region/pflaster-33335514',
+      'https://www.rundschau-online.de/region/pflaster-33335514',
+      false,
+    ],
+    [
+      'the listing above the page',
+      'https://www.duengebehoerde-niedersachsen.de/duengebehoerde/news',
+      'https://www.duengebehoerde-niedersachsen.de/duengebehoerde/news/38853_Sperrfristende',
+      false,
+    ],
+    ['not http', 'javascript:void(0)', 'https://example.com/a', false],
+  ])('%s', (_name, canonical, page, trusted) => {
+    expect(trustCanonical(canonical, page)).toBe(trusted ? new URL(canonical).toString() : null);
+  });
+
+  it('checks only the front page when the page has no address (a saved file)', () => {
+    expect(trustCanonical('https://www.lemonde.fr/international/article/2024/05/01/x.html')).toBe(
+      'https://www.lemonde.fr/international/article/2024/05/01/x.html',
+    );
+    expect(trustCanonical('https://www.lemonde.fr/')).toBeNull();
+  });
 });
 
 describe('resolveOutlet', () => {

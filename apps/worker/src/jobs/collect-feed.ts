@@ -29,6 +29,9 @@ export function isSummaryOnly(item: Pick<FeedItem, 'content' | 'summary'>): bool
 
 const httpLink = (link: string | null) => (link && /^https?:\/\//i.test(link) ? link : null);
 
+/** Where an item's article lives: FeedBurner's original link rather than its redirecting proxy. */
+const articleLink = (item: FeedItem) => item.originalLink ?? item.link;
+
 /** A feed item as a news-export record, so the record parser does the rest and `reparse` can redo it. */
 export function feedItemToRecord(
   item: FeedItem,
@@ -37,7 +40,7 @@ export function feedItemToRecord(
 ) {
   return {
     title: item.title,
-    url: item.link ?? item.guid,
+    url: articleLink(item) ?? item.guid,
     published: item.published ?? item.updated,
     content: item.content ?? item.summary,
     summary: item.summary,
@@ -65,18 +68,19 @@ export async function collectFeed(
   const entries = feed.items.map((item, i) => ({
     item,
     location: `${source.url}#${item.guid ?? item.link ?? i}`,
-    page: source.fetchArticlePages && isSummaryOnly(item) ? httpLink(item.link) : null,
+    page: source.fetchArticlePages && isSummaryOnly(item) ? httpLink(articleLink(item)) : null,
   }));
   const listed = new Set<string>();
   for (const e of entries) {
     listed.add(e.location);
     if (e.item.link) listed.add(e.item.link);
+    if (e.item.originalLink) listed.add(e.item.originalLink);
   }
-  // A page whose article is stored (from this feed or any other source) is not fetched again, unless its
-  // fetch failed before and is waiting for a retry.
+  // A page whose article is stored (from this feed or any other source, or this item under the page's
+  // canonical URL) is not fetched again, unless its fetch failed before and is waiting for a retry.
   const stored = listStoredUrls(
     ctx.db,
-    entries.flatMap((e) => (e.page ? [e.page] : [])),
+    entries.flatMap((e) => (e.page ? [e.page, e.location] : [])),
   );
   const hints = {
     languageHint: source.language,
@@ -89,12 +93,12 @@ export async function collectFeed(
 
   for (const { item, location, page } of entries) {
     const record = feedItemToRecord(item, feed, source.outlet);
-    const input = { format: 'record' as const, location, url: item.link ?? undefined, ...hints };
+    const input = { format: 'record' as const, location, url: articleLink(item) ?? undefined, ...hints };
     if (!page) {
       ctx.pipeline.add({ ...input, content: JSON.stringify(record) });
       continue;
     }
-    if (stored.has(page) && !ctx.pending.has(page)) {
+    if ((stored.has(page) || stored.has(location)) && !ctx.pending.has(page)) {
       // Re-adding the summary would replace the page's text with it: counted as seen again, nothing stored.
       ctx.pipeline.stats.read++;
       ctx.pipeline.stats.duplicate++;
@@ -136,10 +140,17 @@ export async function collectFeed(
         throw new Error(
           `${page}: the page's text (${article.body.length} characters) is no longer than the summary (${summary.length})`,
         );
-      // The feed's title, date, categories and link stay; the body is the page's.
+      // The feed's title, date and categories stay; the body is the page's, and so is the address: the
+      // page's canonical URL (or where its redirects ended), so that the article a sitemap or another feed
+      // finds under that address is this one, not a second row under a FeedBurner or tracking link.
       // A page fetched on retry is resolved by the transaction that stores the article holding its text.
+      const url = article.url ?? fetched.url;
       ctx.pipeline.add(
-        { ...input, content: JSON.stringify({ ...record, content: article.body, page: fetched.url }) },
+        {
+          ...input,
+          url,
+          content: JSON.stringify({ ...record, url, link: page, content: article.body, page: fetched.url }),
+        },
         ctx.pending.has(page) ? [page] : [],
       );
     } catch (error) {

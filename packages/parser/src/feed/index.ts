@@ -13,6 +13,11 @@ import { ParseError } from '../types.ts';
 export type FeedItem = {
   title: string | null;
   link: string | null;
+  /**
+   * The article's own address when the link is a redirecting proxy: FeedBurner's `feedburner:origLink`
+   * beside its `feedproxy.google.com/~r/…` link. Null when the feed names none.
+   */
+  originalLink: string | null;
   guid: string | null;
   /** ISO 8601 (UTC). */
   published: string | null;
@@ -249,6 +254,7 @@ function parseRssItem(item: Element, base: string | undefined): FeedItem {
   return {
     title: plainTitle(byName(item, ['title', 'dc:title'])),
     link: resolveLink(link, base),
+    originalLink: originalLinkOf(kids),
     guid,
     published: toIso(
       plain(
@@ -283,6 +289,13 @@ function authorName(el: Element | undefined): string | null {
   // RSS 2.0 wants "email (Name)"; prefer the name when given.
   const m = /^\s*[^\s@()]+@[^\s()]+\s*\(([^)]+)\)\s*$/.exec(raw);
   return (m?.[1] ?? raw).replace(/<[^>]*>/g, '').trim() || null;
+}
+
+/** `feedburner:origLink` (any prefix bound to FeedBurner's namespace is spelled so in practice), if http(s). */
+function originalLinkOf(kids: Element[]): string | null {
+  const el = kids.find((c) => c.name.toLowerCase() === 'feedburner:origlink');
+  const href = el ? plain(el) : null;
+  return href && /^https?:\/\//i.test(href) ? href : null;
 }
 
 function atomLink(links: Element[]): string | null {
@@ -333,6 +346,7 @@ function parseAtom(root: Element, ctx: Ctx): Feed {
       return {
         title: plainTitle(pick(entry, ['title'])),
         link: resolveLink(atomLink(links(entry)), resolveBase(base, links(entry)[0]?.attribs['xml:base'])),
+        originalLink: originalLinkOf(children(entry)),
         guid: plain(pick(entry, ['id'])),
         published: toIso(plain(pick(entry, ['published', 'issued', 'created', 'dc:date']))),
         updated: toIso(plain(pick(entry, ['updated', 'modified']))),
@@ -398,6 +412,7 @@ function parseJsonFeed(text: string, opts?: ParseFeedOptions): Feed {
     items: items.slice(0, MAX_ITEMS).map((i) => ({
       title: str(i.title),
       link: resolveLink(str(i.url) ?? str(i.external_url), base),
+      originalLink: null,
       guid: str(i.id) ?? (typeof i.id === 'number' ? String(i.id) : null),
       published: toIso(str(i.date_published)),
       updated: toIso(str(i.date_modified)),

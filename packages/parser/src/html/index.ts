@@ -3,6 +3,7 @@
 
 import type { Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
+import { trustCanonical } from '../normalize/url.ts';
 import type { DateSource, ParsedDate } from '../types.ts';
 import { collectBlocks } from './blocks.ts';
 import { extractBody } from './body.ts';
@@ -42,7 +43,8 @@ export function extractHtml(html: string, url?: string, opts?: ExtractHtmlOption
     firstMeta(facts, ['og:site_name', 'application-name', 'twitter:site']) ?? ld?.publisher ?? null,
   );
   const title = findTitle(facts, siteName);
-  const canonicalUrl = resolveUrl(facts.canonical ?? firstMeta(facts, ['og:url']) ?? ld?.url ?? null, url);
+  const declared = resolveUrl(facts.canonical ?? firstMeta(facts, ['og:url']) ?? ld?.url ?? null, url);
+  const canonicalUrl = declared ? trustCanonical(declared, url) : null;
   const section =
     firstMeta(facts, [
       'article:section',
