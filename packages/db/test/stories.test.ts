@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from '@rasid/parser';
+import { type DatePrecision, parseDocument } from '@rasid/parser';
 import { isSameStory, STORY_SEED_THRESHOLD, storySignature, storySimilarity } from '@rasid/parser/stories';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, type Db, openDatabase } from '../src/client.ts';
@@ -272,6 +272,162 @@ describe('story assignment at store time', () => {
     expect(assignMissingStories(db, { batchSize: 2 })).toBe(3);
     expect(groups()).toEqual(before);
     expect(assignMissingStories(db)).toBe(0);
+  });
+});
+
+// What a date says about when an article came out: the interval it is known to (a day-precision date is
+// stored as that day's midnight). A member is placed by the latest instant its date allows.
+type Dated = {
+  text: { title: string; body: string };
+  /** ISO as the parser stores it, or null for an undated member (placed by when it was first seen). */
+  publishedAt: string | null;
+  precision: DatePrecision | null;
+  fetchedAt?: string;
+};
+
+const FIRST_TO_PUBLISH: {
+  name: string;
+  /** Stored in this order, one outlet each (o0.example, o1.example, ...): a lower id never explains a win. */
+  members: Dated[];
+  /** Index in `members` of the first to publish. */
+  first: number;
+}[] = [
+  {
+    name: 'a date known to the minute beats one known only to the same day',
+    members: [
+      { text: GANTZ_A, publishedAt: '2021-11-24T00:00:00.000Z', precision: 'day' },
+      { text: GANTZ_B, publishedAt: '2021-11-24T09:00:00.000Z', precision: 'minute' },
+    ],
+    first: 1,
+  },
+  {
+    // As before the precision counted: the rule must not overshoot.
+    name: 'a day-precision date still beats a minute of the next day',
+    members: [
+      { text: GANTZ_B, publishedAt: '2021-11-25T01:00:00.000Z', precision: 'minute' },
+      { text: GANTZ_A, publishedAt: '2021-11-24T00:00:00.000Z', precision: 'day' },
+    ],
+    first: 1,
+  },
+  {
+    name: 'a day inside a month beats a date known only to that month',
+    members: [
+      { text: GANTZ_A, publishedAt: '2021-11-01T00:00:00.000Z', precision: 'month' },
+      { text: GANTZ_B, publishedAt: '2021-11-03T00:00:00.000Z', precision: 'day' },
+    ],
+    first: 1,
+  },
+  {
+    name: 'an undated member first seen during the day beats a date known only to that day',
+    members: [
+      { text: GANTZ_A, publishedAt: '2021-11-24T00:00:00.000Z', precision: 'day' },
+      { text: GANTZ_B, publishedAt: null, precision: null, fetchedAt: '2021-11-24T10:00:00Z' },
+    ],
+    first: 1,
+  },
+  {
+    // As before the precision counted: the rule must not overshoot.
+    name: 'a day-precision date beats an undated member first seen the next day',
+    members: [
+      { text: GANTZ_B, publishedAt: null, precision: null, fetchedAt: '2021-11-25T00:30:00Z' },
+      { text: GANTZ_A, publishedAt: '2021-11-24T00:00:00.000Z', precision: 'day' },
+    ],
+    first: 1,
+  },
+  {
+    // A crawl time kept at day precision (SaudiNewsNet's date_extracted) says the day, not its 02:51.
+    name: 'a day-precision crawl time still ends at midnight, before a member first seen at 01:00 the next day',
+    members: [
+      { text: GANTZ_B, publishedAt: null, precision: null, fetchedAt: '2021-11-25T01:00:00Z' },
+      { text: GANTZ_A, publishedAt: '2021-11-24T02:51:32.000Z', precision: 'day' },
+    ],
+    first: 1,
+  },
+  {
+    name: 'the end of a day ties the last minute of it: the more precise date wins',
+    members: [
+      { text: GANTZ_A, publishedAt: '2021-11-24T00:00:00.000Z', precision: 'day' },
+      { text: GANTZ_B, publishedAt: '2021-11-24T23:59:00.000Z', precision: 'minute' },
+    ],
+    first: 1,
+  },
+  {
+    name: 'a month beats the year it is in',
+    members: [
+      { text: GANTZ_A, publishedAt: '2021-01-01T00:00:00.000Z', precision: 'year' },
+      { text: GANTZ_B, publishedAt: '2021-01-01T00:00:00.000Z', precision: 'month' },
+    ],
+    first: 1,
+  },
+  {
+    name: 'undated, day and month: three outlets, the one first seen during the day wins',
+    members: [
+      { text: GANTZ_A, publishedAt: '2021-11-01T00:00:00.000Z', precision: 'month' },
+      { text: GANTZ_A, publishedAt: '2021-11-02T00:00:00.000Z', precision: 'day' },
+      { text: GANTZ_B, publishedAt: null, precision: null, fetchedAt: '2021-11-02T10:00:00Z' },
+    ],
+    first: 2,
+  },
+  {
+    name: 'an undated member first seen at the very second another is dated to (written without milliseconds)',
+    members: [
+      { text: GANTZ_A, publishedAt: '2021-11-24T09:00:00.000Z', precision: 'second' },
+      { text: GANTZ_B, publishedAt: null, precision: null, fetchedAt: '2021-11-24T09:00:00Z' },
+    ],
+    first: 1,
+  },
+  {
+    // As before the precision counted: the rule must not overshoot.
+    name: 'two dates known to the same day: the one stored first',
+    members: [
+      { text: GANTZ_A, publishedAt: '2021-11-24T00:00:00.000Z', precision: 'day' },
+      { text: GANTZ_B, publishedAt: '2021-11-24T00:00:00.000Z', precision: 'day' },
+    ],
+    first: 0,
+  },
+];
+
+describe('first to publish, by how precisely each date is known', () => {
+  it.each(FIRST_TO_PUBLISH)('$name', ({ members, first }) => {
+    // Simhashes far apart, so no member is a copy of another: each joins by its text.
+    const simhashes = ['ffff000000000000', '0000ffff00000000', '00000000ffff0000'];
+    storeArticles(
+      db,
+      members.map((m, i) =>
+        makeItem(
+          makeArticle({
+            ...m.text,
+            url: `https://o${i}.example/1`,
+            outlet: { name: `o${i}.example`, domain: `o${i}.example` },
+            publishedAt: m.publishedAt,
+            datePrecision: m.precision,
+            dateSource: m.publishedAt === null ? 'none' : 'meta',
+            fingerprints: { contentHash: `o${i}`, simhash: simhashes[i] ?? '' },
+          }),
+          '',
+          m.fetchedAt,
+        ),
+      ),
+    );
+    const ids = members.map((_, i) => getArticleByUrl(db, `https://o${i}.example/1`)?.id);
+    const winner = members[first];
+    if (!winner) throw new Error(`no member ${first}`);
+    expect(all('SELECT first_article_id AS firstArticleId, title FROM stories')).toEqual([
+      { firstArticleId: ids[first], title: winner.text.title },
+    ]);
+    const [story] = listStories(db).items;
+    expect(story?.size).toBe(members.length);
+    expect(story?.first).toMatchObject({ articleId: ids[first], precision: winner.precision });
+    const detail = getStory(db, story?.id ?? 0);
+    expect(detail?.first).toMatchObject({
+      articleId: ids[first],
+      outletName: `o${first}.example`,
+      precision: winner.precision,
+      at: winner.publishedAt ?? winner.fetchedAt,
+    });
+    // The member list is in the same order: the first to publish heads it.
+    expect(detail?.articles[0]?.id).toBe(ids[first]);
+    expect(detail?.articles[0]?.datePrecision).toBe(winner.precision);
   });
 });
 

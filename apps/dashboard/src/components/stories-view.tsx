@@ -260,7 +260,12 @@ function StoryItem({ story }: { story: StorySummary }) {
           <dt>{t('First to publish')}</dt>
           <dd data-testid="story-first">
             <span dir="auto">{story.first.outletName}</span>
-            <span className="muted"> · {fmt.dateTime(story.first.at)}</span>
+            <span className="muted">
+              {' · '}
+              {story.first.precision === null
+                ? t('First seen {day}', { day: fmt.dateTime(story.first.at) })
+                : fmt.dateAsKnown(story.first.at, story.first.precision)}
+            </span>
           </dd>
         </div>
         <div>

@@ -81,7 +81,11 @@ export function StoryView({ id }: { id: string }) {
           <span className="stat-value stat-value-small" dir="auto">
             {data.first.outletName}
           </span>
-          <span className="stat-note">{fmt.dateTime(data.first.at)}</span>
+          <span className="stat-note">
+            {data.first.precision === null
+              ? t('First seen {day}', { day: fmt.dateTime(data.first.at) })
+              : fmt.dateAsKnown(data.first.at, data.first.precision)}
+          </span>
         </div>
         <div className="stat">
           <span className="stat-label">{t('Days')}</span>
@@ -126,7 +130,7 @@ export function StoryView({ id }: { id: string }) {
                 <tr key={article.id} data-testid="story-article" data-article-id={article.id}>
                   <td className="nowrap">
                     {article.publishedAt ? (
-                      fmt.dateTime(article.publishedAt)
+                      fmt.dateAsKnown(article.publishedAt, article.datePrecision)
                     ) : (
                       <span className="muted">
                         {t('First seen {day}', { day: fmt.dateTime(article.firstSeenAt) })}

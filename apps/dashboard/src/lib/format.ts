@@ -1,4 +1,5 @@
 import type { ArticleSummary } from '@rasid/db/queries';
+import type { DatePrecision } from '@rasid/parser';
 import { intlTag, type Locale, translate } from './i18n';
 
 function toDate(value: string): Date | null {
@@ -55,12 +56,29 @@ export function createFormat(locale: Locale) {
       ? translate(locale, dateSourceKeys[source as keyof typeof dateSourceKeys])
       : translate(locale, 'source: {source}', { source });
 
+  const dateTime = (value: string): string => {
+    const date = toDate(value);
+    return date ? dateTimeFormat.format(date) : value;
+  };
+
   return {
     locale,
     day,
-    dateTime(value: string): string {
+    dateTime,
+    /**
+     * A publication date no finer than it is known: a date known to the day is stored as that day's
+     * midnight, and printing "00:00" would claim a time nobody wrote. "18 Feb 2018" for a day, "Feb 2018"
+     * for a month, "2018" for a year; the time too for an hour, minute or second, and for a null
+     * precision (an instant, such as when an undated article was first seen). The input unchanged when it
+     * is not a date.
+     */
+    dateAsKnown(value: string, precision: DatePrecision | null): string {
       const date = toDate(value);
-      return date ? dateTimeFormat.format(date) : value;
+      if (!date) return value;
+      if (precision === 'day') return dayFormat.format(date);
+      if (precision === 'month') return monthFormat.format(date);
+      if (precision === 'year') return yearFormat.format(date);
+      return dateTimeFormat.format(date);
     },
     count: (value: number): string => numberFormat.format(value),
     language(code: string | null): string {

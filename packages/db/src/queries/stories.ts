@@ -4,6 +4,7 @@
 // latest member onwards), else starts a new story. Candidates come from an inverted index of lead terms built in memory
 // once per batch over the members of the days the batch needs: one indexed read per batch instead of one
 // query per article, and it lives inside the batch's transaction, so a rolled-back batch leaves nothing.
+import type { DatePrecision } from '@rasid/parser';
 import {
   countShared,
   decodeHashes,
@@ -66,6 +67,35 @@ export type ArticleRow = {
   simhash: string;
 };
 
+// Members of a story in the order they were published, which picks its first to publish. A date is known to
+// a second, minute, hour, day, month or year (date_precision): a calendar unit, in UTC, holding published_at.
+// Its start alone would put "1 May" (stored as that day's midnight) ahead of another outlet's "1 May 09:00",
+// though nothing says it came first. A member is placed instead by the latest instant its date allows, the
+// end of that unit: the next second, minute or hour, the next midnight, the 1st of the next month, the next
+// 1 January. So a time on a day beats that day alone, and "1 May" still beats "2 May 01:00". The unit is
+// the one holding published_at, not published_at plus a unit: a crawl time kept at day precision
+// (../shared's SaudiNewsNet date_extracted) is 02:51 of a day that still ends at midnight. An undated member
+// counts from when it was first seen, an exact instant; a date without a recorded precision counts as known
+// to the second (PRECISION_OF says so too), one with a precision SQL does not know as exact. Ties
+// go to the more precise date (the end of "1 May" ties "1 May 23:59", the better claim), then to the lower
+// article id. Instants compare as julianday numbers, not text: stored timestamps differ in form ("...:00Z"
+// sorts after "...:00.000Z" as text), and SQLite writes its own without "T" and "Z". A timestamp SQLite
+// cannot read (null) goes last rather than first. Computed once per member of the touched stories, which
+// the window sorts anyway: no index could serve it, and none is lost (recountStories).
+const PUBLISHED_BY = `CASE WHEN a.published_at IS NULL THEN julianday(a.first_seen_at)
+  ELSE CASE coalesce(a.date_precision, 'second')
+    WHEN 'second' THEN julianday(strftime('%Y-%m-%d %H:%M:%S', a.published_at), '+1 second')
+    WHEN 'minute' THEN julianday(strftime('%Y-%m-%d %H:%M', a.published_at), '+1 minute')
+    WHEN 'hour' THEN julianday(strftime('%Y-%m-%d %H:00', a.published_at), '+1 hour')
+    WHEN 'day' THEN julianday(a.published_at, 'start of day', '+1 day')
+    WHEN 'month' THEN julianday(a.published_at, 'start of month', '+1 month')
+    WHEN 'year' THEN julianday(a.published_at, 'start of year', '+1 year')
+    ELSE julianday(a.published_at) END END`;
+const PRECISION_RANK = `CASE WHEN a.published_at IS NULL THEN 0
+  ELSE CASE a.date_precision WHEN 'minute' THEN 1 WHEN 'hour' THEN 2 WHEN 'day' THEN 3 WHEN 'month' THEN 4
+    WHEN 'year' THEN 5 ELSE 0 END END`;
+const MEMBER_ORDER = `${PUBLISHED_BY} NULLS LAST, ${PRECISION_RANK}, a.id`;
+
 const SQL = {
   article: 'SELECT id, day, content_hash AS contentHash, simhash FROM articles WHERE id = ?',
   articleText: 'SELECT title, body FROM articles WHERE id = ?',
@@ -82,14 +112,15 @@ const SQL = {
     outlet_count, created_at, updated_at) VALUES (?, '', ?, ?, 0, 0, 0, ?, ?)`,
   insertMember: `INSERT INTO story_members (article_id, story_id, day, kind, duplicate_of, similarity, content_hash,
     lead, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  // Counters, span, first to publish (the earliest publication time, an undated member counting from when it
-  // was first seen) and its title, for every touched story with members, in one pass over their members:
+  // Counters, span, first to publish (the member whose date ends first, MEMBER_ORDER; an undated member
+  // counting from when it was first seen) and its title, for every touched story with members, in one pass
+  // over their members:
   // a subquery per counter read each story's members six times (2.2 of ../shared/corpus's ingest seconds).
   // A touched story left without members is deleted after (deleteEmptyStories). Returns each recounted
   // story's first article, which the story index keeps as its seed.
   recountStories: `WITH m AS (
       SELECT m.story_id AS storyId, m.kind, a.id, a.outlet_id AS outletId, a.day,
-        row_number() OVER (PARTITION BY m.story_id ORDER BY coalesce(a.published_at, a.first_seen_at), a.id) AS place
+        row_number() OVER (PARTITION BY m.story_id ORDER BY ${MEMBER_ORDER}) AS place
       FROM story_members m JOIN articles a ON a.id = m.article_id
       WHERE m.story_id IN (SELECT value FROM json_each(?))),
     counted AS (
@@ -672,8 +703,20 @@ export type StorySummary = {
   outlets: StoryOutlet[];
   firstDay: string;
   lastDay: string;
-  /** The member published first (undated members count from when they were first seen). */
-  first: { articleId: number; title: string; outletId: number; outletName: string; at: string };
+  /**
+   * The member published first (MEMBER_ORDER: by the latest instant its date allows; undated members count
+   * from when they were first seen). `at` is its publication date as stored, the start of what `precision`
+   * says is known (a day-precision date is that day's midnight: no time of day is known), or when it was
+   * first seen when `precision` is null (undated).
+   */
+  first: {
+    articleId: number;
+    title: string;
+    outletId: number;
+    outletName: string;
+    at: string;
+    precision: DatePrecision | null;
+  };
 };
 
 export type StoryFilters = {
@@ -719,11 +762,18 @@ type StoryRow = {
   firstOutletId: number;
   firstOutletName: string;
   firstAt: string;
+  firstPrecision: DatePrecision | null;
 };
+
+// How precisely a member's date is known: null when undated; a date without a recorded precision as known
+// to the second, as MEMBER_ORDER places it.
+const PRECISION_OF = (alias: string): string =>
+  `CASE WHEN ${alias}.published_at IS NULL THEN NULL ELSE coalesce(${alias}.date_precision, 'second') END`;
 
 const STORY_COLUMNS = `s.id, s.title, s.article_count AS size, s.unique_count AS uniqueSize, s.outlet_count AS outletCount,
   s.first_day AS firstDay, s.last_day AS lastDay, s.first_article_id AS firstArticleId, f.title AS firstTitle,
-  f.outlet_id AS firstOutletId, fo.name AS firstOutletName, coalesce(f.published_at, f.first_seen_at) AS firstAt`;
+  f.outlet_id AS firstOutletId, fo.name AS firstOutletName, coalesce(f.published_at, f.first_seen_at) AS firstAt,
+  ${PRECISION_OF('f')} AS firstPrecision`;
 const STORY_FROM = `stories s JOIN articles f ON f.id = s.first_article_id JOIN outlets fo ON fo.id = f.outlet_id`;
 
 function outletsOf(db: Db, storyIds: number[]): Map<number, StoryOutlet[]> {
@@ -758,6 +808,7 @@ function toSummary(row: StoryRow, outlets: StoryOutlet[]): StorySummary {
       outletId: row.firstOutletId,
       outletName: row.firstOutletName,
       at: row.firstAt,
+      precision: row.firstPrecision,
     },
   };
 }
@@ -816,6 +867,8 @@ export type StoryArticle = {
   outletName: string;
   day: string;
   publishedAt: string | null;
+  /** How precisely `publishedAt` is known; null when undated. */
+  datePrecision: DatePrecision | null;
   firstSeenAt: string;
   kind: 'original' | 'duplicate';
   duplicateOf: number | null;
@@ -831,7 +884,7 @@ export type StorySpread = {
 };
 
 export type StoryDetail = StorySummary & {
-  /** Members in the order they were published (undated ones by when they were first seen). */
+  /** Members in the order they were published, as the first to publish is picked (MEMBER_ORDER). */
   articles: StoryArticle[];
   /** Members per day and outlet: how the story spread over time. */
   spread: StorySpread[];
@@ -848,9 +901,9 @@ export function getStory(db: Db, id: number): StoryDetail | null {
   const articles = prepare(
     db,
     `SELECT a.id, a.title, a.url, a.outlet_id AS outletId, o.name AS outletName, a.day, a.published_at AS publishedAt,
-       a.first_seen_at AS firstSeenAt, m.kind, m.duplicate_of AS duplicateOf, m.similarity
+       ${PRECISION_OF('a')} AS datePrecision, a.first_seen_at AS firstSeenAt, m.kind, m.duplicate_of AS duplicateOf, m.similarity
      FROM story_members m JOIN articles a ON a.id = m.article_id JOIN outlets o ON o.id = a.outlet_id
-     WHERE m.story_id = ? ORDER BY coalesce(a.published_at, a.first_seen_at), a.id`,
+     WHERE m.story_id = ? ORDER BY ${MEMBER_ORDER}`,
   ).all(id) as StoryArticle[];
   const spread = prepare(
     db,

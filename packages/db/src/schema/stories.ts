@@ -11,7 +11,7 @@ export const stories = sqliteTable(
   {
     // AUTOINCREMENT: story ids appear in dashboard URLs and are never recycled.
     id: integer('id').primaryKey({ autoIncrement: true }),
-    /** The member published first (undated members count by when they were first seen). */
+    /** The member published first: by the latest instant its date allows (MEMBER_ORDER in queries/stories.ts). */
     firstArticleId: integer('first_article_id').notNull(),
     title: text('title').notNull(),
     firstDay: text('first_day').notNull(),
