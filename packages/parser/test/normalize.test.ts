@@ -13,6 +13,8 @@ import {
   urlKey,
 } from '../src/index.ts';
 import { foldFull } from '../src/normalize/arabic.ts';
+import { foldCollapsed } from '../src/normalize/search.ts';
+import { collapseWhitespace } from '../src/normalize/words.ts';
 import { HAS_SHARED, jsonlRecords, SHARED, sharedText } from './shared.ts';
 
 const tokens = (s: string): string[] => toSearchText(s).split(' ');
@@ -154,6 +156,23 @@ describe('foldArabic in one pass', () => {
     ];
     expect(texts.length).toBeGreaterThan(2500);
     for (const text of texts) expect(foldArabic(text)).toBe(foldFull(text));
+    // foldCollapsed folds and collapses whitespace in the same one pass.
+    for (const text of texts) expect(foldCollapsed(text)).toBe(collapseWhitespace(foldFull(text)));
+  });
+
+  it('folds and collapses whitespace in one pass as in two, whatever the fold drops inside a run', () => {
+    const spaces = [' ', '  ', '\t', '\n', '\u00a0', ' \u0640 ', '\u200f ', ' \u064e', '\u2028', '\u3000'];
+    const words = ['', 'a', 'ب', '\u0640', 'ـبـ', 'É', 'e\u0301', '\u064b'];
+    let mismatches = 0;
+    for (const a of words)
+      for (const s1 of ['', ...spaces])
+        for (const b of words)
+          for (const s2 of ['', ...spaces]) {
+            const text = `${s1}${a}${s2}${b}${s1}`;
+            if (foldCollapsed(text) !== collapseWhitespace(foldFull(text))) mismatches++;
+          }
+    expect(mismatches).toBe(0);
+    expect(foldCollapsed(' \u0640 أحمد \t\u064e  بن\u00a0 علي ')).toBe('احمد بن علي');
   });
 });
 

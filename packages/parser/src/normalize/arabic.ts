@@ -1,6 +1,8 @@
 // Arabic folding for matching and search: spellings that readers treat as the same word must compare equal.
 // Stored text keeps its original spelling; only indexes and comparisons use the folded form.
 
+import { SPACE } from './words.ts';
+
 const EASTERN_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
 /** Replaces Arabic-Indic (٠-٩) and Persian (۰-۹) digits with ASCII digits. */
@@ -98,11 +100,55 @@ function foldFast(text: string): string | null {
     }
   }
   if (!changed) return text;
+  return stringOfUnits(out, w);
+}
+
+function stringOfUnits(out: Uint16Array, w: number): string {
   if (LITTLE_ENDIAN) return Buffer.from(out.buffer, 0, 2 * w).toString('utf16le');
   let folded = '';
   for (let from = 0; from < w; from += 8192)
     folded += String.fromCharCode(...out.subarray(from, Math.min(w, from + 8192)));
   return folded;
+}
+
+/**
+ * collapseWhitespace(foldArabic(text)) in foldFast's one pass, or null when `text` holds a code unit FAST does
+ * not cover. Whitespace is judged after folding, as collapseWhitespace judges the folded text: a run at
+ * either end goes, and a run elsewhere (whatever the fold dropped inside it) becomes one plain space. Every
+ * body and title is folded so, and the second pass over the folded text was 3% of parsing a record; its
+ * string building also slowed down once Latin text had gone through it (section labels, English feeds).
+ */
+export function foldCollapsedFast(text: string): string | null {
+  const n = text.length;
+  if (fastOut.length < n) fastOut = new Uint16Array(Math.max(n, 2 * fastOut.length));
+  const out = fastOut;
+  let w = 0;
+  let changed = false;
+  // 0: no whitespace since the last code unit written; 1: one plain space; 2: any other run.
+  let run = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const to = c < FAST_BELOW ? (FAST[c] as number) : FAST_NO;
+    if (to === FAST_NO) return null;
+    if (to === FAST_DROP) {
+      changed = true;
+      continue;
+    }
+    if (to !== c) changed = true;
+    if (SPACE[to] === 1) {
+      run = run === 0 && to === 0x20 ? 1 : 2;
+      continue;
+    }
+    if (run !== 0) {
+      if (w === 0 || run === 2) changed = true;
+      if (w > 0) out[w++] = 0x20;
+      run = 0;
+    }
+    out[w++] = to;
+  }
+  if (run !== 0) changed = true;
+  if (!changed) return text;
+  return stringOfUnits(out, w);
 }
 
 /**

@@ -1,7 +1,7 @@
 // The text that the database's full-text index and its queries both use. Index and query go through the
 // same function, so a light, predictable stemmer is enough: it must be consistent, not linguistically exact.
 
-import { foldArabic, stripAccents } from './arabic.ts';
+import { foldCollapsedFast, foldFull, stripAccents } from './arabic.ts';
 import { collapseWhitespace, LETTER, NUMBER, wordBounds } from './words.ts';
 
 // Attached clitics with the article, longest first. The stem left behind must keep at least 3 letters.
@@ -91,7 +91,7 @@ export function normalizeName(text: string): string {
  * search text, the content hash and the simhash, so parseDocument folds a body once for all three.
  */
 export function foldCollapsed(text: string): string {
-  return collapseWhitespace(foldArabic(text));
+  return foldCollapsedFast(text) ?? collapseWhitespace(foldFull(text));
 }
 
 /**

@@ -78,7 +78,7 @@ const recent: { text: string; mask: number; bounds: readonly number[] }[] = Arra
 let next = 0;
 
 // JavaScript's \s (WhiteSpace and LineTerminator, as String.prototype.trim uses them).
-const SPACE = new Uint8Array(0x10000);
+export const SPACE = new Uint8Array(0x10000);
 for (const c of [
   0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
 ])
