@@ -103,7 +103,8 @@ function foldFast(text: string): string | null {
   return stringOfUnits(out, w);
 }
 
-function stringOfUnits(out: Uint16Array, w: number): string {
+/** The string of the code units out[0, w). */
+export function stringOfUnits(out: Uint16Array, w: number): string {
   if (LITTLE_ENDIAN) return Buffer.from(out.buffer, 0, 2 * w).toString('utf16le');
   let folded = '';
   for (let from = 0; from < w; from += 8192)

@@ -1,7 +1,7 @@
 // The text that the database's full-text index and its queries both use. Index and query go through the
 // same function, so a light, predictable stemmer is enough: it must be consistent, not linguistically exact.
 
-import { foldCollapsedFast, foldFull, stripAccents } from './arabic.ts';
+import { foldCollapsedFast, foldFull, stringOfUnits, stripAccents } from './arabic.ts';
 import { collapseWhitespace, LETTER, NUMBER, wordBounds } from './words.ts';
 
 // Attached clitics with the article, longest first. The stem left behind must keep at least 3 letters.
@@ -33,47 +33,76 @@ const CONJUNCTIONS_BY_FIRST = byFirst(CONJUNCTIONS);
 const SUFFIXES_BY_LAST = byLast(SUFFIXES);
 
 // Arabic letters hamza..yaa (U+0621–U+064A): only words made of these alone are stemmed.
-function isArabicLettersOnly(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
+function isArabicLettersOnly(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c < 0x0621 || c > 0x064a) return false;
   }
-  return word.length > 0;
+  return to > from;
+}
+
+function startsWithAt(text: string, from: number, to: number, prefix: string): boolean {
+  if (to - from < prefix.length) return false;
+  for (let j = 0; j < prefix.length; j++)
+    if (text.charCodeAt(from + j) !== prefix.charCodeAt(j)) return false;
+  return true;
+}
+
+function endsWithAt(text: string, from: number, to: number, suffix: string): boolean {
+  const at = to - suffix.length;
+  if (at < from) return false;
+  for (let j = 0; j < suffix.length; j++) if (text.charCodeAt(at + j) !== suffix.charCodeAt(j)) return false;
+  return true;
+}
+
+// Light stemming only takes letters off a word's ends, so the stem of text[from, to) is text[stemFrom,
+// stemTo): the search text is copied from the folded text stem by stem, without a string per word (there
+// was one for every word of every body, and the join after them).
+let stemFrom = 0;
+let stemTo = 0;
+
+/** Sets stemFrom and stemTo to the stem of the word text[from, to) (Light10-style, see stemArabic). */
+function stemRange(text: string, from: number, to: number): void {
+  stemFrom = from;
+  stemTo = to;
+  // Loops rather than find() with a closure: this runs on every word of every indexed text.
+  if (!isArabicLettersOnly(text, from, to) || startsWithAt(text, from, to, 'عبدال')) return;
+  let prefix = 0;
+  for (const p of PREFIXES_BY_FIRST.get(text.charCodeAt(from)) ?? NONE) {
+    if (to - from - p.length >= 3 && startsWithAt(text, from, to, p)) {
+      prefix = p.length;
+      break;
+    }
+  }
+  if (prefix === 0) {
+    for (const p of CONJUNCTIONS_BY_FIRST.get(text.charCodeAt(from)) ?? NONE) {
+      if (to - from - p.length >= 4 && startsWithAt(text, from, to, p)) {
+        prefix = p.length;
+        break;
+      }
+    }
+  }
+  const start = from + prefix;
+  let end = to;
+  for (let pass = 0; pass < 3; pass++) {
+    let suffix = 0;
+    for (const s of SUFFIXES_BY_LAST.get(text.charCodeAt(end - 1)) ?? NONE) {
+      if (end - start - s.length >= (LONG_STEM_SUFFIXES.has(s) ? 4 : 3) && endsWithAt(text, start, end, s)) {
+        suffix = s.length;
+        break;
+      }
+    }
+    if (suffix === 0) break;
+    end -= suffix;
+  }
+  stemFrom = start;
+  stemTo = end;
 }
 
 /** Light stem of one folded Arabic word (Light10-style): one prefix group, then suffixes while the stem allows. */
 export function stemArabic(word: string): string {
-  // Loops rather than find() with a closure: this runs on every word of every indexed text.
-  if (!isArabicLettersOnly(word) || word.startsWith('عبدال')) return word;
-  let stem = word;
-  let prefix = '';
-  for (const p of PREFIXES_BY_FIRST.get(stem.charCodeAt(0)) ?? NONE) {
-    if (stem.startsWith(p) && stem.length - p.length >= 3) {
-      prefix = p;
-      break;
-    }
-  }
-  if (!prefix) {
-    for (const p of CONJUNCTIONS_BY_FIRST.get(stem.charCodeAt(0)) ?? NONE) {
-      if (stem.startsWith(p) && stem.length - p.length >= 4) {
-        prefix = p;
-        break;
-      }
-    }
-  }
-  if (prefix) stem = stem.slice(prefix.length);
-  for (let pass = 0; pass < 3; pass++) {
-    let suffix = '';
-    for (const s of SUFFIXES_BY_LAST.get(stem.charCodeAt(stem.length - 1)) ?? NONE) {
-      if (stem.endsWith(s) && stem.length - s.length >= (LONG_STEM_SUFFIXES.has(s) ? 4 : 3)) {
-        suffix = s;
-        break;
-      }
-    }
-    if (!suffix) break;
-    stem = stem.slice(0, -suffix.length);
-  }
-  return stem;
+  stemRange(word, 0, word.length);
+  return stemFrom === 0 && stemTo === word.length ? word : word.slice(stemFrom, stemTo);
 }
 
 const ABD_COMPOUND = /(^|[^\p{L}])عبد\s+(ال\p{L})/gu;
@@ -107,7 +136,17 @@ export function searchTextOfFolded(folded: string): string {
   // The compound regex only matters where عبد occurs: most texts skip its pass over the whole body.
   const plain = stripAccents(folded.includes('عبد') ? folded.replace(ABD_COMPOUND, '$1عبد$2') : folded);
   const bounds = wordBounds(plain, LETTER | NUMBER);
-  const stems = new Array<string>(bounds.length / 2);
-  for (let k = 0; k < bounds.length; k += 2) stems[k / 2] = stemArabic(plain.slice(bounds[k], bounds[k + 1]));
-  return stems.join(' ');
+  // Stems and the spaces between them fit in the text: words are apart by a code unit at least.
+  if (searchOut.length < plain.length)
+    searchOut = new Uint16Array(Math.max(plain.length, 2 * searchOut.length));
+  const out = searchOut;
+  let w = 0;
+  for (let k = 0; k < bounds.length; k += 2) {
+    stemRange(plain, bounds[k] as number, bounds[k + 1] as number);
+    if (k > 0) out[w++] = 0x20;
+    for (let i = stemFrom; i < stemTo; i++) out[w++] = plain.charCodeAt(i);
+  }
+  return stringOfUnits(out, w);
 }
+
+let searchOut = new Uint16Array(4096);
