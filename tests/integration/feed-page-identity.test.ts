@@ -99,20 +99,18 @@ describe.skipIf(!hasShared())('one article from a redirecting feed link, an orig
           .writeHead(200, { 'content-type': 'application/rss+xml' })
           .end(rss(REDIRECTED.map((n) => item({ name: n, link: `${base}/r/${n}` })).join('')));
       if (p === '/full.xml')
-        return void res
-          .writeHead(200, { 'content-type': 'application/rss+xml' })
-          .end(
-            rss(
-              ORIG_LINKED.map((n) =>
-                item({
-                  name: n,
-                  link: `${base}/proxy/~r/wire/${n}`,
-                  origLink: articleUrl(n),
-                  content: fullText(n),
-                }),
-              ).join(''),
-            ),
-          );
+        return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+          rss(
+            ORIG_LINKED.map((n) =>
+              item({
+                name: n,
+                link: `${base}/proxy/~r/wire/${n}`,
+                origLink: articleUrl(n),
+                content: fullText(n),
+              }),
+            ).join(''),
+          ),
+        );
       if (p === '/sitemap.xml')
         return void res
           .writeHead(200, { 'content-type': 'application/xml' })

@@ -218,7 +218,10 @@ describe.skipIf(!hasShared())('rasid run --once against a local server', () => {
         .pluck()
         .all() as string[];
       expect(
-        h.$client.prepare("SELECT count(*) FROM articles WHERE url LIKE 'http://feeds.jn.pt/%'").pluck().get(),
+        h.$client
+          .prepare("SELECT count(*) FROM articles WHERE url LIKE 'http://feeds.jn.pt/%'")
+          .pluck()
+          .get(),
       ).toBe(0);
       expect(titles).toHaveLength(40);
       expect(titles).toContain('Mãe de utente é a nova presidente da Raríssimas');

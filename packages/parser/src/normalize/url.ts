@@ -190,12 +190,12 @@ const FRONT_PAGE_PATH = /^\/(?:(?:index|default|home)(?:\.[a-z]+)?)?$/i;
 /**
  * The canonical URL a page declares, if it can stand for the page `pageUrl` names; null when it cannot.
  * Articles are keyed on it, so a wrong one would merge different articles into one row or hand an outlet's
- * article to another: refused are a front page (a misconfigured template gives every article the home page),
- * a page of another site (syndicated copies point at the original: MSN at The Guardian, Welt at Sat.1
- * regional), and a listing above the page (`/news/123_title` declaring
- * `/news`), except that an AMP page or a later page may point at the page above it (`/x/amp`, `/x/slide/2`).
- * Without `pageUrl` (a saved file) only the front-page check applies. Of the 917 pages of
- * ../shared/html/trafilatura that declare one, 13 are refused: 10 another site's, 2 the front page, 1 a listing.
+ * article to another. Refused are: a front page (a misconfigured template gives every article the home
+ * page); a page of another site (syndicated copies point at the original: MSN at The Guardian, Welt at
+ * Sat.1 regional); a listing above the page (`/news/123_title` declaring `/news`), though an AMP page or a
+ * later page may name the page above it (`/x/amp`, `/x/slide/2`). Without `pageUrl` (a saved file) only
+ * the front-page check applies. Of the 917 pages of ../shared/html/trafilatura that declare one, 13 are
+ * refused: 10 another site's, 2 the front page, 1 a listing.
  */
 export function trustCanonical(canonical: string, pageUrl?: string | null): string | null {
   let claimed: URL;
