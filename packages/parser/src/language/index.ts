@@ -1,7 +1,7 @@
 // Language from the text itself: the script first, then letters and stopwords that tell apart languages
 // sharing a script. A declared language (HTML lang, feed, config) is used only when the text cannot tell.
 
-import { hashRange, LETTER, wordBounds } from '../normalize/words.ts';
+import { hashRange, kindOfUnit, LETTER, wordBounds } from '../normalize/words.ts';
 
 export type DetectedLanguage = { language: string | null; direction: 'rtl' | 'ltr' };
 
@@ -386,9 +386,9 @@ for (const [list, words] of [
   }
 }
 
-/** Which lists (IN_URDU, IN_PERSIAN, IN_ARABIC) hold the word text[from, to). */
-function listsOf(text: string, from: number, to: number): number {
-  const entries = LISTED_BY_HASH.get(hashRange(text, from, to));
+/** Which lists (IN_URDU, IN_PERSIAN, IN_ARABIC) hold the word text[from, to), whose hashRange is `hash`. */
+function listsOfHashed(text: string, from: number, to: number, hash: number): number {
+  const entries = LISTED_BY_HASH.get(hash);
   if (entries)
     for (const { word, lists } of entries)
       if (word.length === to - from && text.startsWith(word, from)) return lists;
@@ -411,7 +411,53 @@ for (const c of [0x0679, 0x0688, 0x0691, 0x06ba, 0x06be, 0x06c1, 0x06d2]) ARABIC
 for (const c of [0x067e, 0x0686, 0x0698, 0x06af, 0x06a9, 0x06cc]) ARABIC_LETTER_KIND[c] = PERSIAN_LETTER; // پ چ ژ گ ک ی
 for (const c of [0x0629, 0x064a, 0x0649]) ARABIC_LETTER_KIND[c] = ARABIC_ENDING; // ة ي ى
 
+// One pass over the text: its letters counted, and its words (maximal runs of letters, as wordBounds finds
+// them with LETTER) looked up in the lists as they end, each by an FNV-1a hash taken while reading it
+// (hashRange's). The detector read an Arabic body three times (letters, word bounds, each short word again):
+// 4% of parsing a record. A surrogate pair (an astral letter may sit inside a word) hands the text to the
+// general path, which reads pairs as wordBounds does.
 function arabicScriptLanguage(text: string): string {
+  let urdu = 0;
+  let persian = 0;
+  let arabicEndings = 0;
+  let urduWords = 0;
+  let persianWords = 0;
+  let arabicWords = 0;
+  let start = -1;
+  let hash = 0;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 0;
+    if (c >= 0xd800 && c <= 0xdfff) return arabicScriptLanguageOfWords(text);
+    if (c < 0x0700) {
+      const kind = ARABIC_LETTER_KIND[c];
+      if (kind === URDU_LETTER) urdu++;
+      else if (kind === PERSIAN_LETTER) persian++;
+      else if (kind === ARABIC_ENDING) arabicEndings++;
+    }
+    if (i < n && (kindOfUnit(c) & LETTER) !== 0) {
+      if (start < 0) {
+        start = i;
+        hash = 0x811c9dc5;
+      }
+      hash = Math.imul(hash ^ c, 0x01000193);
+      continue;
+    }
+    if (start < 0) continue;
+    // Only words as short as the longest listed one can be listed.
+    if (i - start <= MAX_LISTED_WORD) {
+      const lists = listsOfHashed(text, start, i, hash | 0);
+      if (lists & IN_URDU) urduWords++;
+      if (lists & IN_PERSIAN) persianWords++;
+      if (lists & IN_ARABIC) arabicWords++;
+    }
+    start = -1;
+  }
+  return arabicScriptVerdict(urdu, persian, arabicEndings, urduWords, persianWords, arabicWords);
+}
+
+/** arabicScriptLanguage by wordBounds: for text with surrogate pairs. */
+function arabicScriptLanguageOfWords(text: string): string {
   let urdu = 0;
   let persian = 0;
   let arabicEndings = 0;
@@ -426,20 +472,29 @@ function arabicScriptLanguage(text: string): string {
   let urduWords = 0;
   let persianWords = 0;
   let arabicWords = 0;
-  // Only words as short as the longest listed one can be listed: longer ones are not cut out of the text.
   const bounds = wordBounds(text, LETTER);
   for (let k = 0; k < bounds.length; k += 2) {
-    const start = bounds[k] as number;
-    const end = bounds[k + 1] as number;
-    if (end - start > MAX_LISTED_WORD) continue;
-    const lists = listsOf(text, start, end);
-    if (lists === 0) continue;
+    const from = bounds[k] as number;
+    const to = bounds[k + 1] as number;
+    if (to - from > MAX_LISTED_WORD) continue;
+    const lists = listsOfHashed(text, from, to, hashRange(text, from, to));
     if (lists & IN_URDU) urduWords++;
     if (lists & IN_PERSIAN) persianWords++;
     if (lists & IN_ARABIC) arabicWords++;
   }
-  urdu += 3 * urduWords;
-  persian += 3 * persianWords;
+  return arabicScriptVerdict(urdu, persian, arabicEndings, urduWords, persianWords, arabicWords);
+}
+
+function arabicScriptVerdict(
+  urduLetters: number,
+  persianLetters: number,
+  arabicEndings: number,
+  urduWords: number,
+  persianWords: number,
+  arabicWords: number,
+): string {
+  const urdu = urduLetters + 3 * urduWords;
+  const persian = persianLetters + 3 * persianWords;
   const arabic = 3 * arabicWords + arabicEndings * 0.2;
   if (urdu > persian && urdu > arabic) return 'ur';
   if (persian > arabic) return 'fa';
