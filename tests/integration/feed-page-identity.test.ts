@@ -4,7 +4,7 @@
 // Real pages from ../shared/html/readability, served by a local server; each declares the canonical
 // address the server gives it, as a site does. Two pages that declare the site's front page as canonical
 // (a misconfigured template) stay two articles.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -12,7 +12,8 @@ import { closeDatabase, openDatabase } from '@rasid/db/client';
 import { getArticleByUrl, getTotals, listRuns, listSources } from '@rasid/db/queries';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../support/cli.ts';
-import { hasShared, sharedPath } from '../support/paths.ts';
+import { hasShared } from '../support/paths.ts';
+import { readabilityMeta, readabilityPage, xmlText } from '../support/readability.ts';
 import { runRasidAsync } from '../support/worker.ts';
 
 type Db = ReturnType<typeof openDatabase>;
@@ -26,11 +27,7 @@ const withDb = <T>(file: string, fn: (db: Db) => T): T => {
 };
 
 describe.skipIf(!hasShared())('one article from a redirecting feed link, an origLink and a sitemap', () => {
-  const meta = (name: string) =>
-    JSON.parse(readFileSync(sharedPath('html', 'readability', name, 'expected-metadata.json'), 'utf8')) as {
-      title: string;
-      excerpt: string;
-    };
+  const meta = readabilityMeta;
   // Fetched through the summary feed's redirecting links, and listed by the sitemap.
   const REDIRECTED = ['guardian-1', 'herald-sun-1', 'yahoo-1'];
   // Full text in the feed, its article named by feedburner:origLink, and listed by the sitemap.
@@ -46,11 +43,9 @@ describe.skipIf(!hasShared())('one article from a redirecting feed link, an orig
 
   // The real page with the canonical link a site would print first in its <head>.
   const page = (name: string, canonical: string) =>
-    readFileSync(sharedPath('html', 'readability', name, 'source.html'), 'utf8').replace(
-      /<head[^>]*>/i,
-      (head) => `${head}<link rel="canonical" href="${canonical}">`,
-    );
-  const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    readabilityPage(name)
+      .toString('utf8')
+      .replace(/<head[^>]*>/i, (head) => `${head}<link rel="canonical" href="${canonical}">`);
   const item = (o: { name: string; link: string; origLink?: string; content?: string }) =>
     `<item><title>${xmlText(meta(o.name).title)}</title><link>${o.link}</link>` +
     `<guid isPermaLink="false">item-${o.name}</guid><pubDate>Mon, 06 May 2024 09:00:00 GMT</pubDate>` +

@@ -2,7 +2,7 @@
 // while it fetches a sitemap's pages and a summary-only feed's article pages from a local server, then
 // run to the end, leaves the database a clean run leaves: the same articles and texts, the same raw
 // documents, the same failures kept once, and no run left "running".
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../support/cli.ts';
 import { progressOf, type Snapshot, seeded, sleep, snapshot } from '../support/crash.ts';
 import { hasShared, sharedPath } from '../support/paths.ts';
+import { readabilityPage } from '../support/readability.ts';
 import { killGroup, runRasidAsync, spawnRasid } from '../support/worker.ts';
 
 // Each page is served this long after it is asked for.
@@ -23,7 +24,7 @@ describe.skipIf(!hasShared())('rasid run --once killed at random points', () => 
   const names = hasShared() ? readdirSync(sharedPath('html', 'readability')).sort() : [];
   const SITEMAP_PAGES = names.slice(0, 60);
   const FEED_PAGES = names.slice(60, 80);
-  const page = (name: string) => readFileSync(sharedPath('html', 'readability', name, 'source.html'));
+  const page = readabilityPage;
   let server: Server;
   let base = '';
   const dir = makeTempDir('rasid-run-crash-');

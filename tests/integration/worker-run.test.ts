@@ -12,6 +12,7 @@ import { parseDocument } from '@rasid/parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, runRasid } from '../support/cli.ts';
 import { hasShared, sharedPath } from '../support/paths.ts';
+import { readabilityMeta, readabilityPage, xmlText } from '../support/readability.ts';
 import { runRasidAsync } from '../support/worker.ts';
 
 type Db = ReturnType<typeof openDatabase>;
@@ -335,12 +336,8 @@ describe.skipIf(!hasShared())('rasid run --once against a local server', () => {
 // neither), listing those real pages; the feed's titles and summaries are the pages' own, from
 // expected-metadata.json.
 describe.skipIf(!hasShared())('rasid run --once: sitemaps and summary-only feeds', () => {
-  const page = (name: string) => readFileSync(sharedPath('html', 'readability', name, 'source.html'));
-  const meta = (name: string) =>
-    JSON.parse(readFileSync(sharedPath('html', 'readability', name, 'expected-metadata.json'), 'utf8')) as {
-      title: string;
-      excerpt: string;
-    };
+  const page = readabilityPage;
+  const meta = readabilityMeta;
   const NEWS = ['ars-1', 'bbc-1', 'lemonde-1'];
   const PART_1 = ['nytimes-1', 'wapo-1'];
   const PART_2 = ['cnet', 'engadget'];
@@ -365,7 +362,6 @@ describe.skipIf(!hasShared())('rasid run --once: sitemaps and summary-only feeds
     `<news:title><![CDATA[${title}]]></news:title></news:news></url>\n`;
   const plainEntry = (loc: string, lastmod?: string) =>
     `<url><loc>${loc}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>\n`;
-  const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const rssItem = (o: { title: string; link: string; summary: string; content?: string; guid: string }) =>
     `<item><title>${xmlText(o.title)}</title><link>${o.link}</link><guid isPermaLink="false">${o.guid}</guid>` +
     `<pubDate>Mon, 06 May 2024 09:00:00 GMT</pubDate><description>${xmlText(o.summary)}</description>` +
