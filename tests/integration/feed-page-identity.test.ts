@@ -8,23 +8,13 @@ import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { closeDatabase, openDatabase } from '@rasid/db/client';
 import { getArticleByUrl, getTotals, listRuns, listSources } from '@rasid/db/queries';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../support/cli.ts';
+import { withDb } from '../support/db.ts';
 import { hasShared } from '../support/paths.ts';
 import { readabilityMeta, readabilityPage, xmlText } from '../support/readability.ts';
 import { runRasidAsync } from '../support/worker.ts';
-
-type Db = ReturnType<typeof openDatabase>;
-const withDb = <T>(file: string, fn: (db: Db) => T): T => {
-  const db = openDatabase(file);
-  try {
-    return fn(db);
-  } finally {
-    closeDatabase(db);
-  }
-};
 
 describe.skipIf(!hasShared())('one article from a redirecting feed link, an origLink and a sitemap', () => {
   const meta = readabilityMeta;

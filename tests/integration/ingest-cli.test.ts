@@ -2,7 +2,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { closeDatabase, openDatabase } from '@rasid/db/client';
 import {
   digestArticles,
   getArticle,
@@ -16,16 +15,8 @@ import { sectionSlug, urlKey } from '@rasid/parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readAnt } from '../support/ant.ts';
 import { makeTempDir, runRasid } from '../support/cli.ts';
+import { withDb } from '../support/db.ts';
 import { hasShared, sharedPath } from '../support/paths.ts';
-
-const withDb = <T>(file: string, fn: (db: ReturnType<typeof openDatabase>) => T): T => {
-  const db = openDatabase(file);
-  try {
-    return fn(db);
-  } finally {
-    closeDatabase(db);
-  }
-};
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 // One article per URL as storing sees it: http/https and www. variants of one URL are one article (ANT

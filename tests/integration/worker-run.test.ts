@@ -6,24 +6,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { closeDatabase, openDatabase } from '@rasid/db/client';
 import { getArticleByUrl, getTotals, listFailures, listRuns, listSources } from '@rasid/db/queries';
 import { parseDocument } from '@rasid/parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, runRasid } from '../support/cli.ts';
+import { type Db, withDb } from '../support/db.ts';
 import { hasShared, sharedPath } from '../support/paths.ts';
 import { readabilityMeta, readabilityPage, xmlText } from '../support/readability.ts';
 import { runRasidAsync } from '../support/worker.ts';
-
-type Db = ReturnType<typeof openDatabase>;
-const withDb = <T>(file: string, fn: (db: Db) => T): T => {
-  const db = openDatabase(file);
-  try {
-    return fn(db);
-  } finally {
-    closeDatabase(db);
-  }
-};
 
 const feedFile = (name: string) => readFileSync(sharedPath('feeds', 'rss-parser', 'input', name));
 // Counted from the XML itself, not through the parser under test.
