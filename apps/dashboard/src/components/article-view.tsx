@@ -92,7 +92,7 @@ export function ArticleView({ id }: { id: string }) {
               </>
             ) : (
               <>
-                {data.publishedAt ? fmt.dateTime(data.publishedAt) : fmt.day(data.day)}
+                {data.publishedAt ? fmt.dateAsKnown(data.publishedAt, data.datePrecision) : fmt.day(data.day)}
                 {data.datePrecision && data.datePrecision !== 'second' && data.datePrecision !== 'minute' ? (
                   <span className="muted">
                     {' '}

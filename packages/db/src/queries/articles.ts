@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { DatePrecision } from '@rasid/parser';
 import type { Db } from '../client.ts';
 import { addDays, weekStart } from './dates.ts';
 import { articlesFrom, articleWhere, countScope, resolveScope, type Scope, topicIdsBySlug } from './scope.ts';
@@ -29,7 +30,7 @@ type ArticleRow = {
   publishedAt: string | null;
   firstSeenAt: string;
   dateSource: string;
-  datePrecision: string | null;
+  datePrecision: DatePrecision | null;
   section: string | null;
   head: string;
   rank?: number;

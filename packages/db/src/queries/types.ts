@@ -1,4 +1,4 @@
-import type { Article, Format } from '@rasid/parser';
+import type { Article, DatePrecision, Format } from '@rasid/parser';
 import type { StorySignature } from '@rasid/parser/stories';
 
 /** Filters shared by every chart, list and export. Dates are UTC days, inclusive. */
@@ -41,7 +41,7 @@ export type ArticleSummary = {
   publishedAt: string | null;
   firstSeenAt: string;
   dateSource: string;
-  datePrecision: string | null;
+  datePrecision: DatePrecision | null;
   section: string | null;
   topics: { slug: string; name: string; kind: TopicKind }[];
   snippet: string;

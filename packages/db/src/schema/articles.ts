@@ -1,3 +1,4 @@
+import type { DatePrecision } from '@rasid/parser';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { outlets } from './outlets.ts';
 
@@ -22,7 +23,7 @@ export const articles = sqliteTable(
     section: text('section'),
     publishedAt: text('published_at'),
     dateSource: text('date_source').notNull(),
-    datePrecision: text('date_precision'),
+    datePrecision: text('date_precision').$type<DatePrecision>(),
     firstSeenAt: text('first_seen_at').notNull(),
     /** YYYY-MM-DD the charts count it on: publication day, or first-seen day when undated. */
     day: text('day').notNull(),
