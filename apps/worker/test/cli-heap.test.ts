@@ -52,7 +52,17 @@ describe.skipIf(!existsSync('/proc/self/stat') || !existsSync(INPUT))('rasid ing
     const parent = spawn(process.execPath, [BIN, 'ingest', INPUT], { env, stdio: 'ignore' });
     const closed = new Promise((resolve) => parent.on('close', resolve));
     const pid = parent.pid ?? 0;
-    const child = await waitFor('the capped child', () => childrenOf(pid)[0] ?? null);
+    // Seen between fork and exec, a child still shows the parent's command line: wait for its own.
+    const parentArgs = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    const child = await waitFor('the capped child', () => {
+      const found = childrenOf(pid)[0];
+      if (found === undefined) return null;
+      try {
+        return readFileSync(`/proc/${found}/cmdline`, 'utf8') === parentArgs ? null : found;
+      } catch {
+        return null;
+      }
+    });
     const args = readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0').filter(Boolean);
     expect(args).toContain('--max-old-space-size=256');
     expect(args).toContain('--max-semi-space-size=8');
