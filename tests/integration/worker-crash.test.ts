@@ -3,9 +3,10 @@
 // same raw archive, and each failed input kept once. The kill reaches the process that writes at once
 // (its whole process group), so it lands wherever that process is: inside a batch's transaction too.
 import path from 'node:path';
+import { seededRandom } from '@rasid/parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../support/cli.ts';
-import { progressOf, type Snapshot, seeded, sleep, snapshot } from '../support/crash.ts';
+import { progressOf, type Snapshot, sleep, snapshot } from '../support/crash.ts';
 import { hasShared, sharedPath } from '../support/paths.ts';
 import { killGroup, runRasidAsync, spawnRasid } from '../support/worker.ts';
 
@@ -63,7 +64,7 @@ describe.skipIf(!hasShared())('rasid ingest killed at random points', () => {
   });
 
   it('ends equal to the clean run after four SIGKILLs mid-ingest', async () => {
-    const random = seeded(20261124);
+    const random = seededRandom(20261124);
     const total = clean.totals.rawDocuments;
     // Increasing targets spread over the run, so the kills fall early, in the middle and late.
     // The last one leaves room (a few hundred records) for the kill to land before the ingest ends.

@@ -8,9 +8,10 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { closeDatabase, openDatabase } from '@rasid/db/client';
 import { listRuns } from '@rasid/db/queries';
+import { seededRandom } from '@rasid/parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../support/cli.ts';
-import { progressOf, type Snapshot, seeded, sleep, snapshot } from '../support/crash.ts';
+import { progressOf, type Snapshot, sleep, snapshot } from '../support/crash.ts';
 import { hasShared, sharedPath } from '../support/paths.ts';
 import { readabilityPage } from '../support/readability.ts';
 import { killGroup, runRasidAsync, spawnRasid } from '../support/worker.ts';
@@ -106,7 +107,7 @@ describe.skipIf(!hasShared())('rasid run --once killed at random points', () => 
   });
 
   it('ends equal to the clean run after three SIGKILLs mid-run, with every killed run closed as interrupted', async () => {
-    const random = seeded(20261203);
+    const random = seededRandom(20261203);
     const total = clean.totals.rawDocuments;
     // Each kill falls a random moment after the process started a run: the first within the 1.8 s its
     // sitemap's pages take (so it always lands mid-run), the others anywhere in what is left to do,

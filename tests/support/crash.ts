@@ -1,5 +1,5 @@
 // What the crash tests compare and watch: a database's articles as a digest, its totals and unresolved
-// failures; how far a running worker got, read without writing; and kill points from a seeded generator.
+// failures; how far a running worker got, read without writing; and a pause.
 import { closeDatabase, openDatabase } from '@rasid/db/client';
 import { digestArticles, getTotals, listFailures, listRuns } from '@rasid/db/queries';
 
@@ -37,18 +37,6 @@ export function progressOf(file: string): { stored: number; running: boolean } {
   } catch {
     return { stored: 0, running: false }; // not created or not migrated yet
   }
-}
-
-// mulberry32: a small seeded generator, so a failing run can be replayed with the same kill points.
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,7 +1,7 @@
 // parse → store in batches: the one path every worker command takes from a raw document to the database.
 import type { Db } from '@rasid/db/client';
 import type { IngestItem, RunStats, StoreKeys } from '@rasid/db/queries';
-import { recordFailure, storeArticles } from '@rasid/db/queries';
+import { emptyRunStats, recordFailure, storeArticles } from '@rasid/db/queries';
 import { type Article, parseDocument, type RawInput } from '@rasid/parser';
 
 export type Failure = { location: string; reason: string };
@@ -22,7 +22,7 @@ export type PipelineOptions = {
 };
 
 export class IngestPipeline {
-  readonly stats: RunStats = { read: 0, new: 0, updated: 0, duplicate: 0, failed: 0 };
+  readonly stats: RunStats = emptyRunStats();
   private batch: IngestItem[] = [];
   private readonly batchSize: number;
   private readonly pending: Set<string>;

@@ -39,6 +39,7 @@ export {
   resolveOutlet,
 } from './outlets/index.ts';
 export { detectFormat, parseDocument, sniffFormat } from './parse.ts';
+export { seededRandom } from './random.ts';
 export { extractRecord, FIELD_ALIASES, type RecordExtraction } from './record/index.ts';
 export {
   type ParseSitemapOptions,

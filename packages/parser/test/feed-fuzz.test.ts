@@ -2,8 +2,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../src/feed/index.ts';
+import { seededRandom } from '../src/random.ts';
 import { ParseError } from '../src/types.ts';
-import { mangle, seededRandom } from './html-fuzz-helpers.ts';
+import { mangle } from './html-fuzz-helpers.ts';
 
 const FEEDS = resolve(import.meta.dirname, '../../../../shared/feeds');
 const hasData = existsSync(FEEDS) || !!process.env.CI;

@@ -1,17 +1,5 @@
 // Deterministic input mangling for robustness tests: the same seed gives the same broken inputs.
 
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  // mulberry32: tiny, fast, and good enough to spread mutations.
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const NOISE = ['<', '>', '"', "'", '&', '/', '\u0000', '\uFFFD', '<!--', ']]>', '<![CDATA[', '\u202E', 'ـ'];
 
 /** One of: cut at a random point, flip random characters, delete closing tags, or all three. */

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { extractHtml } from '../src/html/index.ts';
-import { mangle, seededRandom } from './html-fuzz-helpers.ts';
+import { seededRandom } from '../src/random.ts';
+import { mangle } from './html-fuzz-helpers.ts';
 
 const SHARED = resolve(import.meta.dirname, '../../../../shared');
 const hasData = existsSync(`${SHARED}/html`) || !!process.env.CI;

@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import { closeDatabase, type Db, openDatabase } from '@rasid/db/client';
 import {
   addSourceItemCounts,
+  emptyRunStats,
   finishRun,
   getSourceByName,
   giveUpFailures,
@@ -269,15 +270,7 @@ export async function runSource(db: Db, source: SourceConfig, log: Logger): Prom
   } catch (error) {
     const message = (error as Error).message;
     // A run its branch did not close (it failed before it read anything) closes here; one it closed stays.
-    finishRun(db, runId, {
-      read: 0,
-      new: 0,
-      updated: 0,
-      duplicate: 0,
-      failed: 0,
-      status: 'failed',
-      error: message,
-    });
+    finishRun(db, runId, { ...emptyRunStats(), status: 'failed', error: message });
     updateSourceState(db, row.id, { lastRunAt: started, lastError: message, lastErrorAt: now() });
     log.error({ source: source.name, err: message }, 'source failed');
     return false;

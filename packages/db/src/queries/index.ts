@@ -48,6 +48,7 @@ export {
 } from './heatmap.ts';
 export { keepAnswer } from './kept-answers.ts';
 export {
+  emptyRunStats,
   finishRun,
   isProcessAlive,
   listFailures,

@@ -20,6 +20,9 @@ export function isProcessAlive(pid: number): boolean {
   }
 }
 
+/** A run's counts before it has read anything. */
+export const emptyRunStats = (): RunStats => ({ read: 0, new: 0, updated: 0, duplicate: 0, failed: 0 });
+
 /** Records the start of a worker run (status 'running', owned by this process) and returns its id. */
 export function startRun(db: Db, run: { kind: string; sourceId?: number | null; args?: string }): number {
   const owner = thisProcess();

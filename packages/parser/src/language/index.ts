@@ -1,7 +1,7 @@
 // Language from the text itself: the script first, then letters and stopwords that tell apart languages
 // sharing a script. A declared language (HTML lang, feed, config) is used only when the text cannot tell.
 
-import { hashRange, kindOfUnit, LETTER, wordBounds } from '../normalize/words.ts';
+import { astralKindAt, hashRange, kindOfUnit, LETTER } from '../normalize/words.ts';
 
 export type DetectedLanguage = { language: string | null; direction: 'rtl' | 'ltr' };
 
@@ -411,11 +411,10 @@ for (const c of [0x0679, 0x0688, 0x0691, 0x06ba, 0x06be, 0x06c1, 0x06d2]) ARABIC
 for (const c of [0x067e, 0x0686, 0x0698, 0x06af, 0x06a9, 0x06cc]) ARABIC_LETTER_KIND[c] = PERSIAN_LETTER; // پ چ ژ گ ک ی
 for (const c of [0x0629, 0x064a, 0x0649]) ARABIC_LETTER_KIND[c] = ARABIC_ENDING; // ة ي ى
 
-// One pass over the text: its letters counted, and its words (maximal runs of letters, as wordBounds finds
-// them with LETTER) looked up in the lists as they end, each by an FNV-1a hash taken while reading it
-// (hashRange's). The detector read an Arabic body three times (letters, word bounds, each short word again):
-// 4% of parsing a record. A surrogate pair (an astral letter may sit inside a word) hands the text to the
-// general path, which reads pairs as wordBounds does.
+// One pass over the text: its letters counted, and its words (maximal runs of letters, read as wordBounds
+// reads them with LETTER, a surrogate pair as one code point) looked up in the lists as they end, each by an
+// FNV-1a hash of its code units taken while reading it (hashRange's). The detector read an Arabic body
+// three times (letters, word bounds, each short word again): 4% of parsing a record.
 function arabicScriptLanguage(text: string): string {
   let urdu = 0;
   let persian = 0;
@@ -427,25 +426,32 @@ function arabicScriptLanguage(text: string): string {
   let hash = 0;
   const n = text.length;
   for (let i = 0; i <= n; i++) {
+    // Past the end, c is 0: no letter, so the last word ends there.
     const c = i < n ? text.charCodeAt(i) : 0;
-    if (c >= 0xd800 && c <= 0xdfff) return arabicScriptLanguageOfWords(text);
     if (c < 0x0700) {
-      const kind = ARABIC_LETTER_KIND[c];
-      if (kind === URDU_LETTER) urdu++;
-      else if (kind === PERSIAN_LETTER) persian++;
-      else if (kind === ARABIC_ENDING) arabicEndings++;
+      const letter = ARABIC_LETTER_KIND[c];
+      if (letter === URDU_LETTER) urdu++;
+      else if (letter === PERSIAN_LETTER) persian++;
+      else if (letter === ARABIC_ENDING) arabicEndings++;
     }
-    if (i < n && (kindOfUnit(c) & LETTER) !== 0) {
+    let kind: number;
+    if (c < 0xd800 || c > 0xdbff) kind = kindOfUnit(c);
+    else {
+      const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      kind = next >= 0xdc00 && next <= 0xdfff ? astralKindAt(text, i) : 0;
+    }
+    if ((kind & LETTER) !== 0) {
       if (start < 0) {
         start = i;
         hash = 0x811c9dc5;
       }
       hash = Math.imul(hash ^ c, 0x01000193);
+      // A letter of a surrogate pair: its low half is part of the word too.
+      if (c >= 0xd800 && c <= 0xdbff) hash = Math.imul(hash ^ text.charCodeAt(++i), 0x01000193);
       continue;
     }
-    if (start < 0) continue;
     // Only words as short as the longest listed one can be listed.
-    if (i - start <= MAX_LISTED_WORD) {
+    if (start >= 0 && i - start <= MAX_LISTED_WORD) {
       const lists = listsOfHashed(text, start, i, hash | 0);
       if (lists & IN_URDU) urduWords++;
       if (lists & IN_PERSIAN) persianWords++;
@@ -453,48 +459,8 @@ function arabicScriptLanguage(text: string): string {
     }
     start = -1;
   }
-  return arabicScriptVerdict(urdu, persian, arabicEndings, urduWords, persianWords, arabicWords);
-}
-
-/** arabicScriptLanguage by wordBounds: for text with surrogate pairs. */
-function arabicScriptLanguageOfWords(text: string): string {
-  let urdu = 0;
-  let persian = 0;
-  let arabicEndings = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x0700) continue;
-    const kind = ARABIC_LETTER_KIND[c];
-    if (kind === URDU_LETTER) urdu++;
-    else if (kind === PERSIAN_LETTER) persian++;
-    else if (kind === ARABIC_ENDING) arabicEndings++;
-  }
-  let urduWords = 0;
-  let persianWords = 0;
-  let arabicWords = 0;
-  const bounds = wordBounds(text, LETTER);
-  for (let k = 0; k < bounds.length; k += 2) {
-    const from = bounds[k] as number;
-    const to = bounds[k + 1] as number;
-    if (to - from > MAX_LISTED_WORD) continue;
-    const lists = listsOfHashed(text, from, to, hashRange(text, from, to));
-    if (lists & IN_URDU) urduWords++;
-    if (lists & IN_PERSIAN) persianWords++;
-    if (lists & IN_ARABIC) arabicWords++;
-  }
-  return arabicScriptVerdict(urdu, persian, arabicEndings, urduWords, persianWords, arabicWords);
-}
-
-function arabicScriptVerdict(
-  urduLetters: number,
-  persianLetters: number,
-  arabicEndings: number,
-  urduWords: number,
-  persianWords: number,
-  arabicWords: number,
-): string {
-  const urdu = urduLetters + 3 * urduWords;
-  const persian = persianLetters + 3 * persianWords;
+  urdu += 3 * urduWords;
+  persian += 3 * persianWords;
   const arabic = 3 * arabicWords + arabicEndings * 0.2;
   if (urdu > persian && urdu > arabic) return 'ur';
   if (persian > arabic) return 'fa';

@@ -28,7 +28,9 @@ export function kindOfUnit(c: number): number {
   return KIND[c] as number;
 }
 
-function astralKind(pair: string): number {
+/** The kind of the surrogate pair at text[at] (a high surrogate, then a low one): asked of the regex. */
+export function astralKindAt(text: string, at: number): number {
+  const pair = text.slice(at, at + 2);
   return (IS_LETTER.test(pair) ? LETTER : 0) | (IS_NUMBER.test(pair) ? NUMBER : 0);
 }
 
@@ -52,7 +54,7 @@ export function wordBounds(text: string, mask: number): readonly number[] {
     else {
       const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
       if (next >= 0xdc00 && next <= 0xdfff) {
-        kind = astralKind(text.slice(i, i + 2));
+        kind = astralKindAt(text, i);
         width = 2;
       } else kind = 0;
     }

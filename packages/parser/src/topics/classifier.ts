@@ -38,6 +38,7 @@
 // Pure: the same examples and options give the same model.
 
 import { forEachTermId, termIdGeneration, termOfId, tokenizeTerms } from '../normalize/stopwords.ts';
+import { seededRandom } from '../random.ts';
 
 /** The label for articles from general-news desks (world, middle east, local): no particular subject. */
 export const GENERAL_NEWS = 'general-news';
@@ -287,18 +288,6 @@ function weighted(model: SubjectModel, index: Int32Array, value: Float64Array): 
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
   for (let j = 0; j < value.length; j++) value[j] = (value[j] as number) * scale;
   return { index, value };
-}
-
-/** Deterministic PRNG (mulberry32): training must not depend on Math.random. */
-function makeRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function softmaxInPlace(scores: Float64Array): void {
@@ -739,7 +728,7 @@ function fitCompact(
   const bias = new Float64Array(K);
   let scale = 1;
   const shuffled = Int32Array.from({ length: n }, (_, i) => i);
-  const random = makeRandom(o.seed);
+  const random = seededRandom(o.seed);
   const scores = new Float64Array(K);
   const eta0 = 0.5;
   let t = 0;
