@@ -20,6 +20,7 @@ import {
 import type { Db } from '../client.ts';
 import { addDays } from './dates.ts';
 import { nowIso, prepare, writeTransaction } from './statements.ts';
+import { TermPostings } from './term-postings.ts';
 
 /** Days either side of an article's day in which its story's other members may lie. */
 export const STORY_WINDOW_DAYS = 3;
@@ -172,11 +173,8 @@ function spanEnd(first: string): string {
 class WindowIndex {
   // Per day, then per lead term, the slots of the members: a lookup reads only the window's days, however
   // many days a batch loaded. Slots are numbers so that counting shared terms is array arithmetic, not a
-  // Map keyed by objects (that Map was a third of assigning a story).
-  // Keyed by a hash's bits as a signed 32-bit number (`hash | 0`, one to one): half the hashes are above
-  // 2^31 - 1, which V8 keeps as heap numbers, hashed and compared by value at every read and write of the
-  // map. Storing ANT, the index's functions took 4.4 CPU s against 5.1 (interleaved batches, one profile).
-  private readonly byDay = new Map<string, Map<number, number[]>>();
+  // Map keyed by objects (that Map was a third of assigning a story). See TermPostings.
+  private readonly byDay = new Map<string, TermPostings>();
   private readonly loaded = new Set<string>();
   // Article id → slot, and slot → member (undefined once removed); slots freed by removals, for reuse.
   private readonly byId = new Map<number, number>();
@@ -191,11 +189,12 @@ class WindowIndex {
   private leadLength = new Int32Array(1024);
   // The slots with a shared term, hitCount of them; sized as `shared` (each slot is in it once at most).
   private hits = new Int32Array(1024);
-  // The window's posting lists of the lead being matched and which lead term each is for; per lead term,
-  // its postings in the window (negative: left unread).
+  // The window's posting lists of the lead being matched (a day's postings and the list's first entry) and
+  // which lead term each is for; per lead term, its postings in the window (negative: left unread).
   // These and `hits` are overwritten in place, never emptied: `array.length = 0` frees an array's store,
   // and growing it again at every lookup allocated more than the rest of storing an article.
-  private readonly lists: number[][] = [];
+  private readonly lists: TermPostings[] = [];
+  private listHead = new Int32Array(64);
   private listTerm = new Int32Array(64);
   private postings = new Int32Array(64);
   /** First and last day of every story seen, kept current as members join. */
@@ -325,16 +324,8 @@ class WindowIndex {
     this.slots[slot] = undefined;
     this.free.push(slot);
     this.seedSignatures.delete(articleId);
-    const terms = this.byDay.get(member.day);
-    for (const term of member.lead) {
-      const key = term | 0;
-      const list = terms?.get(key);
-      if (list)
-        terms?.set(
-          key,
-          list.filter((s) => s !== slot),
-        );
-    }
+    const postings = this.byDay.get(member.day);
+    if (postings) for (const term of member.lead) postings.remove(term, slot);
   }
 
   add(member: Member): void {
@@ -351,17 +342,13 @@ class WindowIndex {
     const slotsOfDay = this.daySlots.get(member.day);
     if (slotsOfDay) slotsOfDay.push(slot);
     else this.daySlots.set(member.day, [slot]);
-    let terms = this.byDay.get(member.day);
-    if (!terms) {
-      terms = new Map();
-      this.byDay.set(member.day, terms);
+    let postings = this.byDay.get(member.day);
+    if (!postings) {
+      postings = new TermPostings();
+      this.byDay.set(member.day, postings);
     }
-    for (const term of member.lead) {
-      const key = term | 0;
-      const list = terms.get(key);
-      if (list) list.push(slot);
-      else terms.set(key, [slot]);
-    }
+    const lead = member.lead;
+    for (let t = 0; t < lead.length; t++) postings.add(lead[t] as number, slot);
   }
 
   /**
@@ -384,21 +371,28 @@ class WindowIndex {
     const need = Math.max(1, Math.ceil(minJaccard * n - 1e-9));
     const skipped = Math.min(need - 1, n - 1);
     const lists = this.lists;
+    let listHead = this.listHead;
     let listTerm = this.listTerm;
     let listCount = 0;
     let postings = this.postings;
     if (postings.length < n) postings = this.postings = new Int32Array(Math.max(n, 2 * postings.length));
     postings.fill(0, 0, n);
     for (const near of windowDays(day)) {
-      const terms = this.byDay.get(near);
-      if (!terms) continue;
+      const dayPostings = this.byDay.get(near);
+      if (!dayPostings) continue;
       for (let t = 0; t < n; t++) {
-        const list = terms.get((lead[t] as number) | 0);
-        if (!list) continue;
-        if (listCount === listTerm.length) listTerm = this.listTerm = doubled(listTerm);
-        lists[listCount] = list;
+        const cell = dayPostings.find(lead[t] as number);
+        if (cell < 0) continue;
+        const count = dayPostings.countAt(cell);
+        if (count === 0) continue;
+        if (listCount === listTerm.length) {
+          listTerm = this.listTerm = doubled(listTerm);
+          listHead = this.listHead = doubled(listHead);
+        }
+        lists[listCount] = dayPostings;
+        listHead[listCount] = dayPostings.headAt(cell);
         listTerm[listCount++] = t;
-        postings[t] = (postings[t] as number) + list.length;
+        postings[t] = (postings[t] as number) + count;
       }
     }
     if (listCount === 0) return;
@@ -415,7 +409,11 @@ class WindowIndex {
     let hitCount = 0;
     for (let i = 0; i < listCount; i++) {
       if ((postings[listTerm[i] as number] as number) < 0) continue;
-      for (const slot of lists[i] as number[]) {
+      const list = lists[i] as TermPostings;
+      const slotOf = list.entrySlot;
+      const next = list.entryNext;
+      for (let entry = listHead[i] as number; entry >= 0; entry = next[entry] as number) {
+        const slot = slotOf[entry] as number;
         if (shared[slot] === 0) hits[hitCount++] = slot;
         shared[slot] = (shared[slot] as number) + 1;
       }
