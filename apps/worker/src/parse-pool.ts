@@ -14,7 +14,13 @@ export type WireOutcome =
   | { error: string };
 export type ParseReply = { id: number; results: WireOutcome[]; archives: Uint8Array };
 
-type Pending = { job: ParseJob; resolve: (r: ParseOutcome[]) => void; reject: (e: Error) => void };
+// `job` is let go once posted (the thread has its copy): only its id is needed to match the answer.
+type Pending = {
+  id: number;
+  job: ParseJob | null;
+  resolve: (r: ParseOutcome[]) => void;
+  reject: (e: Error) => void;
+};
 /** Jobs posted to a thread, oldest first: it answers them in that order. */
 type Slot = { worker: Worker; posted: Pending[] };
 
@@ -72,7 +78,7 @@ export class ParsePool {
       const slot: Slot = { worker, posted: [] };
       slot.worker.on('message', (reply: ParseReply) => {
         const done = slot.posted.shift();
-        if (done?.job.id === reply.id) done.resolve(unpackReply(reply));
+        if (done?.id === reply.id) done.resolve(unpackReply(reply));
         else this.fail(new Error(`parse thread ${i} answered job ${reply.id} out of turn`));
         this.dispatch();
       });
@@ -99,7 +105,8 @@ export class ParsePool {
   parse(inputs: ParseJob['inputs']): Promise<ParseOutcome[]> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.queue.push({ job: { id: this.nextId++, inputs }, resolve, reject });
+      const id = this.nextId++;
+      this.queue.push({ id, job: { id, inputs }, resolve, reject });
       this.dispatch();
     });
   }
@@ -113,6 +120,7 @@ export class ParsePool {
       const next = this.queue.shift() as Pending;
       slot.posted.push(next);
       slot.worker.postMessage(next.job);
+      next.job = null;
     }
   }
 

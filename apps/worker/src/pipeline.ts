@@ -55,14 +55,18 @@ export class IngestPipeline {
     return article;
   }
 
-  /** Takes the outcome of parsing `input` on a parse thread, exactly as `add` would have. */
+  /**
+   * Takes the outcome of parsing an input elsewhere (a parse thread), exactly as `add` would have. The keys
+   * hold what the store needs of the raw bytes, so the input comes without its content: a caller that
+   * keeps inputs until their outcomes are stored need not keep their text.
+   */
   accept(
-    input: RawInput & { location: string },
-    outcome: { article: Article; keys?: StoreKeys } | { error: string },
+    input: Omit<RawInput, 'content'> & { location: string },
+    outcome: { article: Article; keys: StoreKeys } | { error: string },
   ): void {
     this.stats.read++;
     if ('error' in outcome) this.fail(input.location, new Error(outcome.error));
-    else this.push(input, outcome.article, outcome.keys);
+    else this.push({ ...input, content: '' }, outcome.article, outcome.keys);
   }
 
   /**

@@ -83,7 +83,15 @@ async function* streamJsonLines(file: InputFile, referenceDate: string | undefin
 }
 
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-type Chunk = { inputs: Input[]; results: Promise<ParseOutcome[]>; progress: number };
+// A chunk's inputs wait here for their outcomes without their content, which the outcomes' keys replace: a
+// record's text lived as long as its chunk (ten chunks ahead, 2,000 records), long enough to be copied out
+// of the young generation and then collected from the old one.
+type Chunk = {
+  inputs: (Omit<Input, 'content'> & { location: string })[];
+  results: Promise<ParseOutcome[]>;
+  progress: number;
+};
+const withoutContent = ({ content: _content, ...rest }: Input): Chunk['inputs'][number] => rest;
 
 export async function ingestFiles(
   db: Db,
@@ -155,7 +163,7 @@ export async function ingestFiles(
       const results = onMain ? Promise.resolve(inputs.map(parseInput)) : pool.parse(inputs);
       // Awaited in turn by takeOldest; until then a pool failure must not count as unhandled.
       results.catch(() => {});
-      ahead.push({ inputs, results, progress });
+      ahead.push({ inputs: inputs.map(withoutContent), results, progress });
       if (ahead.length >= (pool.size + 1) * AHEAD_PER_THREAD) await takeOldest();
     };
 
