@@ -1,3 +1,5 @@
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { closeDatabase, openDatabase } from '@rasid/db/client';
 import { digestArticles, getTotals, listFailures } from '@rasid/db/queries';
@@ -46,6 +48,47 @@ describe('ingestFiles with parse threads', () => {
     expect(inline.parsedOnMain).toBe(inline.stats[0]);
     expect(threaded.parsedOnMain).toBeGreaterThan(0);
     expect(threaded.parsedOnMain).toBeLessThan(inline.stats[0] ?? 0);
+  }, 300_000);
+});
+
+describe('ingestFiles reading ahead', () => {
+  // Files read whole are read (and decompressed) one ahead of the file being stored: a corrupt file between
+  // good ones must still fail alone, in its turn, and every file's records store as when each is read
+  // on its own. Three real SaudiNewsNet days, a truncated copy of one between them, and a file that only
+  // pretends to be gzip at the end.
+  it('stores each day as read alone and names the corrupt files, with and without threads', async () => {
+    const days = ['2015-07-23', '2015-07-24', '2015-07-25'].map((day) =>
+      path.join(SHARED, 'corpus', 'saudinewsnet', `${day}.json.gz`),
+    );
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rasid-read-ahead-'));
+    const files = days.map((day, i) => path.join(dir, `${i * 2}-${path.basename(day)}`));
+    for (const [i, day] of days.entries()) copyFileSync(day, files[i] as string);
+    const cut = path.join(dir, '1-cut.json.gz');
+    writeFileSync(cut, readFileSync(days[0] as string).subarray(0, 5000));
+    const fake = path.join(dir, '9-fake.json.gz');
+    writeFileSync(fake, '[{"title": "x"}]');
+
+    const alone = openDatabase(':memory:');
+    for (const file of files) await ingestFiles(alone, [file]);
+    const expected = { digest: digestArticles(alone), totals: getTotals(alone) };
+    closeDatabase(alone);
+    expect(expected.totals.articles).toBeGreaterThan(3000);
+
+    for (const threads of [0, 1]) {
+      const db = openDatabase(':memory:');
+      try {
+        const summary = await ingestFiles(db, [dir], { threads, batchSize: 400 });
+        expect(summary.files).toBe(5);
+        expect({ digest: digestArticles(db), totals: getTotals(db) }).toEqual(expected);
+        const failures = listFailures(db, { limit: 10_000 }).filter((f) => !f.location.includes('#'));
+        expect(failures.map((f) => [f.location, f.reason])).toEqual([
+          [fake, expect.stringMatching(/^not a gzip file/)],
+          [cut, expect.stringMatching(/^corrupt gzip: unexpected end of file/)],
+        ]);
+      } finally {
+        closeDatabase(db);
+      }
+    }
   }, 300_000);
 });
 

@@ -2,7 +2,8 @@
 // decoding and everything after belongs to the parser.
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { createGunzip, gunzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { createGunzip, gunzip as gunzipCallback } from 'node:zlib';
 import { type Format, looksBinary, ParseError } from '@rasid/parser';
 
 /** Extensions the ingester reads, with the format they imply (undefined: let the parser sniff). */
@@ -95,6 +96,9 @@ export async function listInputFiles(
   return { files, problems };
 }
 
+// On libuv's threads, not the calling one: an ingest reads the next file while it stores this one.
+const gunzip = promisify(gunzipCallback);
+
 /** Reads a file's bytes, decompressing gzip; a corrupt archive is an error that names the file. */
 export async function readInputFile(file: InputFile): Promise<Uint8Array> {
   const bytes = await fs.readFile(file.path);
@@ -103,7 +107,7 @@ export async function readInputFile(file: InputFile): Promise<Uint8Array> {
     throw new Error(`${file.path}: not a gzip file (named .gz, but has no gzip header)`);
   }
   try {
-    return gunzipSync(bytes);
+    return await gunzip(bytes);
   } catch (error) {
     throw new Error(`${file.path}: corrupt gzip: ${(error as Error).message}`);
   }

@@ -61,13 +61,23 @@ type Input = RawInput & { location: string };
 
 // JSON Lines files from this size on (on disk) are read a slice at a time (see readJsonLinesSlices).
 const STREAM_MIN_BYTES = 1 << 20;
+// A file read whole is read ahead, while the one before it is split and stored (its decompression runs on
+// libuv's threads), when it is at most this large on disk: two such files are held at once.
+const READ_AHEAD_MAX_BYTES = 8 << 20;
+
+const isStreamed = (file: InputFile): boolean =>
+  file.kind === 'split' && file.size >= STREAM_MIN_BYTES && isJsonLinesName(file.path);
 
 /** A split item and how far into the file (in bytes on disk) it lies. */
 type Placed = { item: SplitItem; read: number };
 
-/** A split file read whole: its items as splitItems gives them. */
-async function* splitWholeFile(file: InputFile, referenceDate: string | undefined): AsyncGenerator<Placed> {
-  let content: Uint8Array | string | null = await readInputFile(file);
+/** A split file read whole (`bytes`: its readInputFile): its items as splitItems gives them. */
+async function* splitWholeFile(
+  file: InputFile,
+  bytes: Promise<Uint8Array>,
+  referenceDate: string | undefined,
+): AsyncGenerator<Placed> {
+  let content: Uint8Array | string | null = await bytes;
   const text = readText({ content, location: file.path });
   content = null;
   for (const item of splitItems({ content: text, location: file.path, referenceDate }))
@@ -167,13 +177,28 @@ export async function ingestFiles(
       if (ahead.length >= (pool.size + 1) * AHEAD_PER_THREAD) await takeOldest();
     };
 
-    for (const file of files) {
+    let readAhead: { file: InputFile; bytes: Promise<Uint8Array> } | null = null;
+    const readWhole = (file: InputFile): Promise<Uint8Array> => {
+      if (readAhead?.file === file) return readAhead.bytes;
+      return readInputFile(file);
+    };
+    for (const [f, file] of files.entries()) {
+      // The bytes of this file, if read whole, and then those of the next one: read as this one is stored.
+      // A failed read is reported when its file's turn comes.
+      const bytes = isStreamed(file) ? null : readWhole(file);
+      const next = files[f + 1];
+      readAhead = null;
+      if (next && !isStreamed(next) && next.size <= READ_AHEAD_MAX_BYTES) {
+        readAhead = { file: next, bytes: readInputFile(next) };
+        readAhead.bytes.catch(() => {});
+      }
       // Records are split off one chunk at a time: a large file never holds all of them at once. A large
       // JSON Lines file is also read a slice at a time; any other file is read whole, and its bytes let go
       // once decoded (the text is all the split needs).
       if (file.kind === 'split') {
-        const streamed = file.size >= STREAM_MIN_BYTES && isJsonLinesName(file.path);
-        const items = streamed ? streamJsonLines(file, referenceDate) : splitWholeFile(file, referenceDate);
+        const items = bytes
+          ? splitWholeFile(file, bytes, referenceDate)
+          : streamJsonLines(file, referenceDate);
         // Problems before the first record wait: a file with no valid record is one failure, not many.
         let held: SplitProblem[] | null = [];
         let chunk: Input[] = [];
@@ -203,7 +228,7 @@ export async function ingestFiles(
       } else {
         let content: Uint8Array;
         try {
-          content = await readInputFile(file);
+          content = await (bytes ?? readInputFile(file));
         } catch (error) {
           pipeline.fail(file.path, error);
           doneBytes += file.size;
