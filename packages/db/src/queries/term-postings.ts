@@ -60,7 +60,10 @@ export class TermPostings {
     return this.heads[cell] as number;
   }
 
-  /** Adds `slot` at the end of `term`'s list. */
+  /**
+   * Adds `slot` at the end of `term`'s list. A term is kept as its signed 32-bit form (`term | 0`, one to
+   * one): story hashes are unsigned, and an unsigned hash and its signed form are the same term.
+   */
   add(term: number, slot: number): void {
     const key = term | 0;
     if ((this.termCount + 1) * 2 > this.mask + 1) this.growTable();
