@@ -7,6 +7,25 @@
 
 const EMPTY = -1;
 
+/** The hash table's arrays for `cells` cells: terms, taken, heads, tails, counts. */
+function emptyTable(
+  cells: number,
+): [
+  Int32Array<ArrayBuffer>,
+  Uint8Array<ArrayBuffer>,
+  Int32Array<ArrayBuffer>,
+  Int32Array<ArrayBuffer>,
+  Int32Array<ArrayBuffer>,
+] {
+  return [
+    new Int32Array(cells),
+    new Uint8Array(cells),
+    new Int32Array(cells),
+    new Int32Array(cells),
+    new Int32Array(cells),
+  ];
+}
+
 export class TermPostings {
   // Hash table of terms: the term of each cell, whether the cell is taken, and its list's first and last
   // entry and length. A term whose postings were all removed keeps its cell (head EMPTY, count 0).
@@ -27,11 +46,7 @@ export class TermPostings {
     let cells = 16;
     while (cells < capacity * 2) cells *= 2;
     this.mask = cells - 1;
-    this.terms = new Int32Array(cells);
-    this.taken = new Uint8Array(cells);
-    this.heads = new Int32Array(cells);
-    this.tails = new Int32Array(cells);
-    this.counts = new Int32Array(cells);
+    [this.terms, this.taken, this.heads, this.tails, this.counts] = emptyTable(cells);
     this.entrySlot = new Int32Array(cells);
     this.entryNext = new Int32Array(cells);
   }
@@ -111,11 +126,7 @@ export class TermPostings {
     const { terms, taken, heads, tails, counts } = this;
     const cells = (this.mask + 1) * 2;
     this.mask = cells - 1;
-    this.terms = new Int32Array(cells);
-    this.taken = new Uint8Array(cells);
-    this.heads = new Int32Array(cells);
-    this.tails = new Int32Array(cells);
-    this.counts = new Int32Array(cells);
+    [this.terms, this.taken, this.heads, this.tails, this.counts] = emptyTable(cells);
     for (let old = 0; old < taken.length; old++) {
       if (taken[old] === 0) continue;
       const cell = this.cellOf(terms[old] as number);
